@@ -1,0 +1,31 @@
+/** Two projects: node (core, app, cli, xlsx, excel, manifest) and jsdom (taskpane components). */
+const tsJest = [
+  "ts-jest",
+  {
+    // Type-checking is done once by `npm run typecheck` (tsc --noEmit); ts-jest only transpiles.
+    isolatedModules: true,
+    tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true },
+  },
+];
+const common = {
+  transform: { "^.+\\.tsx?$": tsJest },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "node",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/taskpane/", "<rootDir>/test/e2e/"],
+    },
+    {
+      ...common,
+      displayName: "jsdom",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/taskpane/**/*.test.ts?(x)"],
+      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts"],
+    },
+  ],
+};

@@ -1,0 +1,57 @@
+/**
+ * One function per user action, shared by the ribbon (src/commands), the task pane and the CLI.
+ * Each reads the workbook afresh (co-authors may have changed it) and writes only what we own.
+ */
+import type { Report } from "../core/types";
+import { check, type CheckOptions } from "./check";
+import { clearHighlights, highlight } from "./highlight";
+import type { HighlightPlan, WorkbookPort } from "./port";
+import { writeFindings, writeTotals } from "./reportSheets";
+
+export interface ActionResult {
+  action: "check" | "highlight" | "totals" | "clear";
+  report: Report | null;
+  highlights: HighlightPlan | null;
+  /** Sheets written by this action. */
+  wroteSheets: string[];
+}
+
+/** Check: read, analyse, highlight, write the findings sheet. Nothing is written when no plan is found. */
+export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
+  const report = await check(port, options);
+  if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
+  const highlights = await highlight(port, report);
+  const sheet = await writeFindings(port, report);
+  return { action: "check", report, highlights, wroteSheets: [sheet.name] };
+}
+
+/** Highlight overdue: read, analyse, replace our highlights only. */
+export async function highlightOverdue(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
+  const report = await check(port, options);
+  if (!report.table) return { action: "highlight", report, highlights: null, wroteSheets: [] };
+  const highlights = await highlight(port, report);
+  return { action: "highlight", report, highlights, wroteSheets: [] };
+}
+
+/** Totals by unit: read, analyse, write the totals sheet. */
+export async function totalsByUnit(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
+  const report = await check(port, options);
+  if (!report.table) return { action: "totals", report, highlights: null, wroteSheets: [] };
+  const sheet = await writeTotals(port, report);
+  return { action: "totals", report, highlights: null, wroteSheets: [sheet.name] };
+}
+
+/** Clear highlights: remove our rules and names, nothing else. */
+export async function clearOwnedHighlights(port: WorkbookPort): Promise<ActionResult> {
+  await clearHighlights(port);
+  return { action: "clear", report: null, highlights: null, wroteSheets: [] };
+}
+
+/** Annotate a copy (CLI --out, standalone download): highlights and both report sheets. */
+export async function annotate(port: WorkbookPort, report: Report): Promise<ActionResult> {
+  if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
+  const highlights = await highlight(port, report);
+  const findings = await writeFindings(port, report);
+  const totals = await writeTotals(port, report);
+  return { action: "check", report, highlights, wroteSheets: [findings.name, totals.name] };
+}

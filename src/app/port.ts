@@ -18,8 +18,25 @@ export interface HighlightPlan {
   errorCells: { row: number; column: number }[];
 }
 
-/** Marker that identifies everything we own in a workbook (names, rule formulas, helper sheet). */
+/**
+ * How both adapters encode highlights in a workbook (so a copy written by the CLI and a workbook
+ * marked in Excel look the same, and either can clear the other's):
+ * - a very hidden sheet OWNED_DATA_SHEET holds the lists, one per column: A overdue rows, B due-soon
+ *   rows, C error cell keys (row * 16384 + column); row 1 of each column holds 0 as a sentinel so a
+ *   list is never empty;
+ * - workbook names OWNED_NAMES[category] refer to those columns, e.g. fengong_overdue =
+ *   fengong_data!$A$1:$A$4;
+ * - one custom conditional format per category over the table body, formula OWNED_FORMULAS[category]
+ *   (relative to the body's top-left cell: ROW() and COLUMN() are absolute anyway), fill HIGHLIGHT_FILLS;
+ * - ours are recognised by OWNED_MARKER in the formula / name / sheet name; clear removes exactly
+ *   those rules, names and the data sheet, and nothing else.
+ */
 export const OWNED_MARKER = "fengong_";
+
+export const OWNED_DATA_SHEET = "fengong_data";
+
+/** Key of an error cell in the data sheet's column C. */
+export const errorCellKey = (row: number, column: number): number => row * 16384 + column;
 
 /** Workbook names our conditional formats refer to. */
 export const OWNED_NAMES: Record<HighlightCategory, string> = {
@@ -27,6 +44,19 @@ export const OWNED_NAMES: Record<HighlightCategory, string> = {
   dueSoon: "fengong_due_soon",
   error: "fengong_errors",
 };
+
+/** Conditional-format formulas (with the leading "="). */
+export const OWNED_FORMULAS: Record<HighlightCategory, string> = {
+  overdue: `=ISNUMBER(MATCH(ROW(),${OWNED_NAMES.overdue},0))`,
+  dueSoon: `=ISNUMBER(MATCH(ROW(),${OWNED_NAMES.dueSoon},0))`,
+  error: `=ISNUMBER(MATCH(ROW()*16384+COLUMN(),${OWNED_NAMES.error},0))`,
+};
+
+/** Column of each category's list in the data sheet. */
+export const OWNED_DATA_COLUMNS: Record<HighlightCategory, string> = { overdue: "A", dueSoon: "B", error: "C" };
+
+/** Settings key in the workbook (Office workbook.settings; a workbook name in .xlsx copies). */
+export const SETTINGS_KEY = "fengong.settings";
 
 /** Fill colours of our highlight categories. */
 export const HIGHLIGHT_FILLS: Record<HighlightCategory, string> = {

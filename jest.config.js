@@ -2,8 +2,7 @@
 const tsJest = [
   "ts-jest",
   {
-    // Type-checking is done once by `npm run typecheck` (tsc --noEmit); ts-jest only transpiles.
-    isolatedModules: true,
+    // Type-checking is done once by `npm run typecheck` (tsc --noEmit); with isolatedModules ts-jest only transpiles.
     tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true },
   },
 ];

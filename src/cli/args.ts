@@ -1,0 +1,143 @@
+/** Command-line arguments -> a command, or a usage error naming what is wrong (node:util parseArgs). */
+import { parseArgs } from "node:util";
+import type { Language } from "../core/types";
+import type { CliTextKey } from "./messages";
+
+export interface CheckCommand {
+  kind: "check";
+  files: string[];
+  sheet?: string;
+  asOf?: string;
+  published?: string;
+  dueSoonDays?: number;
+  language?: Language;
+  json: boolean;
+  out?: string;
+}
+
+export type Command = CheckCommand | { kind: "help" } | { kind: "version" };
+
+/** A usage error: a catalogue key and its parameters (translated by main, in the user's language). */
+export class UsageError extends Error {
+  constructor(
+    readonly key: CliTextKey,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(key);
+    this.name = "UsageError";
+  }
+}
+
+const OPTIONS = {
+  sheet: { type: "string" },
+  "as-of": { type: "string" },
+  published: { type: "string" },
+  "due-soon": { type: "string" },
+  lang: { type: "string" },
+  json: { type: "boolean" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The option named in a parseArgs error message ("Unknown option '--foo'", "Option '--sheet <value>' ..."). */
+function optionIn(message: string): string {
+  const match = /'(-{1,2}[^' ]*)/.exec(message);
+  return match ? match[1] : message;
+}
+
+function toUsageError(error: unknown): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = optionIn(message);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError("usage.unknown-option", { option });
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /does not take an argument/.test(message)
+      ? new UsageError("usage.no-value", { option })
+      : new UsageError("usage.missing-value", { option });
+  }
+  return new UsageError("usage.unknown-option", { option });
+}
+
+/** The language asked for with --lang, looked up leniently (used for messages even when parsing fails). */
+export function requestedLanguage(argv: readonly string[]): Language | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
+    if (value === "zh-CN" || value === "en-US") return value;
+  }
+  return undefined;
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw toUsageError(error);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+  const [command, ...files] = positionals;
+  if (command === undefined) throw new UsageError("usage.no-command");
+  if (command !== "check") throw new UsageError("usage.unknown-command", { command });
+  if (files.length === 0) throw new UsageError("usage.no-files");
+
+  const check: CheckCommand = { kind: "check", files, json: Boolean(values.json) };
+  if (values.sheet !== undefined) {
+    if (files.length > 1) throw new UsageError("usage.sheet-several");
+    check.sheet = values.sheet;
+  }
+  for (const [option, key] of [
+    ["as-of", "asOf"],
+    ["published", "published"],
+  ] as const) {
+    const value = values[option];
+    if (value === undefined) continue;
+    if (!isIsoDate(value)) throw new UsageError("usage.bad-date", { option: `--${option}`, value });
+    check[key] = value;
+  }
+  const dueSoon = values["due-soon"];
+  if (dueSoon !== undefined) {
+    if (!/^\d{1,4}$/.test(dueSoon)) throw new UsageError("usage.bad-days", { value: dueSoon });
+    check.dueSoonDays = Number(dueSoon);
+  }
+  if (values.lang !== undefined) {
+    if (values.lang !== "zh-CN" && values.lang !== "en-US") throw new UsageError("usage.bad-lang", { value: values.lang });
+    check.language = values.lang;
+  }
+  if (values.out !== undefined) {
+    if (files.length > 1) throw new UsageError("usage.out-several");
+    if (!/\.xlsx$/i.test(values.out)) throw new UsageError("usage.out-not-xlsx", { value: values.out });
+    check.out = values.out;
+  }
+  return check;
+}
+
+/**
+ * Language of messages given before any report exists (help, usage, unusable input):
+ * --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh* -> zh-CN, other languages -> en-US), else zh-CN.
+ */
+export function environmentLanguage(argv: readonly string[], env: Record<string, string | undefined>): Language {
+  const requested = requestedLanguage(argv);
+  if (requested) return requested;
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
+    const value = env[name];
+    if (!value) continue;
+    // "C" and "POSIX" say nothing about the user's language.
+    if (/^(C|POSIX)([._@]|$)/i.test(value)) continue;
+    // POSIX locales write zh_CN.UTF-8 (normalizeLanguage expects a BCP 47 tag such as zh-CN).
+    return /^zh([-_.@]|$)/i.test(value) ? "zh-CN" : "en-US";
+  }
+  return "zh-CN";
+}

@@ -1,0 +1,192 @@
+/** The report for people: table read, findings by severity, overdue and due-soon tasks, totals, circular. */
+import { cellAddress, columnLetter, columnNumber } from "../core/address";
+import type { Combined } from "../app/combine";
+import { appText } from "../app/messages";
+import type { Finding, Language, Report, Role, Severity, Task, UnitTotals } from "../core/types";
+import type { Paint } from "./color";
+import { cliText } from "./messages";
+import { renderTable } from "./table";
+import { truncate } from "./width";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const ROLE_ORDER: readonly Role[] = ["id", "section", "task", "lead", "responsible", "deadline", "status", "note"];
+const TASK_TEXT_WIDTH = 40;
+const INDENT = "  ";
+
+/** One line of cell text: newlines and runs of spaces become one space. */
+const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+/** Whole days from a to b (ISO dates), without time zones. */
+export function daysBetween(a: string, b: string): number {
+  const utc = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((utc(b) - utc(a)) / 86_400_000);
+}
+
+function tableLines(lang: Language, report: Report, paint: Paint): string[] {
+  const table = report.table;
+  if (!table) return [];
+  const t = (key: Parameters<typeof cliText>[1], params?: Record<string, string | number>) => cliText(lang, key, params);
+  const columns = ROLE_ORDER.filter((role) => table.columns[role] !== undefined)
+    .sort((a, b) => (table.columns[a] as number) - (table.columns[b] as number))
+    .map((role) => `${t(`role.${role}`)} ${columnLetter(table.columns[role] as number)}`);
+  return [
+    INDENT + [t("label.sheet", { sheet: table.sheet }), t("label.headerRow", { row: table.headerRow }), t("label.asOf", { date: report.asOf })].join("    "),
+    INDENT + t("label.columns", { columns: columns.join(t("label.listSeparator")) }),
+  ].map((line) => paint.dim(line));
+}
+
+function findingLines(lang: Language, findings: readonly Finding[], paint: Paint): string[] {
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  if (findings.length === 0) return [paint.bold(cliText(lang, "section.noFindings"))];
+  const lines = [paint.bold(cliText(lang, "section.findings", { error: count("error"), warning: count("warning"), info: count("info") }))];
+  const colour = { error: paint.red, warning: paint.yellow, info: paint.dim };
+  for (const severity of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(INDENT + colour[severity](appText(lang, `severity.${severity}`)));
+    const none = cliText(lang, "value.none");
+    const rows = group.map((f) => [
+      f.row === null ? none : String(f.row),
+      f.row !== null && f.column !== null ? cellAddress(f.row, columnNumber(f.column)) : (f.column ?? none),
+      oneLine(f.message),
+    ]);
+    lines.push(
+      ...renderTable(
+        [{ header: cliText(lang, "col.row"), align: "right" }, { header: cliText(lang, "col.cell") }, { header: cliText(lang, "col.message") }],
+        rows,
+        { indent: INDENT + INDENT, paintHeader: paint.dim },
+      ),
+    );
+  }
+  return lines;
+}
+
+function leadText(lang: Language, task: Task): string {
+  return task.lead.length > 0 ? task.lead.join("、") : cliText(lang, "value.noLead");
+}
+
+function overdueLines(lang: Language, report: Report, paint: Paint): string[] {
+  const overdue = report.tasks
+    .filter((task) => task.status === "overdue")
+    .sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.row - b.row);
+  const lines = [paint.bold(cliText(lang, "section.overdue", { count: overdue.length }))];
+  if (overdue.length === 0) return lines;
+  const none = cliText(lang, "value.none");
+  lines.push(
+    ...renderTable(
+      [
+        { header: cliText(lang, "col.id") },
+        { header: cliText(lang, "col.row"), align: "right" },
+        { header: cliText(lang, "col.daysOverdue"), align: "right" },
+        { header: cliText(lang, "col.due") },
+        { header: cliText(lang, "col.deadline") },
+        { header: cliText(lang, "col.lead") },
+        { header: cliText(lang, "col.task") },
+      ],
+      overdue.map((task) => [
+        task.id ?? none,
+        String(task.row),
+        String(task.daysOverdue ?? ""),
+        task.deadline.due ?? none,
+        truncate(oneLine(task.deadline.text), 24),
+        leadText(lang, task),
+        truncate(oneLine(task.text), TASK_TEXT_WIDTH),
+      ]),
+      { indent: INDENT, paintHeader: paint.dim, paintRow: (line) => paint.red(line) },
+    ),
+  );
+  return lines;
+}
+
+function dueSoonLines(lang: Language, report: Report, dueSoonDays: number, paint: Paint): string[] {
+  const dueSoon = report.tasks
+    .filter((task) => task.status === "due-soon")
+    .map((task) => ({ task, left: task.deadline.due ? daysBetween(report.asOf, task.deadline.due) : 0 }))
+    .sort((a, b) => a.left - b.left || a.task.row - b.task.row);
+  const lines = [paint.bold(cliText(lang, "section.dueSoon", { count: dueSoon.length, days: dueSoonDays }))];
+  if (dueSoon.length === 0) return lines;
+  const none = cliText(lang, "value.none");
+  lines.push(
+    ...renderTable(
+      [
+        { header: cliText(lang, "col.id") },
+        { header: cliText(lang, "col.row"), align: "right" },
+        { header: cliText(lang, "col.daysLeft"), align: "right" },
+        { header: cliText(lang, "col.due") },
+        { header: cliText(lang, "col.deadline") },
+        { header: cliText(lang, "col.lead") },
+        { header: cliText(lang, "col.task") },
+      ],
+      dueSoon.map(({ task, left }) => [
+        task.id ?? none,
+        String(task.row),
+        String(left),
+        task.deadline.due ?? none,
+        truncate(oneLine(task.deadline.text), 24),
+        leadText(lang, task),
+        truncate(oneLine(task.text), TASK_TEXT_WIDTH),
+      ]),
+      { indent: INDENT, paintHeader: paint.dim, paintRow: (line) => paint.yellow(line) },
+    ),
+  );
+  return lines;
+}
+
+export function totalsLines(lang: Language, title: string, totals: readonly UnitTotals[], paint: Paint): string[] {
+  const lines = [paint.bold(title)];
+  if (totals.length === 0) return [...lines, INDENT + cliText(lang, "value.none")];
+  const header = (key: Parameters<typeof appText>[1]) => appText(lang, key);
+  lines.push(
+    ...renderTable(
+      [
+        { header: header("col.unit") },
+        { header: header("col.lead"), align: "right" },
+        { header: header("col.responsible"), align: "right" },
+        { header: header("col.overdue"), align: "right" },
+        { header: header("col.overdueAsLead"), align: "right" },
+        { header: header("col.dueSoon"), align: "right" },
+        { header: header("col.done"), align: "right" },
+        { header: header("col.completionRate"), align: "right" },
+      ],
+      totals.map((t) => [
+        t.unit,
+        String(t.lead),
+        String(t.responsible),
+        String(t.overdue),
+        String(t.overdueAsLead),
+        String(t.dueSoon),
+        String(t.done),
+        t.completionRate === null ? cliText(lang, "value.none") : `${(t.completionRate * 100).toFixed(1)}%`,
+      ]),
+      { indent: INDENT, paintHeader: paint.dim, paintRow: (line, i) => (totals[i].overdue > 0 ? paint.red(line) : line) },
+    ),
+  );
+  return lines;
+}
+
+export interface RenderOptions {
+  language: Language;
+  dueSoonDays: number;
+  paint: Paint;
+}
+
+/** Everything printed for one checked file. */
+export function renderReport(file: string, report: Report, options: RenderOptions): string {
+  const { language: lang, paint } = options;
+  const lines: string[] = [paint.bold(file), ...tableLines(lang, report, paint), ""];
+  lines.push(...findingLines(lang, report.findings, paint), "");
+  lines.push(...overdueLines(lang, report, paint), "");
+  lines.push(...dueSoonLines(lang, report, options.dueSoonDays, paint), "");
+  lines.push(...totalsLines(lang, cliText(lang, "section.totals"), report.totals, paint), "");
+  lines.push(paint.bold(cliText(lang, "section.summary")));
+  lines.push(...report.summary.text.split(/\r?\n/).map((line) => (line === "" ? "" : INDENT + line)));
+  return lines.join("\n") + "\n";
+}
+
+/** The combined totals after several files. */
+export function renderCombined(fileCount: number, combined: Combined, options: RenderOptions): string {
+  const { language: lang, paint } = options;
+  const lines = totalsLines(lang, cliText(lang, "section.combined", { files: fileCount }), combined.totals, paint);
+  lines.splice(1, 0, INDENT + cliText(lang, "combined.counts", { ...combined.counts }));
+  return lines.join("\n") + "\n";
+}

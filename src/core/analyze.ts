@@ -1,0 +1,213 @@
+/**
+ * The core entry point: the grids of a workbook in, a Report out (design §2-5). Pure and synchronous.
+ */
+import { columnLetter, cellAddress } from "./address";
+import { createCalendar, officialCalendarYears } from "./calendar";
+import { isIsoDate, todayIso } from "./dates";
+import { parseDeadline } from "./deadline";
+import { HEADER_SYNONYMS } from "./headers";
+import { findingText, suggestionText } from "./i18n/findings";
+import { isOwnedSheet } from "./reportNames";
+import { rowTasks, type RawFinding, type RowContext } from "./rows";
+import { SheetView } from "./sheetView";
+import { classify, isDoneText } from "./status";
+import { buildSummary } from "./summary";
+import { locateTable } from "./table";
+import { toSimplified } from "./text";
+import { totalsByUnit } from "./totals";
+import type { AnalyzeOptions, Finding, Grid, Language, Report, RuleId, Severity, TableLocation, Task } from "./types";
+import { isUnitDirectorySheet, readUnitDirectory, type UnitDirectory } from "./units";
+
+export const RULE_SEVERITY: Record<RuleId, Severity> = {
+  "table.not-found": "error",
+  "table.no-lead-column": "warning",
+  "table.merges-unknown": "info",
+  "lead.missing": "error",
+  "lead.multiple": "warning",
+  "lead.collective": "warning",
+  "lead.implicit": "info",
+  "responsible.includes-lead": "warning",
+  "unit.duplicate": "warning",
+  "unit.alias": "info",
+  "unit.unknown": "warning",
+  "unit.unassigned": "info",
+  "task.empty": "warning",
+  "task.duplicate-id": "warning",
+  "deadline.missing": "warning",
+  "deadline.unparsed": "warning",
+  "deadline.needs-base": "warning",
+  "deadline.outside-calendar": "warning",
+  "cell.error-value": "warning",
+};
+
+const DEFAULT_DUE_SOON_DAYS = 7;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+interface PlanChoice {
+  grid: Grid;
+  table: TableLocation | null;
+}
+
+export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): Report {
+  const asOf = options.asOf && isIsoDate(options.asOf) ? options.asOf : todayIso();
+  const dueSoonDays =
+    typeof options.dueSoonDays === "number" && Number.isFinite(options.dueSoonDays) && options.dueSoonDays >= 0
+      ? Math.floor(options.dueSoonDays)
+      : DEFAULT_DUE_SOON_DAYS;
+  const usable = grids.filter((grid) => grid && typeof grid.sheet === "string");
+  const choice = choosePlan(usable, options);
+  const language = options.language ?? guessLanguage(choice);
+
+  if (!choice || !choice.table) {
+    const sheet = choice?.grid.sheet ?? options.sheet ?? "";
+    const names = [...HEADER_SYNONYMS.lead.slice(0, 2), ...HEADER_SYNONYMS.responsible.slice(0, 2), ...HEADER_SYNONYMS.task.slice(0, 2), ...HEADER_SYNONYMS.deadline.slice(0, 2)];
+    const raw: RawFinding = { rule: "table.not-found", row: null, column: null, params: { sheet, names: names.join(language === "zh-CN" ? "、" : ", ") } };
+    return {
+      language,
+      asOf,
+      table: null,
+      tasks: [],
+      findings: [render(raw, sheet, language)],
+      totals: [],
+      summary: buildSummary({ tasks: [], totals: [], asOf, dueSoonDays, language }),
+    };
+  }
+
+  const { grid, table } = choice;
+  const view = new SheetView(grid);
+  const directory = readUnitDirectory(usable.filter((other) => other !== grid));
+  const calendar = createCalendar(options.calendar);
+  const raws: RawFinding[] = [];
+  const context: RowContext = {
+    sink: raws,
+    view,
+    table,
+    directory,
+    deadline: {
+      planYear: table.planYear ?? Number(asOf.slice(0, 4)),
+      published: options.published && isIsoDate(options.published) ? options.published : null,
+      calendar,
+    },
+  };
+
+  if (grid.mergesUnknown) raws.push({ rule: "table.merges-unknown", row: null, column: null, params: {} });
+
+  const tasks: Task[] = [];
+  let anyMarker = false;
+  for (const parsed of rowTasks(context)) {
+    raws.push(...parsed.findings);
+    if (parsed.markersSeen) anyMarker = true;
+    const deadline = parseDeadline(parsed.deadlineValue, { ...context.deadline, numberFormat: parsed.deadlineFormat });
+    const deadlineColumn = parsed.deadlineColumn;
+    const base = { row: parsed.row, column: deadlineColumn };
+    if (deadline.kind === "none") raws.push({ ...base, rule: "deadline.missing", params: {} });
+    else if (deadline.kind === "unparsed") raws.push({ ...base, rule: "deadline.unparsed", params: { text: deadline.text } });
+    if (deadline.needsBase) raws.push({ ...base, rule: "deadline.needs-base", params: { text: deadline.text } });
+    if (deadline.outsideCalendar)
+      raws.push({ ...base, rule: "deadline.outside-calendar", params: { text: deadline.text, lastYear: officialCalendarYears().last } });
+    const statusText = parsed.statusText;
+    const { status, daysOverdue } = classify(deadline, isDoneText(toSimplified(statusText)), asOf, dueSoonDays);
+    tasks.push({
+      row: parsed.row,
+      id: parsed.id,
+      section: parsed.section,
+      text: parsed.text,
+      lead: parsed.lead,
+      responsible: parsed.responsible,
+      deadline: { text: deadline.text, kind: deadline.kind, due: deadline.due },
+      statusText,
+      status,
+      daysOverdue,
+    });
+  }
+
+  if (table.columns.lead === undefined && tasks.length > 0 && !anyMarker) {
+    raws.unshift({ rule: "table.no-lead-column", row: null, column: null, params: {} });
+  }
+  raws.push(...duplicateIds(tasks, table));
+  if (directory) raws.push(...directoryFindings(tasks, directory));
+
+  const findings = raws.map((raw) => render(raw, raw.rule === "unit.unassigned" && directory ? directory.sheet : table.sheet, language));
+  findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? "").localeCompare(b.column ?? ""));
+  const totals = totalsByUnit(tasks);
+  return {
+    language,
+    asOf,
+    table,
+    tasks,
+    findings,
+    totals,
+    summary: buildSummary({ tasks, totals, asOf, dueSoonDays, language }),
+  };
+}
+
+/** The explicit sheet if named (strict); else the first grid, in the given order, that holds a table. */
+function choosePlan(grids: readonly Grid[], options: AnalyzeOptions): PlanChoice | null {
+  const locate = (grid: Grid) => locateTable(grid, { columns: options.columns });
+  if (options.sheet) {
+    const grid = grids.find((g) => g.sheet === options.sheet);
+    return grid ? { grid, table: locate(grid) } : null;
+  }
+  const candidates = grids.filter((grid) => !isOwnedSheet(grid.sheet) && !isUnitDirectorySheet(grid.sheet));
+  for (const grid of candidates) {
+    const table = locate(grid);
+    if (table) return { grid, table };
+  }
+  const first = candidates[0] ?? grids[0];
+  return first ? { grid: first, table: null } : null;
+}
+
+/** Chinese header (or, without a table, any Chinese text in the sheet) -> zh-CN; else en-US. */
+function guessLanguage(choice: PlanChoice | null): Language {
+  if (!choice) return "zh-CN";
+  const view = new SheetView(choice.grid);
+  if (choice.table) {
+    const { headerRow, firstColumn, lastColumn } = choice.table;
+    for (let column = firstColumn; column <= lastColumn; column++) if (CJK.test(view.text(headerRow, column))) return "zh-CN";
+    return "en-US";
+  }
+  const rows = Math.min(view.lastRow, view.firstRow + 30);
+  let anyText = false;
+  for (let row = view.firstRow; row <= rows; row++) {
+    for (let column = view.firstColumn; column <= Math.min(view.lastColumn, view.firstColumn + 30); column++) {
+      const text = view.text(row, column);
+      if (CJK.test(text)) return "zh-CN";
+      if (text) anyText = true;
+    }
+  }
+  return anyText ? "en-US" : "zh-CN";
+}
+
+function duplicateIds(tasks: readonly Task[], table: TableLocation): RawFinding[] {
+  if (table.columns.id === undefined) return [];
+  // Numbering often restarts in each section: an id repeats only within its section.
+  const seen = new Map<string, number>();
+  const out: RawFinding[] = [];
+  for (const task of tasks) {
+    if (!task.id) continue;
+    const key = `${task.section ?? ""}\u0000${task.id}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, task.row);
+    else out.push({ rule: "task.duplicate-id", row: task.row, column: table.columns.id, params: { id: task.id, otherRow: first } });
+  }
+  return out;
+}
+
+function directoryFindings(tasks: readonly Task[], directory: UnitDirectory): RawFinding[] {
+  const used = new Set<string>();
+  for (const task of tasks) for (const unit of [...task.lead, ...task.responsible]) used.add(unit);
+  const out: RawFinding[] = [];
+  for (const unit of directory.canonical) {
+    if (!used.has(unit)) out.push({ rule: "unit.unassigned", row: null, column: null, params: { unit } });
+  }
+  return out;
+}
+
+function render(raw: RawFinding, sheet: string, language: Language): Finding {
+  const column = raw.column === null ? null : columnLetter(raw.column);
+  const cell = raw.row !== null && raw.column !== null ? cellAddress(raw.row, raw.column) : "";
+  const suggestion = raw.suggestion ?? null;
+  const params = { ...raw.params, row: raw.row ?? "", cell, sheet: raw.params.sheet ?? sheet };
+  const message = findingText(language, raw.rule, { ...params, suggestionText: suggestionText(language, suggestion) });
+  return { rule: raw.rule, severity: RULE_SEVERITY[raw.rule], sheet, row: raw.row, column, message, suggestion, params };
+}

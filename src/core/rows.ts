@@ -1,0 +1,248 @@
+/**
+ * Reading the body of a located table row by row (design §3 "Rows", "Unit cells", "Units inside the task text"):
+ * blank, note and section rows are skipped; each task row yields its units, deadline cell and the findings
+ * about its units. Deadlines and statuses are resolved by the caller.
+ */
+import type { DeadlineContext } from "./deadline";
+import type { SheetView } from "./sheetView";
+import { normalizeKey, toSimplified } from "./text";
+import type { CellValue, RuleId, TableLocation } from "./types";
+import {
+  closestUnit,
+  isKnownUnit,
+  parseUnitCell,
+  splitTrailingUnits,
+  type ParsedUnit,
+  type UnitCellParse,
+  type UnitColumn,
+  type UnitDirectory,
+} from "./units";
+
+/** A finding before its message is rendered (column is a 1-based sheet column). */
+export interface RawFinding {
+  rule: RuleId;
+  row: number | null;
+  column: number | null;
+  params: Record<string, string | number>;
+  suggestion?: string | null;
+}
+
+export interface RowContext {
+  view: SheetView;
+  table: TableLocation;
+  directory: UnitDirectory | null;
+  deadline: Omit<DeadlineContext, "numberFormat">;
+  /** Findings about rows that are not tasks. */
+  sink: RawFinding[];
+}
+
+export interface ParsedRow {
+  row: number;
+  id: string | null;
+  section: string | null;
+  text: string;
+  lead: string[];
+  responsible: string[];
+  /** The deadline cell's value (or a deadline phrase found among the units), for parseDeadline. */
+  deadlineValue: CellValue;
+  deadlineFormat: string | null;
+  /** The column findings about the deadline point at. */
+  deadlineColumn: number;
+  statusText: string;
+  findings: RawFinding[];
+  /** Did any unit cell of this row carry a role marker (牵头 / 配合 / labelled parts)? */
+  markersSeen: boolean;
+}
+
+const ERROR_VALUE = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const NOTE_ROW = /^(注|备注|说明|附注|注释|note|notes)\s*[:：]/iu;
+const SECTION_NUMBERING =
+  /^([一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]|第[一二三四五六七八九十百\d]+\s*[部分章节篇类项]|[IVXLC]+\s*[.、．])/u;
+
+/** Reads every task row of the table, in order. */
+export function* rowTasks(context: RowContext): Generator<ParsedRow> {
+  const { view, table } = context;
+  const { columns } = table;
+  const roleColumns = Object.values(columns).filter((c): c is number => c !== undefined);
+  let section: string | null = null;
+
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    // Texts of the table's columns; error values are reported and read as empty.
+    const errorFindings: RawFinding[] = [];
+    const distinct = new Set<string>();
+    let firstText = "";
+    let firstColumn = 0;
+    for (let column = table.firstColumn; column <= table.lastColumn; column++) {
+      const text = view.text(row, column);
+      if (!text) continue;
+      if (ERROR_VALUE.test(text)) {
+        if (roleColumns.includes(column))
+          errorFindings.push({ rule: "cell.error-value", row, column, params: { text } });
+        continue;
+      }
+      if (!firstText) {
+        firstText = text;
+        firstColumn = column;
+      }
+      distinct.add(text);
+    }
+    if (distinct.size === 0) {
+      context.sink.push(...errorFindings); // a row of error values only: reported, not read as a task
+      continue;
+    }
+    const textOf = (column: number | undefined): string => {
+      if (column === undefined) return "";
+      const text = view.text(row, column);
+      return ERROR_VALUE.test(text) ? "" : text;
+    };
+
+    if (distinct.size === 1 && NOTE_ROW.test(normalizeKey(firstText))) continue;
+
+    const leadText = textOf(columns.lead);
+    const responsibleText = textOf(columns.responsible);
+    const deadlineText = textOf(columns.deadline);
+    // A section row: one text, merged across the table (even if an adapter repeated it in every cell),
+    // or alone in its row with section numbering or outside the task column.
+    const wide = distinct.size === 1 && view.mergeWidthAt(row, firstColumn) >= 2;
+    if (wide) {
+      section = toSimplified(firstText);
+      continue;
+    }
+    if (!leadText && !responsibleText && !deadlineText && distinct.size === 1) {
+      const numbered = SECTION_NUMBERING.test(normalizeKey(firstText));
+      const outsideTask = firstColumn !== columns.task;
+      const onlyId = firstColumn === columns.id && distinct.size === 1;
+      if (onlyId && !numbered) continue; // a number with nothing else: not a task yet
+      if (numbered || outsideTask) {
+        section = toSimplified(firstText);
+        continue;
+      }
+    }
+
+    yield readTask(context, row, section, textOf, errorFindings);
+  }
+}
+
+function readTask(
+  context: RowContext,
+  row: number,
+  rowSection: string | null,
+  textOf: (column: number | undefined) => string,
+  errorFindings: RawFinding[],
+): ParsedRow {
+  const { view, table, directory } = context;
+  const { columns } = table;
+  const findings: RawFinding[] = [...errorFindings];
+  let text = textOf(columns.task);
+  const taskColumn = columns.task ?? columns.lead ?? columns.responsible ?? table.firstColumn;
+
+  // Which cells hold the units, and how to read them.
+  const cells: { column: number; text: string; kind: UnitColumn }[] = [];
+  const hasLead = columns.lead !== undefined;
+  const hasResponsible = columns.responsible !== undefined;
+  if (hasLead) cells.push({ column: columns.lead!, text: textOf(columns.lead), kind: "lead" });
+  if (hasResponsible)
+    cells.push({ column: columns.responsible!, text: textOf(columns.responsible), kind: hasLead ? "responsible" : "mixed" });
+  if (cells.every((cell) => !cell.text) && text) {
+    const trailing = splitTrailingUnits(text);
+    if (trailing) {
+      text = trailing.task;
+      cells.length = 0;
+      cells.push({ column: taskColumn, text: trailing.units, kind: "mixed" });
+    }
+  }
+
+  const lead: ParsedUnit[] = [];
+  const responsible: ParsedUnit[] = [];
+  let markersSeen = false;
+  let extraDeadline: string | null = null;
+  let leadColumn = columns.lead ?? cells[0]?.column ?? taskColumn;
+  const parses: { cell: (typeof cells)[number]; parse: UnitCellParse }[] = [];
+  for (const cell of cells) {
+    if (!cell.text) continue;
+    const parse = parseUnitCell(cell.text, cell.kind, directory);
+    parses.push({ cell, parse });
+    if (parse.leadSource === "marker" || parse.leadSource === "none" || parse.multipleLeadMarker) markersSeen = true;
+    if (parse.lead.length > 0 && lead.length === 0) leadColumn = cell.column;
+    pushUnique(lead, parse.lead);
+    pushUnique(responsible, parse.responsible);
+    if (parse.deadlineText && !extraDeadline) extraDeadline = parse.deadlineText;
+    for (const unit of parse.duplicates) findings.push({ rule: "unit.duplicate", row, column: cell.column, params: { unit } });
+    for (const unit of [...parse.lead, ...parse.responsible]) {
+      if (unit.alias) findings.push({ rule: "unit.alias", row, column: cell.column, params: { unit: unit.name, written: unit.written } });
+      if (directory && unit.kind !== "collective" && !isKnownUnit(unit.name, directory)) {
+        findings.push({
+          rule: "unit.unknown",
+          row,
+          column: cell.column,
+          params: { unit: unit.name, directory: directory.sheet },
+          suggestion: closestUnit(unit.name, directory),
+        });
+      }
+    }
+    if (parse.leadSource === "implicit" && parse.lead[0])
+      findings.push({ rule: "lead.implicit", row, column: cell.column, params: { unit: parse.lead[0].name } });
+  }
+
+  // Lead wins: a unit both leading and listed as responsible counts as lead, with a finding.
+  const leadNames = new Set(lead.map((unit) => unit.name));
+  const reported = new Set<string>();
+  for (const { cell, parse } of parses) {
+    const clashes = [
+      ...parse.leadAlsoResponsible,
+      ...(cell.kind === "responsible" ? parse.responsible.filter((u) => leadNames.has(u.name)).map((u) => u.name) : []),
+    ];
+    for (const unit of clashes) {
+      if (reported.has(unit)) continue;
+      reported.add(unit);
+      findings.push({ rule: "responsible.includes-lead", row, column: cell.column, params: { unit } });
+    }
+  }
+  const responsibleNames = responsible.map((unit) => unit.name).filter((name) => !leadNames.has(name));
+
+  const anyUnit = lead.length + responsible.length > 0;
+  if (lead.length === 0) findings.push({ rule: "lead.missing", row, column: leadColumn, params: {} });
+  if (lead.length > 1) {
+    findings.push({
+      rule: "lead.multiple",
+      row,
+      column: leadColumn,
+      params: { count: lead.length, units: lead.map((unit) => unit.name).join("、") },
+    });
+  }
+  for (const unit of lead) {
+    if (unit.kind === "collective") findings.push({ rule: "lead.collective", row, column: leadColumn, params: { unit: unit.name } });
+  }
+  if (!text && (anyUnit || textOf(columns.deadline))) findings.push({ rule: "task.empty", row, column: taskColumn, params: {} });
+
+  // The deadline: its cell, or a phrase found with the units (（省政府办公厅牵头，年内持续推进）).
+  let deadlineValue: CellValue = columns.deadline !== undefined ? view.value(row, columns.deadline) : "";
+  if (typeof deadlineValue === "string" && !textOf(columns.deadline)) deadlineValue = "";
+  let deadlineColumn = columns.deadline ?? taskColumn;
+  if ((deadlineValue === "" || deadlineValue === null) && extraDeadline) {
+    deadlineValue = extraDeadline;
+    deadlineColumn = cells[0]?.column ?? taskColumn;
+  }
+  const deadlineFormat = columns.deadline !== undefined ? view.numberFormat(row, columns.deadline) : null;
+
+  const sectionText = columns.section !== undefined ? textOf(columns.section) : "";
+  const idText = textOf(columns.id);
+  return {
+    row,
+    id: idText || null,
+    section: sectionText ? toSimplified(sectionText) : rowSection,
+    text,
+    lead: lead.map((unit) => unit.name),
+    responsible: responsibleNames,
+    deadlineValue,
+    deadlineFormat,
+    deadlineColumn,
+    statusText: textOf(columns.status),
+    findings,
+    markersSeen,
+  };
+}
+
+function pushUnique(target: ParsedUnit[], units: readonly ParsedUnit[]): void {
+  for (const unit of units) if (!target.some((existing) => existing.name === unit.name)) target.push(unit);
+}

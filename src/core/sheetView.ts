@@ -1,0 +1,114 @@
+/**
+ * Read access to a Grid in 1-based sheet coordinates, with merged cells resolved the way a reader sees them:
+ * a vertically merged cell gives its value to every row it covers (design §3 "Rows").
+ */
+import { cellText } from "./text";
+import type { CellValue, Grid } from "./types";
+
+/** Cells covered by merges are looked up by this key. */
+const key = (row: number, column: number): number => row * 16384 + column;
+
+/** Merged areas larger than this many cells (clipped to the grid) are ignored: no real plan has them. */
+const MAX_MERGED_CELLS = 2_000_000;
+
+export class SheetView {
+  readonly firstRow: number;
+  readonly firstColumn: number;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly rowCount: number;
+  private readonly values: CellValue[][];
+  /** Cell -> top-left cell key, for areas spanning several rows. */
+  private readonly verticalFill = new Map<number, number>();
+  /** Cells inside an area spanning several columns. */
+  private readonly horizontal = new Set<number>();
+  /** Top-left key -> number of columns of a merged area starting there. */
+  private readonly mergeWidth = new Map<number, number>();
+
+  constructor(readonly grid: Grid) {
+    this.values = Array.isArray(grid.values) ? grid.values : [];
+    const origin = grid.origin ?? { row: 1, column: 1 };
+    this.firstRow = Number.isFinite(origin.row) && origin.row >= 1 ? Math.floor(origin.row) : 1;
+    this.firstColumn = Number.isFinite(origin.column) && origin.column >= 1 ? Math.floor(origin.column) : 1;
+    let width = 0;
+    for (const row of this.values) if (Array.isArray(row) && row.length > width) width = row.length;
+    this.rowCount = this.values.length;
+    this.lastRow = this.firstRow + this.rowCount - 1;
+    this.lastColumn = this.firstColumn + Math.max(width, 1) - 1;
+    this.indexMerges(Array.isArray(grid.merges) ? grid.merges : []);
+  }
+
+  private indexMerges(merges: Grid["merges"]): void {
+    let budget = MAX_MERGED_CELLS;
+    for (const area of merges) {
+      if (!area) continue;
+      const top = Math.max(area.top, this.firstRow);
+      const bottom = Math.min(area.bottom, this.lastRow);
+      const left = Math.max(area.left, this.firstColumn);
+      const right = Math.min(area.right, this.lastColumn);
+      if (!(top <= bottom && left <= right)) continue;
+      const cells = (bottom - top + 1) * (right - left + 1);
+      if (cells <= 1 || cells > budget) continue;
+      budget -= cells;
+      // The value lives in the area's own top-left cell (which may lie outside the clipped part).
+      const anchor = key(area.top, area.left);
+      if (right > left) this.mergeWidth.set(anchor, area.right - area.left + 1);
+      for (let row = top; row <= bottom; row++) {
+        for (let column = left; column <= right; column++) {
+          const cell = key(row, column);
+          if (bottom > top && cell !== anchor) this.verticalFill.set(cell, anchor);
+          if (right > left) this.horizontal.add(cell);
+        }
+      }
+    }
+  }
+
+  /** The value as written in the sheet (no merge resolution). */
+  raw(row: number, column: number): CellValue {
+    const line = this.values[row - this.firstRow];
+    if (!Array.isArray(line)) return "";
+    const value = line[column - this.firstColumn];
+    return value === undefined ? "" : value;
+  }
+
+  /** The value a reader sees: vertically merged cells carry their area's value. */
+  value(row: number, column: number): CellValue {
+    if (this.verticalFill.size > 0) {
+      const anchor = this.verticalFill.get(key(row, column));
+      if (anchor !== undefined) return this.raw(Math.floor(anchor / 16384), anchor % 16384);
+    }
+    return this.raw(row, column);
+  }
+
+  text(row: number, column: number): string {
+    return cellText(this.value(row, column));
+  }
+
+  /** The text as written in the cell itself (merged cells other than the top-left read ""). */
+  rawText(row: number, column: number): string {
+    return cellText(this.raw(row, column));
+  }
+
+  numberFormat(row: number, column: number): string | null {
+    const formats = this.grid.numberFormats;
+    if (!Array.isArray(formats)) return null;
+    const line = formats[row - this.firstRow];
+    if (!Array.isArray(line)) return null;
+    const format = line[column - this.firstColumn];
+    return typeof format === "string" ? format : null;
+  }
+
+  isHorizontallyMerged(row: number, column: number): boolean {
+    return this.horizontal.has(key(row, column));
+  }
+
+  /** Columns spanned by a merged area whose top-left cell is (row, column); 1 when none. */
+  mergeWidthAt(row: number, column: number): number {
+    return this.mergeWidth.get(key(row, column)) ?? 1;
+  }
+
+  isRowBlank(row: number, firstColumn: number, lastColumn: number): boolean {
+    for (let column = firstColumn; column <= lastColumn; column++) if (this.text(row, column) !== "") return false;
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+/** Status words and status classification for an as-of date (design §3 "Status", §5). */
+import { diffDays } from "./dates";
+import type { Deadline, IsoDate, Status } from "./types";
+
+const DONE = /(已完成|已办结|已结办|已落实|提前完成|按期完成|全面完成|基本完成|已经完成|^完成$|^办结$|^已完成|^done\b|^completed?\b|^finished\b|^closed\b)/iu;
+const NOT_DONE = /(未完成|未办结|未落实|未启动|尚未|没有完成|未按期|延期|逾期|not\s+(yet\s+)?(done|completed?)|in progress|overdue)/iu;
+
+/** Does a status cell (already simplified Chinese) say the task is done? */
+export function isDoneText(statusText: string): boolean {
+  const text = statusText.trim();
+  if (!text) return false;
+  if (NOT_DONE.test(text)) return false;
+  return DONE.test(text);
+}
+
+export interface Classified {
+  status: Status;
+  daysOverdue: number | null;
+}
+
+/** done, overdue (due < as-of), due-soon (as-of <= due <= as-of + window), ongoing, no-deadline, open. */
+export function classify(deadline: Deadline, done: boolean, asOf: IsoDate, dueSoonDays: number): Classified {
+  if (done) return { status: "done", daysOverdue: null };
+  if (deadline.kind === "recurring" || deadline.kind === "ongoing") return { status: "ongoing", daysOverdue: null };
+  if (!deadline.due) return { status: "no-deadline", daysOverdue: null };
+  const daysLeft = diffDays(deadline.due, asOf);
+  if (daysLeft < 0) return { status: "overdue", daysOverdue: -daysLeft };
+  if (daysLeft <= dueSoonDays) return { status: "due-soon", daysOverdue: null };
+  return { status: "open", daysOverdue: null };
+}

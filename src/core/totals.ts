@@ -1,0 +1,68 @@
+/** Totals by unit (design §5): lead and responsible counted apart, lead wins within one task. */
+import type { Task, UnitTotals } from "./types";
+
+const emptyTotals = (unit: string): UnitTotals => ({
+  unit,
+  lead: 0,
+  responsible: 0,
+  overdue: 0,
+  overdueAsLead: 0,
+  dueSoon: 0,
+  done: 0,
+  completionRate: null,
+});
+
+export function totalsByUnit(tasks: readonly Task[]): UnitTotals[] {
+  const byUnit = new Map<string, UnitTotals>();
+  for (const task of tasks) {
+    const leads = new Set(task.lead);
+    for (const unit of new Set([...task.lead, ...task.responsible])) {
+      let totals = byUnit.get(unit);
+      if (!totals) byUnit.set(unit, (totals = emptyTotals(unit)));
+      const isLead = leads.has(unit);
+      if (isLead) totals.lead++;
+      else totals.responsible++;
+      if (task.status === "overdue") {
+        totals.overdue++;
+        if (isLead) totals.overdueAsLead++;
+      }
+      if (task.status === "due-soon") totals.dueSoon++;
+      if (task.status === "done") totals.done++;
+    }
+  }
+  return finish(byUnit);
+}
+
+/** Combined totals of several reports (a provincial office merging its prefectures' ledgers). */
+export function combineTotals(lists: readonly (readonly UnitTotals[])[]): UnitTotals[] {
+  const byUnit = new Map<string, UnitTotals>();
+  for (const list of lists) {
+    for (const t of list) {
+      let sum = byUnit.get(t.unit);
+      if (!sum) byUnit.set(t.unit, (sum = emptyTotals(t.unit)));
+      sum.lead += t.lead;
+      sum.responsible += t.responsible;
+      sum.overdue += t.overdue;
+      sum.overdueAsLead += t.overdueAsLead;
+      sum.dueSoon += t.dueSoon;
+      sum.done += t.done;
+    }
+  }
+  return finish(byUnit);
+}
+
+/** Completion rates, then sorted by overdue, then number of tasks, then name. */
+function finish(byUnit: Map<string, UnitTotals>): UnitTotals[] {
+  const list = [...byUnit.values()];
+  for (const totals of list) {
+    const all = totals.lead + totals.responsible;
+    totals.completionRate = all > 0 ? totals.done / all : null;
+  }
+  return list.sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.lead + b.responsible - (a.lead + a.responsible) ||
+      b.lead - a.lead ||
+      (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
+  );
+}

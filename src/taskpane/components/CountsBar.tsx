@@ -1,0 +1,54 @@
+/** The four numbers a coordinator looks at first: errors, warnings, overdue, due soon. */
+import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import type { Report } from "../../core/types";
+import { useText, type PaneTextKey } from "../i18n";
+import { countBySeverity } from "../model/findings";
+
+const useStyles = makeStyles({
+  root: { margin: 0, display: "grid", gridTemplateColumns: "repeat(4, 1fr)", gap: tokens.spacingHorizontalXS },
+  tile: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  number: { margin: 0, order: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  dueSoon: { color: tokens.colorPaletteMarigoldForeground1 },
+  zero: { color: tokens.colorNeutralForeground3 },
+  label: { color: tokens.colorNeutralForeground2, order: 1 },
+});
+
+type Tile = { key: "errors" | "warnings" | "overdue" | "dueSoon"; testId: string; label: PaneTextKey; value: number };
+
+export function CountsBar({ report }: { report: Report }) {
+  const styles = useStyles();
+  const { t } = useText();
+  const tiles: Tile[] = [
+    { key: "errors", testId: "count-errors", label: "count.errors", value: countBySeverity(report.findings, "error") },
+    { key: "warnings", testId: "count-warnings", label: "count.warnings", value: countBySeverity(report.findings, "warning") },
+    { key: "overdue", testId: "count-overdue", label: "count.overdue", value: report.tasks.filter((task) => task.status === "overdue").length },
+    { key: "dueSoon", testId: "count-due-soon", label: "count.dueSoon", value: report.tasks.filter((task) => task.status === "due-soon").length },
+  ];
+  const colour = { errors: styles.error, warnings: styles.warning, overdue: styles.overdue, dueSoon: styles.dueSoon };
+  return (
+    <dl className={styles.root} aria-label={t("counts.label")}>
+      {tiles.map((tile) => (
+        <div key={tile.key} className={styles.tile}>
+          <dt className={styles.label}>
+            <Text size={200} className={styles.label}>
+              {t(tile.label)}
+            </Text>
+          </dt>
+          <dd className={mergeClasses(styles.number, tile.value === 0 ? styles.zero : colour[tile.key])} data-testid={tile.testId}>
+            {tile.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

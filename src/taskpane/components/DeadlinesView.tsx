@@ -1,0 +1,161 @@
+/** Overdue tasks (most days overdue first) and tasks due soon (nearest first), with lead unit and task number. */
+import { Badge, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { cellAddress } from "../../core/address";
+import type { Report, Task } from "../../core/types";
+import { useText } from "../i18n";
+import { dueSoonTasks, overdueTasks } from "../model/deadlines";
+import { EmptyNote } from "./EmptyNote";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  title: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    width: "100%",
+    boxSizing: "border-box",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusSmall,
+    border: "none",
+    textAlign: "start",
+    font: "inherit",
+    color: "inherit",
+  },
+  overdue: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
+  dueSoon: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorder2}` },
+  clickable: {
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  who: { fontWeight: tokens.fontWeightSemibold },
+  text: {
+    display: "-webkit-box",
+    WebkitLineClamp: "2",
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  badge: { flexShrink: 0 },
+});
+
+export interface DeadlinesViewProps {
+  report: Report | null;
+  onSelectCell?: (sheet: string, address: string) => void;
+}
+
+function TaskItem({
+  task,
+  report,
+  kind,
+  badge,
+  onSelectCell,
+}: {
+  task: Task;
+  report: Report;
+  kind: "overdue" | "dueSoon";
+  badge: string;
+  onSelectCell?: DeadlinesViewProps["onSelectCell"];
+}) {
+  const styles = useStyles();
+  const { t } = useText();
+  const number = task.id ? t("task.number", { id: task.id }) : t("task.row", { row: task.row });
+  const lead = task.lead.length > 0 ? t("task.lead", { units: task.lead.join(t("list.separator")) }) : t("task.noLead");
+  const content = (
+    <>
+      <div className={styles.head}>
+        <Text size={200} className={styles.who}>
+          {number} · {lead}
+        </Text>
+        <Badge className={styles.badge} size="small" appearance="tint" color={kind === "overdue" ? "danger" : "warning"}>
+          {badge}
+        </Badge>
+      </div>
+      <Text size={200} className={styles.text}>
+        {task.text}
+      </Text>
+      <Text size={100} className={styles.muted}>
+        {t("task.deadline", { text: task.deadline.text, due: task.deadline.due ?? "" })} · {t("task.row", { row: task.row })}
+      </Text>
+    </>
+  );
+  const className = mergeClasses(styles.item, kind === "overdue" ? styles.overdue : styles.dueSoon);
+  const testId = kind === "overdue" ? "overdue-task" : "due-soon-task";
+  const table = report.table;
+  if (onSelectCell && table) {
+    const address = cellAddress(task.row, table.columns.task ?? table.firstColumn);
+    return (
+      <li>
+        <button
+          type="button"
+          className={mergeClasses(className, styles.clickable)}
+          data-testid={testId}
+          data-row={task.row}
+          title={t("task.select", { row: task.row })}
+          onClick={() => onSelectCell(table.sheet, address)}
+        >
+          {content}
+        </button>
+      </li>
+    );
+  }
+  return (
+    <li className={className} data-testid={testId} data-row={task.row}>
+      {content}
+    </li>
+  );
+}
+
+export function DeadlinesView({ report, onSelectCell }: DeadlinesViewProps) {
+  const styles = useStyles();
+  const { t } = useText();
+  if (!report) return <EmptyNote>{t("deadlines.notChecked")}</EmptyNote>;
+  const overdue = overdueTasks(report.tasks);
+  const dueSoon = dueSoonTasks(report.tasks, report.asOf);
+  return (
+    <div className={styles.root}>
+      <section>
+        <h3 className={styles.title}>{t("deadlines.overdue", { count: overdue.length })}</h3>
+        {overdue.length === 0 ? (
+          <EmptyNote>{t("deadlines.noneOverdue")}</EmptyNote>
+        ) : (
+          <ul className={styles.list}>
+            {overdue.map((task) => (
+              <TaskItem
+                key={task.row}
+                task={task}
+                report={report}
+                kind="overdue"
+                badge={t("task.daysOverdue", { days: task.daysOverdue ?? 0 })}
+                onSelectCell={onSelectCell}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h3 className={styles.title}>{t("deadlines.dueSoon", { count: dueSoon.length })}</h3>
+        {dueSoon.length === 0 ? (
+          <EmptyNote>{t("deadlines.noneDueSoon")}</EmptyNote>
+        ) : (
+          <ul className={styles.list}>
+            {dueSoon.map(({ task, daysLeft }) => (
+              <TaskItem
+                key={task.row}
+                task={task}
+                report={report}
+                kind="dueSoon"
+                badge={daysLeft <= 0 ? t("task.dueToday") : t("task.dueIn", { days: daysLeft })}
+                onSelectCell={onSelectCell}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

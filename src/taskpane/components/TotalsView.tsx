@@ -1,0 +1,106 @@
+/** Totals by unit: a table sortable on every column, and the overdue chart under it. */
+import {
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { Report, UnitTotals } from "../../core/types";
+import { useText } from "../i18n";
+import { percent, sortTotals, TOTALS_COLUMNS, type SortDirection, type TotalsColumn } from "../model/totals";
+import { EmptyNote } from "./EmptyNote";
+import { OverdueChart } from "./OverdueChart";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  scroller: { overflowX: "auto", maxWidth: "100%" },
+  table: { minWidth: "420px", tableLayout: "auto" },
+  unit: { minWidth: "96px", wordBreak: "break-all" },
+  number: { textAlign: "end", whiteSpace: "nowrap" },
+  headNumber: { whiteSpace: "nowrap" },
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface SortState {
+  column: TotalsColumn;
+  direction: SortDirection;
+}
+
+export function TotalsView({ report }: { report: Report | null }) {
+  const styles = useStyles();
+  const { t } = useText();
+  /** null: the core's order (overdue, then total). */
+  const [sort, setSort] = useState<SortState | null>(null);
+  if (!report) return <EmptyNote>{t("totals.notChecked")}</EmptyNote>;
+  if (report.totals.length === 0) return <EmptyNote>{t("totals.none")}</EmptyNote>;
+
+  const rows = sort ? sortTotals(report.totals, sort.column, sort.direction) : report.totals;
+  const toggle = (column: TotalsColumn): void => {
+    setSort((current) => {
+      if (current?.column === column)
+        return { column, direction: current.direction === "ascending" ? "descending" : "ascending" };
+      // Units read best A→Z; figures are most useful largest first.
+      return { column, direction: column === "unit" ? "ascending" : "descending" };
+    });
+  };
+  const cell = (row: UnitTotals, column: TotalsColumn): string => {
+    const value = row[column];
+    if (column === "completionRate")
+      return value === null ? t("totals.rateNone") : t("totals.rate", { value: percent(value as number) });
+    return String(value);
+  };
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.scroller}>
+        <Table size="extra-small" className={styles.table} aria-label={t("totals.caption")} data-testid="totals-table">
+          <TableHeader>
+            <TableRow>
+              {TOTALS_COLUMNS.map((column) => (
+                <TableHeaderCell
+                  key={column}
+                  className={column === "unit" ? styles.unit : styles.headNumber}
+                  sortable
+                  sortDirection={sort?.column === column ? sort.direction : undefined}
+                  onClick={() => toggle(column)}
+                  title={t(`totals.full.${column}` as const)}
+                  data-testid={`sort-${column}`}
+                >
+                  {t(`totals.col.${column}` as const)}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.unit} data-testid="totals-row">
+                {TOTALS_COLUMNS.map((column) => (
+                  <TableCell
+                    key={column}
+                    className={
+                      column === "unit"
+                        ? styles.unit
+                        : column === "overdue" && row.overdue > 0
+                          ? mergeClasses(styles.number, styles.overdue)
+                          : styles.number
+                    }
+                    data-column={column}
+                  >
+                    {cell(row, column)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <OverdueChart totals={report.totals} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * What the task pane needs from where it runs. Two implementations: Excel (officeHost.ts, Office.js behind
+ * a WorkbookPort) and a browser tab on an .xlsx file (standalone/standaloneHost.ts, loaded as its own chunk).
+ * Components receive a PaneHost, so tests use a fake.
+ */
+import type { WorkbookPort, WorkbookSettings } from "../app/port";
+import type { Report } from "../core/types";
+
+export type HostMode = "office" | "standalone";
+
+export interface AnnotatedCopy {
+  data: Blob;
+  fileName: string;
+}
+
+export interface PaneHost {
+  readonly mode: HostMode;
+  /** The workbook to check, or null while none is open (standalone before a file is chosen). */
+  port(): WorkbookPort | null;
+  /** The open file's name (standalone), or null (Excel: the open workbook). */
+  workbookName(): string | null;
+  loadSettings(): Promise<WorkbookSettings>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Excel only: select a cell of the plan ("C14") and bring it into view. */
+  selectCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * Excel only: write text from the selected cell down, one line per cell, as text. Only into empty cells:
+   * resolves false (and writes nothing) when any of those cells holds something.
+   */
+  insertText?(text: string): Promise<boolean>;
+  /** Excel only: call back with the sheet's name whenever a worksheet's cells change. Returns unsubscribe. */
+  onPlanChanged?(listener: (sheet: string) => void): () => void;
+  /** Standalone only: open a workbook file (replaces the open one). */
+  openWorkbook?(file: File): Promise<void>;
+  /** Standalone only: the open workbook annotated for this report (highlights and report sheets). */
+  annotatedCopy?(report: Report, fileName: string): Promise<AnnotatedCopy>;
+}

@@ -1,0 +1,58 @@
+/** Findings grouped for display: by severity (errors first), then by rule, with counts. */
+import type { Finding, RuleId, Severity, Task } from "../../core/types";
+
+export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+
+export interface RuleGroup {
+  rule: RuleId;
+  findings: Finding[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  count: number;
+  rules: RuleGroup[];
+}
+
+const byRow = (a: Finding, b: Finding): number => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? "").localeCompare(b.column ?? "");
+
+/** Severity groups in order error, warning, info (empty ones left out); rules by count, then name; findings by row. */
+export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {
+  const groups: SeverityGroup[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const ofSeverity = findings.filter((finding) => finding.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const byRule = new Map<RuleId, Finding[]>();
+    for (const finding of ofSeverity) {
+      const list = byRule.get(finding.rule) ?? [];
+      list.push(finding);
+      byRule.set(finding.rule, list);
+    }
+    const rules = [...byRule.entries()]
+      .map(([rule, list]) => ({ rule, findings: [...list].sort(byRow) }))
+      .sort((a, b) => b.findings.length - a.findings.length || a.rule.localeCompare(b.rule));
+    groups.push({ severity, count: ofSeverity.length, rules });
+  }
+  return groups;
+}
+
+export function countBySeverity(findings: readonly Finding[], severity: Severity): number {
+  return findings.filter((finding) => finding.severity === severity).length;
+}
+
+const UNIT_PARAMS = ["unit", "units", "lead", "name"];
+
+/**
+ * The units a finding is about: the unit named in its parameters when there is one, else the units of the
+ * task on its row (lead first, then responsible). Empty for table-wide findings.
+ */
+export function findingUnits(finding: Finding, tasks: readonly Task[]): string[] {
+  for (const key of UNIT_PARAMS) {
+    const value = finding.params[key];
+    if (typeof value === "string" && value.trim() !== "") return [value];
+  }
+  if (finding.row === null) return [];
+  const task = tasks.find((candidate) => candidate.row === finding.row);
+  if (!task) return [];
+  return task.lead.length > 0 ? task.lead : task.responsible;
+}

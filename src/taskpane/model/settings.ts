@@ -1,0 +1,92 @@
+/** The settings form: workbook settings <-> the strings of the form, validation, and the check's options. */
+import type { WorkbookSettings } from "../../app/port";
+import { columnNumber } from "../../core/address";
+import type { AnalyzeOptions, IsoDate, Language, Role } from "../../core/types";
+import type { PaneTextKey } from "../i18n";
+
+/** Roles a user may pin to a column (note is never needed to check). */
+export const OVERRIDE_ROLES: Role[] = ["id", "section", "task", "lead", "responsible", "deadline", "status"];
+
+export interface SettingsForm {
+  published: string;
+  dueSoonDays: string;
+  planSheet: string;
+  columns: Record<Role, string>;
+  /** "" = automatic. */
+  language: "" | Language;
+}
+
+export type SettingsErrors = Partial<Record<"published" | "dueSoonDays" | `column.${Role}`, PaneTextKey>>;
+
+const MAX_COLUMN = 16384; // XFD
+
+export function toForm(settings: WorkbookSettings): SettingsForm {
+  const columns = {} as Record<Role, string>;
+  for (const role of [...OVERRIDE_ROLES, "note" as Role]) columns[role] = settings.columns?.[role] ?? "";
+  return {
+    published: settings.published ?? "",
+    dueSoonDays: settings.dueSoonDays === null || settings.dueSoonDays === undefined ? "" : String(settings.dueSoonDays),
+    planSheet: settings.planSheet ?? "",
+    columns,
+    language: settings.language ?? "",
+  };
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function validateForm(form: SettingsForm): SettingsErrors {
+  const errors: SettingsErrors = {};
+  if (form.published.trim() !== "" && !isIsoDate(form.published.trim())) errors.published = "settings.invalidDate";
+  const days = form.dueSoonDays.trim();
+  if (days !== "" && (!/^\d+$/.test(days) || Number(days) > 365)) errors.dueSoonDays = "settings.invalidDays";
+  for (const role of OVERRIDE_ROLES) {
+    const letters = form.columns[role].trim();
+    if (letters === "") continue;
+    const column = columnNumber(letters);
+    if (!(column >= 1 && column <= MAX_COLUMN)) errors[`column.${role}`] = "settings.invalidColumn";
+  }
+  return errors;
+}
+
+/** The settings a valid form describes (empty fields are null: not set). */
+export function fromForm(form: SettingsForm): WorkbookSettings {
+  const columns: Partial<Record<Role, string>> = {};
+  for (const role of OVERRIDE_ROLES) {
+    const letters = form.columns[role].trim().toUpperCase();
+    if (letters !== "") columns[role] = letters;
+  }
+  const days = form.dueSoonDays.trim();
+  return {
+    published: form.published.trim() || null,
+    dueSoonDays: days === "" ? null : Number(days),
+    planSheet: form.planSheet.trim() || null,
+    columns: Object.keys(columns).length > 0 ? columns : null,
+    language: form.language || null,
+  };
+}
+
+/**
+ * Options for a check from the pane's settings. Settings left unset stay undefined, so the workbook's own
+ * saved settings (merged by the check use case) still apply; the report is written in the pane's language.
+ */
+export function checkOptions(settings: WorkbookSettings, asOf: IsoDate, language: Language): AnalyzeOptions {
+  const options: AnalyzeOptions = { asOf, language: settings.language ?? language };
+  if (settings.published) options.published = settings.published;
+  if (typeof settings.dueSoonDays === "number") options.dueSoonDays = settings.dueSoonDays;
+  if (settings.planSheet) options.sheet = settings.planSheet;
+  if (settings.columns && Object.keys(settings.columns).length > 0) options.columns = settings.columns;
+  return options;
+}
+
+/** Today's local calendar date as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

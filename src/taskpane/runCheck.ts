@@ -1,0 +1,33 @@
+/**
+ * The pane's Check: in Excel the same use case as the ribbon's Check (analyse, highlight, findings sheet);
+ * standalone, only the analysis (the file is annotated when the user downloads a copy). The result goes to
+ * the result store the ribbon also publishes to, so the pane shows whichever ran last.
+ */
+import { checkPlan, type ActionResult } from "../app/actions";
+import { check } from "../app/check";
+import { toUserError, UserError } from "../app/errors";
+import type { ResultStore } from "../app/resultStore";
+import type { AnalyzeOptions } from "../core/types";
+import type { PaneHost } from "./host";
+
+export async function runCheck(host: PaneHost, store: ResultStore, options: AnalyzeOptions): Promise<void> {
+  if (store.get().running) return;
+  const port = host.port();
+  if (!port) {
+    store.set({ error: new UserError("office.unavailable"), source: "taskpane" });
+    return;
+  }
+  store.set({ running: true, error: null });
+  try {
+    let result: ActionResult;
+    if (host.mode === "office") {
+      result = await checkPlan(port, options);
+    } else {
+      const report = await check(port, options);
+      result = { action: "check", report, highlights: null, wroteSheets: [] };
+    }
+    store.set({ running: false, result, error: null, source: "taskpane" });
+  } catch (error) {
+    store.set({ running: false, error: toUserError(error), source: "taskpane" });
+  }
+}

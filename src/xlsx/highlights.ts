@@ -1,0 +1,143 @@
+/**
+ * Owned highlights in an exceljs workbook, encoded exactly as src/app/port.ts describes: a very hidden
+ * data sheet with the row lists, workbook names over its columns, and one expression rule per category.
+ * Our rules take the top priorities (as Excel's `conditionalFormats.add` does); the user's rules keep their
+ * order, shifted below ours, and shift back when ours are cleared.
+ */
+import type { Workbook, Worksheet } from "exceljs";
+import { cellAddress } from "../core/address";
+import { UserError } from "../app/errors";
+import {
+  HIGHLIGHT_FILLS,
+  OWNED_DATA_COLUMNS,
+  OWNED_DATA_SHEET,
+  OWNED_FORMULAS,
+  OWNED_MARKER,
+  OWNED_NAMES,
+  errorCellKey,
+  type HighlightCategory,
+  type HighlightPlan,
+} from "../app/port";
+import { addSheetAt, findSheet, sameSheetName, sheetPosition } from "./sheets";
+
+/** The parts of an exceljs conditional format we touch (the typings do not expose the sheet's list). */
+interface RuleModel {
+  type?: string;
+  priority?: number;
+  formulae?: unknown[];
+  [key: string]: unknown;
+}
+interface FormattingModel {
+  ref: string;
+  rules: RuleModel[];
+}
+interface WithFormattings {
+  conditionalFormattings?: FormattingModel[];
+}
+
+/** Category order = priority order: an error cell shows over its row's overdue colour. */
+const CATEGORIES: readonly HighlightCategory[] = ["error", "overdue", "dueSoon"];
+
+function formattingsOf(worksheet: Worksheet): FormattingModel[] {
+  const holder = worksheet as unknown as WithFormattings;
+  if (!Array.isArray(holder.conditionalFormattings)) holder.conditionalFormattings = [];
+  return holder.conditionalFormattings;
+}
+
+export function isOwnedRule(rule: RuleModel): boolean {
+  return Array.isArray(rule.formulae) && rule.formulae.some((f) => typeof f === "string" && f.includes(OWNED_MARKER));
+}
+
+/** Remove our rules from one sheet; the user's rules move up by as many places as ours held above them. */
+function removeOwnedRules(worksheet: Worksheet): void {
+  const formattings = formattingsOf(worksheet);
+  const removed: number[] = [];
+  const kept: FormattingModel[] = [];
+  for (const formatting of formattings) {
+    const rules = Array.isArray(formatting.rules) ? formatting.rules : [];
+    const theirs = rules.filter((rule) => !isOwnedRule(rule));
+    for (const rule of rules) if (isOwnedRule(rule) && typeof rule.priority === "number") removed.push(rule.priority);
+    if (theirs.length === rules.length) kept.push(formatting);
+    else if (theirs.length > 0) kept.push({ ...formatting, rules: theirs });
+  }
+  if (removed.length === 0 && kept.length === formattings.length) return;
+  for (const formatting of kept) {
+    for (const rule of formatting.rules) {
+      if (typeof rule.priority !== "number") continue;
+      const above = removed.filter((p) => p < (rule.priority as number)).length;
+      if (above > 0) rule.priority -= above;
+    }
+  }
+  (worksheet as unknown as WithFormattings).conditionalFormattings = kept;
+}
+
+function removeOwnedNames(workbook: Workbook): void {
+  const model = workbook.definedNames.model;
+  const kept = model.filter((name) => !name.name.includes(OWNED_MARKER));
+  if (kept.length !== model.length) workbook.definedNames.model = kept;
+}
+
+/** Remove every rule, name and sheet we own for highlights; nothing else. */
+export function clearOwnedHighlights(workbook: Workbook): void {
+  for (const worksheet of workbook.worksheets) removeOwnedRules(worksheet);
+  removeOwnedNames(workbook);
+  for (const worksheet of workbook.worksheets) {
+    if (sameSheetName(worksheet.name, OWNED_DATA_SHEET)) workbook.removeWorksheet(worksheet.id);
+  }
+}
+
+function listsOf(plan: HighlightPlan): Record<HighlightCategory, number[]> {
+  return {
+    overdue: plan.overdueRows,
+    dueSoon: plan.dueSoonRows,
+    error: plan.errorCells.map((cell) => errorCellKey(cell.row, cell.column)),
+  };
+}
+
+/** "#F8CBAD" -> "FFF8CBAD" */
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+/** Replace our highlights: clear ours everywhere, then write the lists, names and rules for this plan. */
+export function applyOwnedHighlights(workbook: Workbook, plan: HighlightPlan): void {
+  const target = findSheet(workbook, plan.sheet);
+  if (!target) throw new UserError("sheet.not-found", { sheet: plan.sheet });
+  const { firstRow, lastRow, firstColumn, lastColumn } = plan.body;
+  if (!(firstRow >= 1 && lastRow >= firstRow && firstColumn >= 1 && lastColumn >= firstColumn)) {
+    throw new UserError("unexpected", { detail: `invalid highlight range ${JSON.stringify(plan.body)}` });
+  }
+  // The data sheet keeps its place among the sheets when it is rewritten.
+  const position = sheetPosition(workbook, [OWNED_DATA_SHEET]);
+  clearOwnedHighlights(workbook);
+  const data = addSheetAt(workbook, OWNED_DATA_SHEET, position, "veryHidden");
+  const lists = listsOf(plan);
+  for (const category of CATEGORIES) {
+    const column = OWNED_DATA_COLUMNS[category];
+    const list = [0, ...lists[category]];
+    list.forEach((value, i) => {
+      data.getCell(`${column}${i + 1}`).value = value;
+    });
+    workbook.definedNames.add(`${OWNED_DATA_SHEET}!$${column}$1:$${column}$${list.length}`, OWNED_NAMES[category]);
+  }
+
+  const formattings = formattingsOf(target);
+  for (const formatting of formattings) {
+    for (const rule of formatting.rules ?? []) {
+      if (typeof rule.priority === "number") rule.priority += CATEGORIES.length;
+    }
+  }
+  const ref = `${cellAddress(firstRow, firstColumn)}:${cellAddress(lastRow, lastColumn)}`;
+  CATEGORIES.forEach((category, i) => {
+    target.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          // exceljs writes formulae without the leading "=".
+          formulae: [OWNED_FORMULAS[category].replace(/^=/, "")],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(HIGHLIGHT_FILLS[category]) } } },
+        },
+      ],
+    });
+  });
+}

@@ -1,0 +1,150 @@
+/** `--out`: the annotated copy keeps everything of the user's and adds only what we own; re-running changes nothing. */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, rmSync, statSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { OWNED_DATA_SHEET, OWNED_NAMES } from "../../src/app/port";
+import { dumpSheet, dumpWorkbook, loadWorkbook } from "../xlsx/workbookDump";
+import { buildCli, fixture, runCli } from "./runCli";
+
+interface Rule {
+  type: string;
+  priority: number;
+  formulae?: string[];
+}
+const formattingsOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
+const isOurs = (f: { rules: Rule[] }) => f.rules.some((r) => r.formulae?.some((x) => x.includes("fengong_")));
+
+/** Rows listed by one of our names (its range on the data sheet, minus the 0 sentinel). */
+function listedRows(wb: ExcelJS.Workbook, name: string): number[] {
+  const range = wb.definedNames.model.find((n) => n.name === name)?.ranges[0];
+  if (!range) throw new Error(`no name ${name}`);
+  const match = /!\$([A-Z]+)\$(\d+)(?::\$[A-Z]+\$(\d+))?$/.exec(range);
+  if (!match) throw new Error(`odd range ${range}`);
+  const data = wb.getWorksheet(OWNED_DATA_SHEET)!;
+  const rows: number[] = [];
+  for (let r = Number(match[2]); r <= Number(match[3] ?? match[2]); r++) rows.push(data.getCell(`${match[1]}${r}`).value as number);
+  expect(rows[0]).toBe(0);
+  return rows.slice(1);
+}
+
+const AS_OF = ["--as-of", "2024-06-12"];
+let dir: string;
+let input: string;
+let out: string;
+let json: {
+  headerRow: number;
+  tasks: { row: number; status: string }[];
+  findings: { severity: string; row: number | null; column: string | null }[];
+};
+let original: ExcelJS.Workbook;
+let annotated: ExcelJS.Workbook;
+let run: Awaited<ReturnType<typeof runCli>>;
+
+beforeAll(async () => {
+  buildCli();
+  dir = mkdtempSync(join(tmpdir(), "fengong-out-"));
+  input = join(dir, "formatted-plan.xlsx");
+  copyFileSync(fixture("formatted-plan.xlsx"), input);
+  out = join(dir, "annotated.xlsx");
+  const before = readFileSync(input);
+  run = await runCli(["check", input, ...AS_OF, "--out", out, "--json"]);
+  expect(readFileSync(input).equals(before)).toBe(true);
+  json = JSON.parse(run.stdout);
+  original = await loadWorkbook(input);
+  annotated = await loadWorkbook(out);
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("fengong check --out", () => {
+  it("writes the copy and leaves the input untouched", () => {
+    expect(run.stderr).toBe("");
+    expect([0, 1]).toContain(run.code);
+    expect(statSync(out).size).toBeGreaterThan(0);
+  });
+
+  it("keeps every original sheet, cell value, style, merge, data validation, width and view", () => {
+    for (const ws of original.worksheets) {
+      const copy = annotated.getWorksheet(ws.name);
+      expect(copy).toBeDefined();
+      const { conditionalFormats: _ignored, ...before } = dumpSheet(ws);
+      const { conditionalFormats: _ours, ...after } = dumpSheet(copy!);
+      expect(after).toEqual(before);
+    }
+    // The text that looks like a formula is still text.
+    const plan = annotated.getWorksheet("分工方案")!;
+    expect(plan.getCell("B5").value).toBe("=SUM(A1) 开头是等号的任务文字");
+    expect(plan.getCell("B5").formula).toBeUndefined();
+    expect(annotated.getWorksheet("说明")!.getCell("A2").value).toBe("=这一行是文字，不是公式");
+  });
+
+  it("keeps the user's conditional formats as they were, in their order, below ours", () => {
+    const before = formattingsOf(original.getWorksheet("分工方案")!);
+    const after = formattingsOf(annotated.getWorksheet("分工方案")!).filter((f) => !isOurs(f));
+    const strip = (list: typeof before) => list.map((f) => ({ ...f, rules: f.rules.map(({ priority: _p, ...rule }) => rule) }));
+    expect(strip(after)).toEqual(strip(before));
+    const priorities = (list: typeof before) => list.flatMap((f) => f.rules.map((r) => r.priority));
+    expect(priorities(after)).toEqual(priorities(before).map((p) => p + 3));
+  });
+
+  it("adds our three rules over the table body, with names listing the right rows", () => {
+    const ours = formattingsOf(annotated.getWorksheet("分工方案")!).filter(isOurs);
+    expect(ours).toHaveLength(3);
+    const lastRow = Math.max(...json.tasks.map((t) => t.row));
+    // The body runs from below the header (the section row 4 included) to the last task.
+    for (const f of ours) expect(f.ref).toBe(`A${json.headerRow + 1}:G${lastRow}`);
+    const rowsWith = (status: string) => json.tasks.filter((t) => t.status === status).map((t) => t.row);
+    expect(rowsWith("overdue").length).toBeGreaterThan(0);
+    expect(listedRows(annotated, OWNED_NAMES.overdue)).toEqual(rowsWith("overdue"));
+    expect(listedRows(annotated, OWNED_NAMES.dueSoon)).toEqual(rowsWith("due-soon"));
+    const errorKeys = json.findings
+      .filter((f) => f.severity === "error" && f.row !== null && f.column !== null)
+      .map((f) => f.row! * 16384 + (f.column!.charCodeAt(0) - 64));
+    expect(listedRows(annotated, OWNED_NAMES.error)).toEqual([...new Set(errorKeys)].sort((a, b) => a - b));
+    expect(annotated.getWorksheet(OWNED_DATA_SHEET)!.state).toBe("veryHidden");
+  });
+
+  it("adds the findings and totals sheets, with text never stored as formulas", () => {
+    const names = annotated.worksheets.map((ws) => ws.name);
+    expect(names).toEqual([...original.worksheets.map((ws) => ws.name), OWNED_DATA_SHEET, "问题清单", "按单位汇总"]);
+    const findings = annotated.getWorksheet("问题清单")!;
+    expect(findings.rowCount).toBe(json.findings.length + 1);
+    for (const name of ["问题清单", "按单位汇总"]) {
+      annotated.getWorksheet(name)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.formula).toBeUndefined();
+        }),
+      );
+    }
+  });
+
+  it("gives the same workbook when run again on the copy", async () => {
+    const again = join(dir, "again.xlsx");
+    const second = await runCli(["check", out, ...AS_OF, "--out", again, "--json"]);
+    expect(second.code).toBe(run.code);
+    expect(JSON.parse(second.stdout).tasks).toEqual(json.tasks);
+    expect(dumpWorkbook(await loadWorkbook(again))).toEqual(dumpWorkbook(annotated));
+  }, 30_000);
+
+  it("refuses to write over the input, whatever the path spelling, and changes nothing", async () => {
+    const before = readFileSync(input);
+    for (const target of [input, join(dir, ".", "formatted-plan.xlsx")]) {
+      const refused = await runCli(["check", input, ...AS_OF, "--out", target]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+      expect(refused.stderr).toContain("不会覆盖原文件");
+    }
+    const relative = await runCli(["check", "formatted-plan.xlsx", "--out", "./formatted-plan.xlsx"], {}, dir);
+    expect(relative.code).toBe(2);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  }, 30_000);
+
+  it("writes nothing when the input has no plan table", async () => {
+    const target = join(dir, "nothing.xlsx");
+    const result = await runCli(["check", fixture("no-table.xlsx"), "--out", target]);
+    expect(result.code).toBe(2);
+    expect(() => statSync(target)).toThrow();
+  }, 30_000);
+});

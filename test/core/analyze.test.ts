@@ -189,3 +189,60 @@ describe("totals and summary", () => {
     expect(r.summary.html).not.toContain("<b>");
   });
 });
+
+describe("the unit directory and table-wide rules", () => {
+  const plan = grid("台账", [
+    ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"],
+    [1, "甲", "市财政局", "市统计局", "2020年6月30日"],
+    [1, "乙", "市发改委", "市教育局", "#N/A"],
+    [2, "丙", "市财攻局", "", "2020年6月30日"],
+  ]);
+  const directory = grid("单位名录", [
+    ["单位名称", "简称"],
+    ["市财政局", ""],
+    ["市统计局", ""],
+    ["市发展改革委", "市发改委"],
+    ["市教育局", ""],
+    ["市审计局", ""],
+  ]);
+  const report = analyze([plan, directory], { asOf: "2020-03-01" });
+
+  it("resolves directory aliases and reports unknown units with the closest name", () => {
+    expect(task(report, 3).lead).toEqual(["市发展改革委"]);
+    const unknown = report.findings.find((f) => f.rule === "unit.unknown")!;
+    expect(unknown).toMatchObject({ row: 4, column: "C", suggestion: "市财政局", severity: "warning" });
+    expect(unknown.message).toContain("市财政局");
+  });
+
+  it("reports directory units without a task, duplicate ids and error values", () => {
+    const unassigned = report.findings.filter((f) => f.rule === "unit.unassigned");
+    expect(unassigned.map((f) => f.params.unit)).toEqual(["市审计局"]);
+    expect(unassigned[0]).toMatchObject({ row: null, sheet: "单位名录" });
+    expect(rulesAt(report, 3)).toEqual(expect.arrayContaining(["task.duplicate-id", "cell.error-value", "deadline.missing"]));
+  });
+
+  it("flags a one-column table without any role marker, and unknown merges", () => {
+    const oneColumn = grid("S", [
+      ["序号", "工作任务", "责任单位", "完成时限"],
+      [1, "甲", "县财政局、县统计局", "2020年6月30日"],
+      [2, "乙", "县教育局", "2020年6月30日"],
+    ]);
+    const r = analyze([{ ...oneColumn, mergesUnknown: true }], { asOf: "2020-03-01" });
+    expect(r.findings.filter((f) => f.row === null).map((f) => f.rule).sort()).toEqual(["table.merges-unknown", "table.no-lead-column"]);
+    expect(task(r, 2)).toMatchObject({ lead: ["县财政局"], responsible: ["县统计局"] });
+    expect(rulesAt(r, 2)).toContain("lead.implicit");
+  });
+
+  it("skips our own report sheets when looking for the plan", () => {
+    const findingsSheet = grid("问题清单", [["严重程度", "规则", "行", "单元格", "问题说明", "修改建议"], ["错误", "lead.missing", 3, "C3", "牵头单位 完成时限", ""]]);
+    const r = analyze([findingsSheet, plan], { asOf: "2020-03-01" });
+    expect(r.table?.sheet).toBe("台账");
+  });
+
+  it("gives the messages in English when asked", () => {
+    const r = analyze([plan, directory], { asOf: "2020-03-01", language: "en-US" });
+    const unknown = r.findings.find((f) => f.rule === "unit.unknown")!;
+    expect(unknown.message).toMatch(/^Row 4 \(C4\): "市财攻局" is not in the unit directory/);
+    expect(r.summary.text).toMatch(/^As of 1 March 2020, the plan has 3 tasks/);
+  });
+});

@@ -4,7 +4,7 @@
 import { columnLetter, cellAddress } from "./address";
 import { createCalendar, officialCalendarYears } from "./calendar";
 import { isIsoDate, todayIso } from "./dates";
-import { parseDeadline } from "./deadline";
+import { parseDeadline, type DeadlineContext } from "./deadline";
 import { HEADER_SYNONYMS } from "./headers";
 import { findingText, suggestionText } from "./i18n/findings";
 import { isOwnedSheet } from "./reportNames";
@@ -94,10 +94,17 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
 
   const tasks: Task[] = [];
   let anyMarker = false;
+  // One deadline context per number format (a plan has a handful), not one object per row.
+  const deadlineContexts = new Map<string | null, DeadlineContext>();
+  const deadlineContext = (numberFormat: string | null): DeadlineContext => {
+    let found = deadlineContexts.get(numberFormat);
+    if (found === undefined) deadlineContexts.set(numberFormat, (found = { ...context.deadline, numberFormat }));
+    return found;
+  };
   for (const parsed of rowTasks(context)) {
-    raws.push(...parsed.findings);
+    for (const finding of parsed.findings) raws.push(finding);
     if (parsed.markersSeen) anyMarker = true;
-    const deadline = parseDeadline(parsed.deadlineValue, { ...context.deadline, numberFormat: parsed.deadlineFormat });
+    const deadline = parseDeadline(parsed.deadlineValue, deadlineContext(parsed.deadlineFormat));
     const deadlineColumn = parsed.deadlineColumn;
     const base = { row: parsed.row, column: deadlineColumn };
     if (deadline.kind === "none") raws.push({ ...base, rule: "deadline.missing", params: {} });
@@ -128,7 +135,8 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
   if (directory) raws.push(...directoryFindings(tasks, directory));
 
   const findings = raws.map((raw) => render(raw, raw.rule === "unit.unassigned" && directory ? directory.sheet : table.sheet, language));
-  findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? "").localeCompare(b.column ?? ""));
+  // Column letters are A-Z only: comparing code units orders them as localeCompare would, much faster.
+  findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || compareText(a.column ?? "", b.column ?? ""));
   const totals = totalsByUnit(tasks);
   return {
     language,
@@ -181,13 +189,16 @@ function guessLanguage(choice: PlanChoice | null): Language {
 function duplicateIds(tasks: readonly Task[], table: TableLocation): RawFinding[] {
   if (table.columns.id === undefined) return [];
   // Numbering often restarts in each section: an id repeats only within its section.
-  const seen = new Map<string, number>();
+  // Section -> id -> first row (no key string built per task: sections are long and shared by many tasks).
+  const seen = new Map<string, Map<string, number>>();
   const out: RawFinding[] = [];
   for (const task of tasks) {
     if (!task.id) continue;
-    const key = `${task.section ?? ""}\u0000${task.id}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, task.row);
+    const section = task.section ?? "";
+    let ids = seen.get(section);
+    if (ids === undefined) seen.set(section, (ids = new Map()));
+    const first = ids.get(task.id);
+    if (first === undefined) ids.set(task.id, task.row);
     else out.push({ rule: "task.duplicate-id", row: task.row, column: table.columns.id, params: { id: task.id, otherRow: first } });
   }
   return out;
@@ -201,6 +212,10 @@ function directoryFindings(tasks: readonly Task[], directory: UnitDirectory): Ra
     if (!used.has(unit)) out.push({ rule: "unit.unassigned", row: null, column: null, params: { unit } });
   }
   return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function render(raw: RawFinding, sheet: string, language: Language): Finding {

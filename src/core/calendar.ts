@@ -15,7 +15,14 @@
  */
 import officialData from "chinese-days/dist/chinese-days.json";
 import type { CalendarAdjustments, IsoDate } from "./types";
-import { civilToDayNumber, dayNumberToCivil, dayNumberToIso, isoToDayNumber, parseIsoDate, weekdayOfDayNumber } from "./dates";
+import {
+  civilToDayNumber,
+  dayNumberToCivil,
+  dayNumberToIso,
+  isoToDayNumber,
+  parseIsoDate,
+  weekdayOfDayNumber,
+} from "./dates";
 
 export interface WorkCalendar {
   isWorkday(date: IsoDate): boolean;

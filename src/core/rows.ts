@@ -64,54 +64,62 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
   const { view, table } = context;
   const { columns } = table;
   const roleColumns = Object.values(columns).filter((c): c is number => c !== undefined);
+  const { firstColumn: tableFirst, lastColumn: tableLast } = table;
   let section: string | null = null;
+  // The texts of the current row's table cells (error values read as ""), read once per row: every
+  // later look-up of a cell of the row is an index into this array.
+  const texts: string[] = new Array<string>(Math.max(0, tableLast - tableFirst + 1)).fill("");
+  let row = table.firstDataRow;
+  const textOf = (column: number | undefined): string => {
+    if (column === undefined) return "";
+    if (column >= tableFirst && column <= tableLast) return texts[column - tableFirst];
+    const text = view.text(row, column);
+    return ERROR_VALUE.test(text) ? "" : text;
+  };
 
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+  for (; row <= table.lastDataRow; row++) {
     // Texts of the table's columns; error values are reported and read as empty.
-    const errorFindings: RawFinding[] = [];
-    const distinct = new Set<string>();
+    let errorFindings: RawFinding[] | null = null;
     let firstText = "";
     let firstColumn = 0;
-    for (let column = table.firstColumn; column <= table.lastColumn; column++) {
-      const text = view.text(row, column);
-      if (!text) continue;
-      if (ERROR_VALUE.test(text)) {
+    // How many different texts the row holds: 0, 1 or 2 (two or more).
+    let distinct = 0;
+    for (let column = tableFirst; column <= tableLast; column++) {
+      let text = view.text(row, column);
+      if (text && ERROR_VALUE.test(text)) {
         if (roleColumns.includes(column))
-          errorFindings.push({ rule: "cell.error-value", row, column, params: { text } });
-        continue;
+          (errorFindings ??= []).push({ rule: "cell.error-value", row, column, params: { text } });
+        text = "";
       }
+      texts[column - tableFirst] = text;
+      if (!text) continue;
       if (!firstText) {
         firstText = text;
         firstColumn = column;
-      }
-      distinct.add(text);
+        distinct = 1;
+      } else if (text !== firstText) distinct = 2;
     }
-    if (distinct.size === 0) {
-      context.sink.push(...errorFindings); // a row of error values only: reported, not read as a task
+    if (distinct === 0) {
+      if (errorFindings) context.sink.push(...errorFindings); // a row of error values only: reported, not read as a task
       continue;
     }
-    const textOf = (column: number | undefined): string => {
-      if (column === undefined) return "";
-      const text = view.text(row, column);
-      return ERROR_VALUE.test(text) ? "" : text;
-    };
 
-    if (distinct.size === 1 && NOTE_ROW.test(normalizeKey(firstText))) continue;
+    if (distinct === 1 && NOTE_ROW.test(normalizeKey(firstText))) continue;
 
     const leadText = textOf(columns.lead);
     const responsibleText = textOf(columns.responsible);
     const deadlineText = textOf(columns.deadline);
     // A section row: one text, merged across the table (even if an adapter repeated it in every cell),
     // or alone in its row with section numbering or outside the task column.
-    const wide = distinct.size === 1 && view.mergeWidthAt(row, firstColumn) >= 2;
+    const wide = distinct === 1 && view.mergeWidthAt(row, firstColumn) >= 2;
     if (wide) {
       section = toSimplified(firstText);
       continue;
     }
-    if (!leadText && !responsibleText && !deadlineText && distinct.size === 1) {
+    if (!leadText && !responsibleText && !deadlineText && distinct === 1) {
       const numbered = SECTION_NUMBERING.test(normalizeKey(firstText));
       const outsideTask = firstColumn !== columns.task;
-      const onlyId = firstColumn === columns.id && distinct.size === 1;
+      const onlyId = firstColumn === columns.id;
       if (onlyId && !numbered) continue; // a number with nothing else: not a task yet
       if (numbered || outsideTask) {
         section = toSimplified(firstText);
@@ -119,7 +127,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
       }
     }
 
-    yield readTask(context, row, section, textOf, errorFindings);
+    yield readTask(context, row, section, textOf, errorFindings ?? []);
   }
 }
 

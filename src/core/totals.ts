@@ -15,11 +15,16 @@ const emptyTotals = (unit: string): UnitTotals => ({
 export function totalsByUnit(tasks: readonly Task[]): UnitTotals[] {
   const byUnit = new Map<string, UnitTotals>();
   for (const task of tasks) {
-    const leads = new Set(task.lead);
-    for (const unit of new Set([...task.lead, ...task.responsible])) {
+    // The task's units, leads first, each counted once: a unit listed twice (or lead and responsible)
+    // counts at its first place, so as lead if it leads. (No sets per task: a task has a few units.)
+    const { lead, responsible } = task;
+    const count = lead.length + responsible.length;
+    for (let i = 0; i < count; i++) {
+      const unit = i < lead.length ? lead[i] : responsible[i - lead.length];
+      if (listedBefore(lead, responsible, i, unit)) continue;
       let totals = byUnit.get(unit);
       if (!totals) byUnit.set(unit, (totals = emptyTotals(unit)));
-      const isLead = leads.has(unit);
+      const isLead = i < lead.length;
       if (isLead) totals.lead++;
       else totals.responsible++;
       if (task.status === "overdue") {
@@ -31,6 +36,12 @@ export function totalsByUnit(tasks: readonly Task[]): UnitTotals[] {
     }
   }
   return finish(byUnit);
+}
+
+/** Is `unit` among the first `before` units of lead + responsible? */
+function listedBefore(lead: readonly string[], responsible: readonly string[], before: number, unit: string): boolean {
+  for (let j = 0; j < before; j++) if ((j < lead.length ? lead[j] : responsible[j - lead.length]) === unit) return true;
+  return false;
 }
 
 /** Combined totals of several reports (a provincial office merging its prefectures' ledgers). */

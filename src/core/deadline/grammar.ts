@@ -1,5 +1,7 @@
 /**
- * The date expressions of deadline texts, as one precompiled global regular expression.
+ * The date expressions of deadline texts, as precompiled regular expressions: one alternation of
+ * all rules finds where an expression starts and which rule it is (texts without Latin letters use
+ * the alternation without the English rules); that rule's own sticky expression reads its groups.
  *
  * Input is the canonical text (normalize.ts: ASCII digits, simplified characters, lower case, no
  * whitespace except between ASCII words). Each rule is one alternative; at any position the FIRST
@@ -87,13 +89,13 @@ function yearOf(digits: string | undefined, word?: string | undefined): YearRef 
 }
 
 const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1,
+  "first": 1,
   "1st": 1,
-  second: 2,
+  "second": 2,
   "2nd": 2,
-  third: 3,
+  "third": 3,
   "3rd": 3,
-  fourth: 4,
+  "fourth": 4,
   "4th": 4,
 };
 
@@ -194,10 +196,10 @@ const RULES: readonly Rule[] = [
     pattern: String.raw`(?<![a-z0-9])q([1-4])(?:\s?(\d{4}))?${NOT_BEFORE_DIGIT}(?![a-z])`,
     read: (g) => ({ type: "quarter", year: yearOf(g(2)), quarter: num(g(1)) }),
   },
-  // 2017 q3, 2017q3
+  // 2017 q3, 2017q3, 2017年q3
   {
     latin: true,
-    pattern: String.raw`${NOT_AFTER_DIGIT}(\d{4})\s?q([1-4])(?![0-9a-z])`,
+    pattern: String.raw`${NOT_AFTER_DIGIT}(\d{4})年?\s?q([1-4])(?![0-9a-z])`,
     read: (g) => ({ type: "quarter", year: yearOf(g(1)), quarter: num(g(2)) }),
   },
   // third quarter (of 2017)
@@ -222,10 +224,10 @@ const RULES: readonly Rule[] = [
     pattern: String.raw`(?<![a-z0-9])h([12])(?:\s?(\d{4}))?(?![0-9a-z])`,
     read: (g) => ({ type: "half", year: yearOf(g(2)), half: g(1) === "1" ? 1 : 2 }),
   },
-  // 2017 h1, 2017h2
+  // 2017 h1, 2017h2, 2017年h1
   {
     latin: true,
-    pattern: String.raw`${NOT_AFTER_DIGIT}(\d{4})\s?h([12])(?![0-9a-z])`,
+    pattern: String.raw`${NOT_AFTER_DIGIT}(\d{4})年?\s?h([12])(?![0-9a-z])`,
     read: (g) => ({ type: "half", year: yearOf(g(1)), half: g(2) === "1" ? 1 : 2 }),
   },
   // first half (of 2017)
@@ -303,10 +305,11 @@ const RULES: readonly Rule[] = [
     pattern: String.raw`${MONTH_NAME},?\s?(\d{4})${NOT_BEFORE_DIGIT}`,
     read: (g) => ({ type: "month", year: yearOf(g(2)), month: monthOfName(g(1)) }),
   },
-  // by july, in may (a bare month name needs a preposition: "may" is also a verb)
+  // by july, in may (a bare month name needs a preposition: "may" is also a verb; "by july 15"
+  // and "by july 2018" are left to the rules above)
   {
     latin: true,
-    pattern: String.raw`(?<![a-z])(?:by|before|until|till|through|in)\s(?:the\s)?${MONTH_NAME}`,
+    pattern: String.raw`(?<![a-z])(?:by|before|until|till|through|in)\s(?:the\s)?${MONTH_NAME}(?![,.]?\s?\d)`,
     read: (g) => ({ type: "month", year: null, month: monthOfName(g(1)) }),
   },
   // july (the whole text)
@@ -338,7 +341,8 @@ const RULES: readonly Rule[] = [
   // 半个月内 (15 days), 半年内 (6 months)
   {
     pattern: String.raw`(?<![上下])半个?(月|年)(?=内|之内|以内)`,
-    read: (g) => (g(1) === "月" ? { type: "relative", amount: 15, unit: "day" } : { type: "relative", amount: 6, unit: "month" }),
+    read: (g) =>
+      g(1) === "月" ? { type: "relative", amount: 15, unit: "day" } : { type: "relative", amount: 6, unit: "month" },
   },
   // 30 working days, 15 days, 2 weeks, 1 month, 30-day
   {

@@ -12,8 +12,9 @@ export const RECURRING =
 export const ONGOING =
   /持续|长期|常态化|经常性|长效|常年|不间断|常抓不懈|久久为功|逐步推进|动态(?:调整|更新|管理|完善)|坚持|随时|(?<![a-z])(?:ongoing|on-going|continuous(?:ly)?|continuing|continual(?:ly)?|long[- ]?term|permanent(?:ly)?|throughout)(?![a-z])/;
 
-/** Clause separators: dates in different clauses are separate targets ("7月底前（省直）、9月底前（州市）"). */
-export const CLAUSE_SEPARATOR = /[,;、。\n]|\bthen\b|\band\b/;
+/** Clause separators: dates in different clauses are separate targets ("7月底前（省直）、9月底前（州市）").
+ * A comma between two digits ("july 31, 2017") separates nothing. */
+export const CLAUSE_SEPARATOR = /[;、。\n]|(?<![0-9]),|,(?!\s?[0-9])|\bthen\b|\band\b/;
 
 /** Between two date expressions, a range connector makes the first one the start of a period
  * ("2017年6月-12月", "7月底至9月底"): the period's end is the deadline. */

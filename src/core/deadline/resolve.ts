@@ -79,7 +79,12 @@ function absoluteDue(token: AbsoluteToken, year: number): { kind: DeadlineKind; 
 }
 
 /** A relative deadline from its base; null when the amount is out of bounds or the date impossible. */
-function relativeReading(amount: number, unit: RelativeUnit, base: IsoDate | null, calendar: WorkCalendar): Reading | null {
+function relativeReading(
+  amount: number,
+  unit: RelativeUnit,
+  base: IsoDate | null,
+  calendar: WorkCalendar,
+): Reading | null {
   if (!Number.isInteger(amount) || amount < 0 || amount > RELATIVE_LIMITS[unit]) return null;
   if (base === null) return reading("relative", null, true);
   try {
@@ -115,6 +120,19 @@ function combine(parts: Reading[]): Reading {
     : reading("multi", earliest, needsBase, outsideCalendar);
 }
 
+/** A year written with fewer than four digits just before an expression that has none: 17年底,
+ * 17年6月. Two digits are 20xx (the year); one or three digits cannot be read (null). Undefined
+ * when there is none, so the expression takes the year in force — never silently the plan's year
+ * over a year the text does state. */
+const SHORT_YEAR_BEFORE = /(?<![0-9])([0-9]{1,3})(年度?)?$/;
+
+function shortYearBefore(clause: string, start: number): number | null | undefined {
+  const match = SHORT_YEAR_BEFORE.exec(clause.slice(Math.max(0, start - 5), start));
+  if (match === null) return undefined;
+  if (match[2] === undefined && clause[start] !== "年") return undefined; // 1-6月: a range, not a year
+  return match[1].length === 2 ? 2000 + Number(match[1]) : null;
+}
+
 /** Read a canonical (normalize.ts) deadline text. */
 export function readCanonical(text: string, settings: Settings): Reading {
   if (text === "" || PLACEHOLDER.test(text)) return NONE;
@@ -143,9 +161,11 @@ export function readCanonical(text: string, settings: Settings): Reading {
         if (!recurring) parts.push(relative);
         continue;
       }
-      const year = yearOf(token.year, yearInForce);
+      const shortYear = token.year === null ? shortYearBefore(clause, tokens[i].start) : undefined;
+      if (shortYear === null) return UNPARSED;
+      const year = shortYear ?? yearOf(token.year, yearInForce);
       if (!isDeadlineYear(year)) return UNPARSED;
-      if (token.year !== null) yearInForce = year;
+      if (token.year !== null || shortYear !== undefined) yearInForce = year;
       const absolute = absoluteDue(token, year);
       if (absolute === null) return UNPARSED;
 

@@ -16,8 +16,8 @@ export interface UnitDirectory {
 
 /** Sheet names of a directory, as comparison keys (lower case). */
 const SHEET_NAMES = new Set(
-  ["单位名录", "单位清单", "单位目录", "单位名单", "单位列表", "Units", "Unit directory", "Unit list"].map(
-    (n) => normalizeKey(n).toLowerCase(),
+  ["单位名录", "单位清单", "单位目录", "单位名单", "单位列表", "Units", "Unit directory", "Unit list"].map((n) =>
+    normalizeKey(n).toLowerCase(),
   ),
 );
 
@@ -28,7 +28,18 @@ export function isUnitDirectorySheet(sheetName: string): boolean {
 }
 
 /** Header names, in order of preference. */
-const CANONICAL_HEADERS = ["单位名称", "标准名称", "规范名称", "单位全称", "名称", "单位", "name", "unitname", "unit", "canonicalname"];
+const CANONICAL_HEADERS = [
+  "单位名称",
+  "标准名称",
+  "规范名称",
+  "单位全称",
+  "名称",
+  "单位",
+  "name",
+  "unitname",
+  "unit",
+  "canonicalname",
+];
 const ALIAS_HEADERS = ["简称", "别名", "曾用名", "其他名称", "又称", "alias", "aliases", "shortname", "othernames"];
 
 const HEADER_SEARCH_ROWS = 10;

@@ -63,7 +63,17 @@ const SHORT_LEAD_LABELS = alt(["牵头", "主办", "lead"]);
 const SHORT_RESPONSIBLE_LABELS = alt(["责任", "配合", "参与", "协办", "responsible", "support"]);
 
 const MULTIPLE_LEAD = alt(["分别牵头", "各自牵头"]);
-const LEAD_PHRASES = alt(["共同牵头", "联合牵头", "牵头负责", "负责牵头", "牵头落实", "牵头组织", "牵头抓总", "牵头", "主办"]);
+const LEAD_PHRASES = alt([
+  "共同牵头",
+  "联合牵头",
+  "牵头负责",
+  "负责牵头",
+  "牵头落实",
+  "牵头组织",
+  "牵头抓总",
+  "牵头",
+  "主办",
+]);
 /** Where a unit list ends: a bare 负责 (X负责，Y配合) and the weaker words are markers only there. */
 const BOUNDARY = "(?=$|[\\s、，,；;。.）)\\]】〕/／:：])";
 const RESPONSIBLE_PHRASES = alt([

@@ -70,6 +70,18 @@ function alignedSimplified(original: string): string {
   return out;
 }
 
+/**
+ * The key two units of one cell are compared by. Names are already simplified and without spaces, so
+ * NFKC is enough (full-width letters, compatibility ideographs); normalizeKey would run OpenCC again.
+ */
+function sameUnitKey(name: string): string {
+  try {
+    return name.normalize("NFKC");
+  } catch {
+    return name;
+  }
+}
+
 interface Entry {
   unit: ParsedUnit;
   role: UnitRole | null;
@@ -85,7 +97,12 @@ interface PrefixState {
 }
 
 /** Resolves a cleaned display name: prefix, directory, built-in aliases. */
-function resolveUnit(display: string, written: string, directory: UnitDirectory | null, prefix: PrefixState): ParsedUnit {
+function resolveUnit(
+  display: string,
+  written: string,
+  directory: UnitDirectory | null,
+  prefix: PrefixState,
+): ParsedUnit {
   const collective = isCollective(display);
   const commercial = isCommercial(display);
   const own = collective || commercial ? null : placePrefixOf(display);
@@ -227,7 +244,7 @@ function entry(
   prefix: PrefixState,
 ): Entry {
   const unit = resolveUnit(display, original.slice(range[0], range[1]).trim(), directory, prefix);
-  return { unit, role, key: normalizeKey(unit.name) };
+  return { unit, role, key: sameUnitKey(unit.name) };
 }
 
 function assignRoles(

@@ -63,7 +63,13 @@ export function splitParts(text: string, start: number, end: number, isUnitName:
   return parts;
 }
 
-function splitAtJoiners(text: string, start: number, end: number, isUnitName: (name: string) => boolean, out: Range[]): void {
+function splitAtJoiners(
+  text: string,
+  start: number,
+  end: number,
+  isUnitName: (name: string) => boolean,
+  out: Range[],
+): void {
   if (end <= start) return;
   if (end - start > JOINER_SEARCH_LIMIT) {
     out.push([start, end]);

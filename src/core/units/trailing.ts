@@ -33,7 +33,9 @@ export function splitTrailingUnits(taskText: string): { task: string; units: str
   const closing = taskText[close];
   const openers = OPENERS[closing];
   if (openers === undefined) return null;
-  const closers = Object.keys(OPENERS).filter((c) => OPENERS[c] === openers).join("");
+  const closers = Object.keys(OPENERS)
+    .filter((c) => OPENERS[c] === openers)
+    .join("");
 
   // Walk back to the matching opening bracket (the units may hold brackets: 各乡（镇）人民政府).
   let depth = 0;

@@ -32,10 +32,16 @@ function directory(): UnitDirectory {
 }
 
 describe("isUnitDirectorySheet", () => {
-  it.each([["单位名录"], ["单位清单"], ["单位目录"], ["Units"], ["units"], ["Unit directory"], ["單位名錄"], [" 单位名录 "]])(
-    "accepts %j",
-    (name) => expect(isUnitDirectorySheet(name)).toBe(true),
-  );
+  it.each([
+    ["单位名录"],
+    ["单位清单"],
+    ["单位目录"],
+    ["Units"],
+    ["units"],
+    ["Unit directory"],
+    ["單位名錄"],
+    [" 单位名录 "],
+  ])("accepts %j", (name) => expect(isUnitDirectorySheet(name)).toBe(true));
 
   it.each([["分工方案"], ["问题清单"], ["Sheet1"], [""], ["单位名录2"]])("rejects %j", (name) =>
     expect(isUnitDirectorySheet(name)).toBe(false),
@@ -46,7 +52,13 @@ describe("readUnitDirectory", () => {
   it("reads canonical names in order, without blanks or duplicates", () => {
     const result = directory();
     expect(result.sheet).toBe("单位名录");
-    expect(result.canonical).toEqual(["省发展改革委", "省财政厅", "省人力资源社会保障厅", "省自然资源厅", "各州、市人民政府"]);
+    expect(result.canonical).toEqual([
+      "省发展改革委",
+      "省财政厅",
+      "省人力资源社会保障厅",
+      "省自然资源厅",
+      "各州、市人民政府",
+    ]);
   });
 
   it("maps every alias of a cell (split on 、；, newline) to its canonical name", () => {
@@ -95,7 +107,14 @@ describe("readUnitDirectory", () => {
     expect(readUnitDirectory([plan])).toBeNull();
     expect(readUnitDirectory([])).toBeNull();
     expect(readUnitDirectory([grid("单位名录", [])])).toBeNull();
-    expect(readUnitDirectory([grid("单位名录", [["单位名称", "简称"], ["", ""]])])).toBeNull();
+    expect(
+      readUnitDirectory([
+        grid("单位名录", [
+          ["单位名称", "简称"],
+          ["", ""],
+        ]),
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -119,7 +138,10 @@ describe("units resolved through the directory", () => {
 
   it("does not call traditional spelling or a re-attached prefix an alias", () => {
     expect(parse("省財政廳", "lead", directory()).lead[0]).toMatchObject({ name: "省财政厅", alias: false });
-    expect(parse("省发展改革委、财政厅", "lead", directory()).lead[1]).toMatchObject({ name: "省财政厅", alias: false });
+    expect(parse("省发展改革委、财政厅", "lead", directory()).lead[1]).toMatchObject({
+      name: "省财政厅",
+      alias: false,
+    });
   });
 
   it("gives the directory's spelling after a built-in resolution", () => {

@@ -11,7 +11,11 @@ export function roles(text: string, column: UnitColumn = "mixed", directory: Uni
   };
 }
 
-export function parse(text: string, column: UnitColumn = "mixed", directory: UnitDirectory | null = null): UnitCellParse {
+export function parse(
+  text: string,
+  column: UnitColumn = "mixed",
+  directory: UnitDirectory | null = null,
+): UnitCellParse {
   return parseUnitCell(text, column, directory);
 }
 

@@ -41,7 +41,11 @@ describe("role markers", () => {
   });
 
   it("treats units after the last marker with no marker of their own as responsible", () => {
-    expect(roles("省财政厅牵头，省教育厅")).toEqual({ lead: ["省财政厅"], responsible: ["省教育厅"], leadSource: "marker" });
+    expect(roles("省财政厅牵头，省教育厅")).toEqual({
+      lead: ["省财政厅"],
+      responsible: ["省教育厅"],
+      leadSource: "marker",
+    });
   });
 
   it.each([
@@ -170,7 +174,10 @@ describe("collectives", () => {
   });
 
   it("does not let a collective swallow the next unit (各州、市教育局、省直有关部门)", () => {
-    expect(roles("各州、市教育局、省直有关部门", "responsible").responsible).toEqual(["各州、市教育局", "省直有关部门"]);
+    expect(roles("各州、市教育局、省直有关部门", "responsible").responsible).toEqual([
+      "各州、市教育局",
+      "省直有关部门",
+    ]);
   });
 
   it("keeps two collectives in a row apart (省直各委、办、厅、局，各州、市人民政府)", () => {
@@ -235,6 +242,21 @@ describe("cleaning names", () => {
     expect(result.duplicates).toEqual(["各乡（镇）人民政府"]);
   });
 
+  it.each([["1.省财政厅 2.省教育厅"], ["（1）省财政厅；（2）省教育厅"], ["①省财政厅②省教育厅"]])(
+    "drops list numbering: %j",
+    (text) => {
+      expect(roles(text, "responsible").responsible).toEqual(["省财政厅", "省教育厅"]);
+    },
+  );
+
+  it("reads English labels and names", () => {
+    expect(roles("Lead: Finance Bureau; Responsible: Education Bureau, Audit Office")).toEqual({
+      lead: ["Finance Bureau"],
+      responsible: ["Education Bureau", "Audit Office"],
+      leadSource: "marker",
+    });
+  });
+
   it("keeps units it cannot classify, as kind other", () => {
     expect(parse("省妇女儿童工作委员会、省残疾人福利基金", "responsible").responsible.map((u) => u.kind)).toEqual([
       "department",
@@ -285,6 +307,11 @@ describe("level prefix re-attachment", () => {
     ]);
   });
 
+  it("gives Party committee bodies the committee's prefix (网信办 -> 省委网信办)", () => {
+    expect(roles("省发展改革委、网信办、编办", "lead").lead).toEqual(["省发展改革委", "省委网信办", "省委编办"]);
+    expect(roles("省委宣传部、网信办", "lead").lead).toEqual(["省委宣传部", "省委网信办"]);
+  });
+
   it("leaves a name alone when no unit gives a prefix", () => {
     expect(roles("财政厅、统计局", "lead").lead).toEqual(["财政厅", "统计局"]);
   });
@@ -321,7 +348,11 @@ describe("built-in short names", () => {
   });
 
   it("resolves a short name after prefix re-attachment (省财政厅、发改委)", () => {
-    expect(parse("省财政厅、发改委", "lead").lead[1]).toMatchObject({ name: "省发展改革委", written: "发改委", alias: true });
+    expect(parse("省财政厅、发改委", "lead").lead[1]).toMatchObject({
+      name: "省发展改革委",
+      written: "发改委",
+      alias: true,
+    });
   });
 });
 
@@ -341,6 +372,12 @@ describe("deadline phrases among the units", () => {
 
   it("cuts a deadline written straight after a unit (省财政厅2017年底前)", () => {
     const result = parse("省财政厅2017年底前", "lead");
+    expect(result.lead.map((u) => u.name)).toEqual(["省财政厅"]);
+    expect(result.deadlineText).toBe("2017年底前");
+  });
+
+  it("takes a deadline out of brackets after a unit (省财政厅（2017年底前）)", () => {
+    const result = parse("省财政厅（2017年底前）", "lead");
     expect(result.lead.map((u) => u.name)).toEqual(["省财政厅"]);
     expect(result.deadlineText).toBe("2017年底前");
   });

@@ -53,7 +53,9 @@ const PIECES = [
   "",
 ];
 const piece = fc.constantFrom(...PIECES);
-const cellLike = fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 24 }).map((parts) => parts.join(""));
+const cellLike = fc
+  .array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 24 })
+  .map((parts) => parts.join(""));
 const anyText = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), cellLike);
 const column = fc.constantFrom<UnitColumn>("lead", "responsible", "mixed");
 

@@ -23,8 +23,14 @@ describe("splitTrailingUnits", () => {
   });
 
   it("keeps a final 。 written after the parenthesis", () => {
-    expect(splitTrailingUnits("推进政务公开（省财政厅牵头）。")).toEqual({ task: "推进政务公开。", units: "省财政厅牵头" });
-    expect(splitTrailingUnits("推进政务公开。（省财政厅牵头） ")).toEqual({ task: "推进政务公开。", units: "省财政厅牵头" });
+    expect(splitTrailingUnits("推进政务公开（省财政厅牵头）。")).toEqual({
+      task: "推进政务公开。",
+      units: "省财政厅牵头",
+    });
+    expect(splitTrailingUnits("推进政务公开。（省财政厅牵头） ")).toEqual({
+      task: "推进政务公开。",
+      units: "省财政厅牵头",
+    });
   });
 
   it("matches nested brackets (各乡（镇）人民政府 inside)", () => {

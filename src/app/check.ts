@@ -20,7 +20,7 @@ export function mergeSettings(settings: WorkbookSettings, options: CheckOptions)
 export async function check(port: WorkbookPort, options: CheckOptions = {}): Promise<Report> {
   const settings = await port.readSettings();
   const merged = mergeSettings(settings, options);
-  const grids = await port.readGrids({ sheet: merged.sheet ?? null });
+  const grids = await port.readGrids({ sheet: merged.sheet ?? null, columns: merged.columns ?? null });
   // The plan grid comes first: without an explicit sheet the core takes the first grid holding a table.
   return analyze([grids.plan, ...grids.others], merged);
 }

@@ -105,9 +105,17 @@ export interface WorkbookGrids {
   others: Grid[];
 }
 
+export interface ReadGridsOptions {
+  /** The plan sheet named by the user or the settings; default the active (or first) sheet. */
+  sheet?: string | null;
+  /** Column overrides (role -> letter), so an adapter that reads some columns only (number formats of the
+   * deadline column) reads the right one. */
+  columns?: Partial<Record<Role, string>> | null;
+}
+
 export interface WorkbookPort {
   /** Read the plan sheet (named, or active/first) and the other sheets. */
-  readGrids(options?: { sheet?: string | null }): Promise<WorkbookGrids>;
+  readGrids(options?: ReadGridsOptions): Promise<WorkbookGrids>;
   /** Replace our highlights on the plan sheet with these (removes ours elsewhere). */
   applyHighlights(plan: HighlightPlan): Promise<void>;
   /** Remove every highlight rule and name we own; nothing else. */

@@ -1,7 +1,25 @@
 /**
- * Placeholder entry from the foundation issue: the commands engineer replaces this file with the ribbon
- * handlers, each registered with Office.actions.associate under its manifest FunctionName
- * (checkPlan, highlightOverdue, totalsByUnit, clearHighlights). Until then the manifest test reports them
- * as unregistered, on purpose.
+ * Ribbon commands (shared runtime): loaded by taskpane.html next to the task pane, so both share the one
+ * result store. Each manifest FunctionName is associated here under the identical name; the handlers
+ * themselves live in handlers.ts. Without Office (a browser tab, standalone mode) nothing is registered.
  */
-export {};
+import { resultStore } from "../app/resultStore";
+import { ExcelWorkbook } from "../excel/excelWorkbook";
+import { createCommandHandlers } from "./handlers";
+
+function registerCommands(): void {
+  if (typeof Office === "undefined" || !Office.actions || typeof Office.actions.associate !== "function") return;
+  const handlers = createCommandHandlers({
+    createPort: () => ExcelWorkbook.forOffice(),
+    store: resultStore,
+    showTaskpane: () => Office.addin.showAsTaskpane(),
+  });
+  Office.actions.associate("checkPlan", handlers.checkPlan);
+  Office.actions.associate("highlightOverdue", handlers.highlightOverdue);
+  Office.actions.associate("totalsByUnit", handlers.totalsByUnit);
+  Office.actions.associate("clearHighlights", handlers.clearHighlights);
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady(() => registerCommands());
+}

@@ -45,7 +45,12 @@ export function parseRangeAddress(address: string): MergedArea | null {
   const right = m[3] ? columnNumber(m[3]) : left;
   const bottom = m[4] ? Number(m[4]) : top;
   if (![left, top, right, bottom].every((n) => Number.isInteger(n) && n >= 1)) return null;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 /** RangeAreas.address ("Sheet1!A1:B4, Sheet1!D1:D4") -> rectangles (unreadable parts are skipped). */

@@ -24,6 +24,11 @@ import { rangeAddress } from "./addresses";
 import type { ConditionalFormatProxy, WorksheetProxy } from "./officeTypes";
 import type { Session } from "./session";
 
+/** Set once the first write is queued: a failure after that may have left part of it applied. */
+export interface WriteProgress {
+  writing: boolean;
+}
+
 const CATEGORIES: HighlightCategory[] = ["overdue", "dueSoon", "error"];
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 const isOwnedName = (name: string): boolean => name.toLowerCase().startsWith(OWNED_MARKER);
@@ -119,16 +124,22 @@ const nameFormula = (category: HighlightCategory, length: number): string => {
 };
 
 /** Replace our highlights with the plan's: data sheet and names first, then the rules. */
-export async function applyOwnedHighlights(session: Session, plan: HighlightPlan, targetBytes: number): Promise<void> {
+export async function applyOwnedHighlights(
+  session: Session,
+  plan: HighlightPlan,
+  targetBytes: number,
+  progress: WriteProgress = { writing: false },
+): Promise<void> {
   const { firstRow, lastRow, firstColumn, lastColumn } = plan.body;
   if (lastRow < firstRow || lastColumn < firstColumn || firstRow < 1 || firstColumn < 1) {
-    await clearOwnedHighlightsIn(session);
+    await clearOwnedHighlightsIn(session, progress);
     return;
   }
   const stock = await takeStock(session);
   const planSheet = stock.sheets.find((s) => sameName(s.name, plan.sheet)) ?? null;
   if (!planSheet) throw new UserError("sheet.not-found", { sheet: plan.sheet });
   checkWritable(stock, planSheet, stock.dataSheet === null);
+  progress.writing = true;
 
   const worksheets = session.workbook.worksheets;
   const data = lists(plan);
@@ -147,7 +158,9 @@ export async function applyOwnedHighlights(session: Session, plan: HighlightPlan
     const column = OWNED_DATA_COLUMNS[category];
     const values = data[category];
     for (const [start, end] of slices(values.length, rowsPerRequest)) {
-      dataSheet.getRange(`${column}${start + 1}:${column}${end}`).values = values.slice(start, end).map((value) => [value]);
+      dataSheet.getRange(`${column}${start + 1}:${column}${end}`).values = values
+        .slice(start, end)
+        .map((value) => [value]);
       if (chunked) await session.sync();
     }
   }
@@ -159,7 +172,9 @@ export async function applyOwnedHighlights(session: Session, plan: HighlightPlan
     else names.add(OWNED_NAMES[category], formula);
   }
   deleteOwnedRules(stock);
-  const body = planSheet.sheet.getRange(rangeAddress({ top: firstRow, left: firstColumn, bottom: lastRow, right: lastColumn }));
+  const body = planSheet.sheet.getRange(
+    rangeAddress({ top: firstRow, left: firstColumn, bottom: lastRow, right: lastColumn }),
+  );
   for (const category of CATEGORIES) {
     const format = body.conditionalFormats.add("Custom");
     format.custom.rule.formula = OWNED_FORMULAS[category];
@@ -169,11 +184,15 @@ export async function applyOwnedHighlights(session: Session, plan: HighlightPlan
 }
 
 /** Remove every rule, name and data sheet of ours; nothing else. */
-export async function clearOwnedHighlightsIn(session: Session): Promise<void> {
+export async function clearOwnedHighlightsIn(
+  session: Session,
+  progress: WriteProgress = { writing: false },
+): Promise<void> {
   const stock = await takeStock(session);
   const ruleCount = stock.sheets.reduce((n, s) => n + s.ownedRules.length, 0);
   if (ruleCount === 0 && stock.names.length === 0 && !stock.dataSheet) return;
   checkWritable(stock, null, stock.dataSheet !== null);
+  progress.writing = true;
   deleteOwnedRules(stock);
   for (const name of stock.names) session.workbook.names.getItem(name).delete();
   if (stock.dataSheet) {

@@ -14,7 +14,8 @@ import { blockRows, estimateJsonBytes, safeMergeRows, slices, type BlockLimits }
 import { choosePlanSheet } from "./planSheet";
 import type { RangeAreasProxy, RangeProxy, WorksheetProxy } from "./officeTypes";
 import type { Session } from "./session";
-import type { WorkbookGrids } from "../app/port";
+import { SETTINGS_KEY, type WorkbookGrids } from "../app/port";
+import { sanitizeSettings } from "./settings";
 import type { CellValue, Grid, MergedArea, Role, TableLocation } from "../core/types";
 
 export type LocateTable = (grid: Grid, options?: { columns?: Partial<Record<Role, string>> }) => TableLocation | null;
@@ -22,7 +23,8 @@ export type LocateTable = (grid: Grid, options?: { columns?: Partial<Record<Role
 export interface ReadOptions {
   /** The sheet the settings (or the caller) name, if any. */
   sheet: string | null;
-  columns?: Partial<Record<Role, string>>;
+  /** Column overrides; when absent, the workbook's settings are read (in the first round trip). */
+  columns?: Partial<Record<Role, string>> | null;
   locateTable: LocateTable;
   isUnitDirectorySheet: (name: string) => boolean;
   limits: BlockLimits;
@@ -79,7 +81,12 @@ export async function readWorkbookGrids(session: Session, options: ReadOptions):
   active.load("name");
   const tables = workbook.tables;
   tables.load("items/name");
+  const setting = options.columns ? null : workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting?.load("value");
   await session.sync();
+  const columns =
+    options.columns ?? (setting && !setting.isNullObject ? sanitizeSettings(setting.value).columns : undefined);
+  const locate = (grid: Grid) => safeLocate(options.locateTable, grid, columns ?? undefined);
 
   const choice = choosePlanSheet(
     worksheets.items.map((sheet) => ({ name: sheet.name, visibility: sheet.visibility })),
@@ -153,7 +160,7 @@ export async function readWorkbookGrids(session: Session, options: ReadOptions):
   // The plan grid; an Excel table holding the plan's header bounds its body.
   const planRead = reads[0];
   let plan = toGrid(planRead);
-  let location = safeLocate(options, plan);
+  let location = locate(plan);
   if (location) {
     const found = location;
     const table = measured.tableRanges
@@ -169,7 +176,7 @@ export async function readWorkbookGrids(session: Session, options: ReadOptions):
     const lastRow = plan.origin.row + plan.values.length - 1;
     if (table && table.bottom < lastRow) {
       plan = sliceRows(plan, table.bottom);
-      location = safeLocate(options, plan);
+      location = locate(plan);
     }
   }
 
@@ -256,9 +263,13 @@ function sliceRows(grid: Grid, lastRow: number): Grid {
   };
 }
 
-function safeLocate(options: ReadOptions, grid: Grid): TableLocation | null {
+function safeLocate(
+  locateTable: LocateTable,
+  grid: Grid,
+  columns: Partial<Record<Role, string>> | undefined,
+): TableLocation | null {
   try {
-    return options.locateTable(grid, options.columns ? { columns: options.columns } : undefined);
+    return locateTable(grid, columns ? { columns } : undefined);
   } catch {
     // The core reports its own failures when it analyses the grid; reading must not fail on them.
     return null;

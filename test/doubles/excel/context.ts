@@ -37,6 +37,8 @@ export const DEFAULT_LIMITS: DoubleLimits = {
 
 export interface SyncRecord {
   operations: number;
+  /** Operations that ran (all of them unless the batch failed part-way). */
+  applied: number;
   requestBytes: number;
   responseBytes: number;
   error: string | null;
@@ -100,7 +102,9 @@ export class Response {
   }
 }
 
-export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+const encoder = new TextEncoder();
+/** UTF-8 size of the JSON (TextEncoder: the double also runs in a browser). */
+export const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value) ?? "").length;
 
 let nextProxyId = 1;
 export const newProxyId = (): number => nextProxyId++;
@@ -141,7 +145,13 @@ export class DoubleContext implements ExcelContext {
     const operations = this.queue;
     this.queue = [];
     const { host } = this;
-    const record: SyncRecord = { operations: operations.length, requestBytes: 0, responseBytes: 0, error: null };
+    const record: SyncRecord = {
+      operations: operations.length,
+      applied: 0,
+      requestBytes: 0,
+      responseBytes: 0,
+      error: null,
+    };
     host.stats.syncs++;
     host.stats.log.push(record);
     const fail = (error: DoubleOfficeError): never => {
@@ -174,12 +184,14 @@ export class DoubleContext implements ExcelContext {
         if (fault && index === fault.afterOperations) fail(officeError(fault.code, `Injected fault (${fault.code}).`));
         try {
           operation.run(response);
+          record.applied++;
         } catch (error) {
           if (error && typeof error === "object" && "code" in error) fail(error as DoubleOfficeError);
           throw error;
         }
       });
-      if (fault && fault.afterOperations >= operations.length) fail(officeError(fault.code, `Injected fault (${fault.code}).`));
+      if (fault && fault.afterOperations >= operations.length)
+        fail(officeError(fault.code, `Injected fault (${fault.code}).`));
     } finally {
       this.current = null;
     }

@@ -8,7 +8,15 @@
  */
 import { columnLetter } from "../../../src/core/address";
 import type { ExcelContext, ExcelRun, IsSetSupported, RunOptions } from "../../../src/excel/officeTypes";
-import { DEFAULT_LIMITS, DoubleContext, emptyStats, type DoubleHost, type DoubleLimits, type DoubleStats, type Fault } from "./context";
+import {
+  DEFAULT_LIMITS,
+  DoubleContext,
+  emptyStats,
+  type DoubleHost,
+  type DoubleLimits,
+  type DoubleStats,
+  type Fault,
+} from "./context";
 import { officeError } from "./errors";
 import { WorkbookDouble } from "./proxies";
 import {
@@ -74,7 +82,13 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   cells: Record<string, CellSnapshot>;
   merges: string[];
-  conditionalFormats: { type: string; range: string; formula?: string; fill?: string; config?: Record<string, unknown> }[];
+  conditionalFormats: {
+    type: string;
+    range: string;
+    formula?: string;
+    fill?: string;
+    config?: Record<string, unknown>;
+  }[];
   tables: { name: string; range: string }[];
 }
 
@@ -125,7 +139,11 @@ export class ExcelDouble implements DoubleHost {
 
   requireApi(version: string, what: string): void {
     if (compareVersions(this.excelApi, version) < 0) {
-      throw officeError("ApiNotFound", `${what} needs ExcelApi ${version}; this Excel supports ${this.excelApi}.`, what);
+      throw officeError(
+        "ApiNotFound",
+        `${what} needs ExcelApi ${version}; this Excel supports ${this.excelApi}.`,
+        what,
+      );
     }
   }
 
@@ -334,7 +352,8 @@ export class ExcelDouble implements DoubleHost {
           if (cell.numberFormat !== undefined && cell.numberFormat !== "General") snap.nf = cell.numberFormat;
           if (cell.fill !== undefined) snap.fill = cell.fill;
           if (cell.bold) snap.bold = true;
-          if (cell.hyperlink) snap.link = Object.fromEntries(Object.entries(cell.hyperlink).filter(([, v]) => v !== undefined));
+          if (cell.hyperlink)
+            snap.link = Object.fromEntries(Object.entries(cell.hyperlink).filter(([, v]) => v !== undefined));
           cells[`${columnLetter(c + 1)}${r + 1}`] = snap;
         }),
       );
@@ -343,7 +362,9 @@ export class ExcelDouble implements DoubleHost {
         visibility: sheet.visibility,
         protected: sheet.protected,
         frozenRows: sheet.frozenRows,
-        columnWidths: Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetter(c), w])),
+        columnWidths: Object.fromEntries(
+          [...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetter(c), w]),
+        ),
         cells,
         merges: sheet.merges.map(boundsAddress),
         conditionalFormats: sheet.conditionalFormats.map((f) => {
@@ -361,8 +382,12 @@ export class ExcelDouble implements DoubleHost {
       activeSheet: active?.name ?? null,
       structureProtected: this.state.structureProtected,
       sheets,
-      names: this.state.names.map((n) => ({ name: n.name, formula: n.formula })).sort((a, b) => a.name.localeCompare(b.name)),
-      settings: Object.fromEntries([...this.state.settings].map(([k, v]) => [k, JSON.parse(JSON.stringify(v ?? null))])),
+      names: this.state.names
+        .map((n) => ({ name: n.name, formula: n.formula }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      settings: Object.fromEntries(
+        [...this.state.settings].map(([k, v]) => [k, JSON.parse(JSON.stringify(v ?? null))]),
+      ),
     };
   }
 }

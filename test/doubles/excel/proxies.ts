@@ -120,7 +120,11 @@ abstract class Proxy<T> {
     const getters = this.getters();
     for (const prop of props) {
       if (!(prop in getters)) {
-        throw officeError("InvalidArgument", `The double cannot load '${prop}' of ${this.typeName}.`, `${this.typeName}.load`);
+        throw officeError(
+          "InvalidArgument",
+          `The double cannot load '${prop}' of ${this.typeName}.`,
+          `${this.typeName}.load`,
+        );
       }
     }
     this.ctx.enqueue({
@@ -189,7 +193,11 @@ abstract class Collection<T, E, P extends Proxy<E>> extends Proxy<T> {
     const getters = this.itemGetters();
     for (const prop of props) {
       if (!(prop in getters)) {
-        throw officeError("InvalidArgument", `The double cannot load 'items/${prop}' of ${this.typeName}.`, `${this.typeName}.load`);
+        throw officeError(
+          "InvalidArgument",
+          `The double cannot load 'items/${prop}' of ${this.typeName}.`,
+          `${this.typeName}.load`,
+        );
       }
     }
     this.ctx.enqueue({
@@ -249,7 +257,13 @@ export class WorkbookDouble extends Proxy<WorkbookState> implements X.WorkbookPr
     this.ctx.host.requireApi("1.7", "Workbook.protection");
     return this.nav(
       "protection",
-      () => new ProtectionDouble<WorkbookState>(this.ctx, "WorkbookProtection", () => this.state, (s) => s.structureProtected),
+      () =>
+        new ProtectionDouble<WorkbookState>(
+          this.ctx,
+          "WorkbookProtection",
+          () => this.state,
+          (s) => s.structureProtected,
+        ),
     );
   }
   get tables(): TableCollectionDouble {
@@ -296,7 +310,12 @@ export class WorksheetCollectionDouble
   getItem(key: string): WorksheetDouble {
     const sheet = new WorksheetDouble(this.ctx, () => {
       const found = findSheetByKey(this.state, key);
-      if (!found) throw officeError("ItemNotFound", `The requested resource doesn't exist: ${key}`, "WorksheetCollection.getItem");
+      if (!found)
+        throw officeError(
+          "ItemNotFound",
+          `The requested resource doesn't exist: ${key}`,
+          "WorksheetCollection.getItem",
+        );
       return found;
     });
     return this.bind(sheet, "getItem", [key]);
@@ -383,7 +402,11 @@ export class WorksheetDouble extends Proxy<SheetState> implements X.WorksheetPro
       if (value === sheet.visibility) return;
       checkStructure(this.state, "Worksheet.visibility");
       if (sheet.visibility === "Visible" && visibleCount(this.state) <= 1) {
-        throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.visibility");
+        throw officeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+          "Worksheet.visibility",
+        );
       }
       sheet.visibility = value as Visibility;
       if (value !== "Visible" && this.state.activeSheetId === sheet.id) {
@@ -394,7 +417,13 @@ export class WorksheetDouble extends Proxy<SheetState> implements X.WorksheetPro
   get protection(): ProtectionDouble<SheetState> {
     return this.nav(
       "protection",
-      () => new ProtectionDouble<SheetState>(this.ctx, "WorksheetProtection", () => this.target("Worksheet.protection"), (s) => s.protected),
+      () =>
+        new ProtectionDouble<SheetState>(
+          this.ctx,
+          "WorksheetProtection",
+          () => this.target("Worksheet.protection"),
+          (s) => s.protected,
+        ),
     );
   }
   get freezePanes(): { freezeRows(count?: number): void } {
@@ -444,13 +473,20 @@ export class WorksheetDouble extends Proxy<SheetState> implements X.WorksheetPro
     this.queue("delete", [], (sheet) => {
       checkStructure(this.state, "Worksheet.delete");
       if (sheet.visibility === "Visible" && visibleCount(this.state) <= 1) {
-        throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
+        throw officeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+          "Worksheet.delete",
+        );
       }
       sheet.deleted = true;
       this.state.sheets = this.state.sheets.filter((s) => s !== sheet);
       const pattern = sheetRefPattern(sheet.name);
       for (const name of this.state.names) {
-        name.formula = name.formula.replace(new RegExp(`${pattern.source}\\$?[A-Z]*\\$?[0-9]*(:\\$?[A-Z]*\\$?[0-9]*)?`, "gi"), "#REF!");
+        name.formula = name.formula.replace(
+          new RegExp(`${pattern.source}\\$?[A-Z]*\\$?[0-9]*(:\\$?[A-Z]*\\$?[0-9]*)?`, "gi"),
+          "#REF!",
+        );
       }
       if (this.state.activeSheetId === sheet.id) {
         this.state.activeSheetId = liveSheets(this.state).find((s) => s.visibility === "Visible")?.id ?? null;
@@ -491,7 +527,8 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
   protected getters(): Getters<RangeTarget> {
     const limit = this.ctx.host.limits.cellsPerRead;
     const grid = <V>(t: RangeTarget, cell: (row: number, column: number) => V): V[][] => {
-      if (cellCount(t.bounds) > limit) throw officeError("RangeExceedsLimit", "The range is too large to read.", "Range.load");
+      if (cellCount(t.bounds) > limit)
+        throw officeError("RangeExceedsLimit", "The range is too large to read.", "Range.load");
       const out: V[][] = [];
       for (let r = t.bounds.top; r <= t.bounds.bottom; r++) {
         const row: V[] = [];
@@ -539,7 +576,8 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
       rows.forEach((row, i) =>
         row.forEach((format, j) => {
           if (format === null) return;
-          if (typeof format !== "string") throw officeError("InvalidArgument", "A number format is a string.", "Range.numberFormat");
+          if (typeof format !== "string")
+            throw officeError("InvalidArgument", "A number format is a string.", "Range.numberFormat");
           const r = t.bounds.top + i;
           const c = t.bounds.left + j;
           const cell = cellFor(t.sheet, r, c);
@@ -572,7 +610,8 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
     this.ctx.host.requireApi("1.7", "Range.hyperlink");
     this.queue("hyperlink", [link], (t) => {
       checkSheetWritable(t.sheet, "Range.hyperlink");
-      if (cellCount(t.bounds) > 10_000) throw officeError("InvalidArgument", "Hyperlink on a huge range.", "Range.hyperlink");
+      if (cellCount(t.bounds) > 10_000)
+        throw officeError("InvalidArgument", "Hyperlink on a huge range.", "Range.hyperlink");
       for (let r = t.bounds.top; r <= t.bounds.bottom; r++) {
         for (let c = t.bounds.left; c <= t.bounds.right; c++) {
           const cell = cellFor(t.sheet, r, c);
@@ -604,7 +643,11 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
       const found = t.sheet.merges.filter((m) => contains(t.bounds, m.top, m.left));
       const { mergedAreas, mergedAreasErrorCode } = this.ctx.host.limits;
       if (found.length > mergedAreas) {
-        throw officeError(mergedAreasErrorCode, `More than ${mergedAreas} merged areas.`, "Range.getMergedAreasOrNullObject");
+        throw officeError(
+          mergedAreasErrorCode,
+          `More than ${mergedAreas} merged areas.`,
+          "Range.getMergedAreasOrNullObject",
+        );
       }
       return found.length === 0 ? null : { sheet: t.sheet, areas: found.map((m) => ({ ...m })) };
     });
@@ -641,7 +684,8 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
   clear(applyTo: "Contents"): void {
     this.queue("clear", [applyTo], (t) => {
       checkSheetWritable(t.sheet, "Range.clear");
-      if (applyTo !== "Contents") throw officeError("InvalidArgument", "The double clears contents only.", "Range.clear");
+      if (applyTo !== "Contents")
+        throw officeError("InvalidArgument", "The double clears contents only.", "Range.clear");
       for (const [r, c, cell] of cellsIn(t.sheet, t.bounds)) {
         cell.value = "";
         delete cell.formula;
@@ -664,7 +708,8 @@ class RangeFormatDouble extends Proxy<RangeTarget> {
   set columnWidth(points: number) {
     this.queue("columnWidth", [points], (t) => {
       checkSheetWritable(t.sheet, "RangeFormat.columnWidth");
-      if (typeof points !== "number" || !(points >= 0)) throw officeError("InvalidArgument", "Bad width.", "RangeFormat.columnWidth");
+      if (typeof points !== "number" || !(points >= 0))
+        throw officeError("InvalidArgument", "Bad width.", "RangeFormat.columnWidth");
       for (let c = t.bounds.left; c <= t.bounds.right; c++) t.sheet.columnWidths.set(c, points);
     });
   }
@@ -686,7 +731,8 @@ class RangeFontDouble extends Proxy<RangeTarget> {
   set bold(on: boolean) {
     this.queue("bold", [on], (t) => {
       checkSheetWritable(t.sheet, "RangeFont.bold");
-      if (cellCount(t.bounds) > 100_000) throw officeError("InvalidArgument", "The double bolds bounded ranges only.", "RangeFont.bold");
+      if (cellCount(t.bounds) > 100_000)
+        throw officeError("InvalidArgument", "The double bolds bounded ranges only.", "RangeFont.bold");
       for (let r = t.bounds.top; r <= t.bounds.bottom; r++) {
         for (let c = t.bounds.left; c <= t.bounds.right; c++) {
           const cell = cellFor(t.sheet, r, c);
@@ -732,7 +778,9 @@ export class ConditionalFormatCollectionDouble
     super(ctx, "ConditionalFormatCollection", resolver);
   }
   protected elements(t: RangeTarget): FormatTarget[] {
-    return t.sheet.conditionalFormats.filter((f) => intersects(f.range, t.bounds)).map((format) => ({ sheet: t.sheet, format }));
+    return t.sheet.conditionalFormats
+      .filter((f) => intersects(f.range, t.bounds))
+      .map((format) => ({ sheet: t.sheet, format }));
   }
   protected itemGetters(): Getters<FormatTarget> {
     return formatGetters;
@@ -752,7 +800,8 @@ export class ConditionalFormatCollectionDouble
   }
 
   add(type: "Custom"): ConditionalFormatDouble {
-    if (type !== "Custom") throw officeError("InvalidArgument", "The double adds custom formats only.", "ConditionalFormatCollection.add");
+    if (type !== "Custom")
+      throw officeError("InvalidArgument", "The double adds custom formats only.", "ConditionalFormatCollection.add");
     let created: FormatTarget | null = null;
     const format = new ConditionalFormatDouble(this.ctx, () => {
       if (!created) throw officeError("ItemNotFound", "The format was not added.", "ConditionalFormatCollection.add");
@@ -794,7 +843,11 @@ export class ConditionalFormatDouble extends Proxy<FormatTarget> implements X.Co
         new CustomFormatDouble(this.ctx, () => {
           const t = this.target("ConditionalFormat.custom");
           if (t.format.type !== "Custom") {
-            throw officeError("GeneralException", `The format is of type ${t.format.type}, not Custom.`, "ConditionalFormat.custom");
+            throw officeError(
+              "GeneralException",
+              `The format is of type ${t.format.type}, not Custom.`,
+              "ConditionalFormat.custom",
+            );
           }
           return t;
         }),
@@ -917,9 +970,14 @@ export class NamedItemCollectionDouble
       if (!NAME_PATTERN.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name)) {
         throw officeError("InvalidArgument", `Invalid name ${name}.`, "NamedItemCollection.add");
       }
-      if (this.find(name)) throw officeError("ItemAlreadyExists", `The name ${name} already exists.`, "NamedItemCollection.add");
+      if (this.find(name))
+        throw officeError("ItemAlreadyExists", `The name ${name} already exists.`, "NamedItemCollection.add");
       if (typeof reference !== "string" || reference.trim() === "") {
-        throw officeError("InvalidArgument", "The double takes a formula string as reference.", "NamedItemCollection.add");
+        throw officeError(
+          "InvalidArgument",
+          "The double takes a formula string as reference.",
+          "NamedItemCollection.add",
+        );
       }
       created = { name, formula: reference.startsWith("=") ? reference : `=${reference}` };
       state.names.push(created);
@@ -1016,7 +1074,10 @@ interface TableTarget {
   table: TableState;
 }
 
-export class TableCollectionDouble extends Collection<SheetState[], TableTarget, TableDouble> implements X.TableCollectionProxy {
+export class TableCollectionDouble
+  extends Collection<SheetState[], TableTarget, TableDouble>
+  implements X.TableCollectionProxy
+{
   constructor(ctx: DoubleContext, resolver: () => SheetState[] | null) {
     super(ctx, "TableCollection", resolver);
   }

@@ -111,7 +111,8 @@ export function quoteSheet(name: string): string {
 /** "A1", "A1:C5", "A:C", "2:4" (no sheet prefix) -> bounds; InvalidArgument otherwise. */
 export function parseAddress(address: string): Bounds {
   const parts = address.replace(/\$/g, "").trim().toUpperCase().split(":");
-  if (parts.length < 1 || parts.length > 2) throw officeError("InvalidArgument", `Bad address ${address}`, "Worksheet.getRange");
+  if (parts.length < 1 || parts.length > 2)
+    throw officeError("InvalidArgument", `Bad address ${address}`, "Worksheet.getRange");
   const ends = parts.map((part) => {
     let m = /^([A-Z]{1,3})([0-9]+)$/.exec(part);
     if (m) return { row: Number(m[2]), column: columnNumber(m[1]), kind: "cell" as const };
@@ -258,7 +259,13 @@ export function findSheetByKey(state: WorkbookState, key: string): SheetState | 
 
 /** Excel's rules for a sheet name. */
 export function checkSheetName(state: WorkbookState, name: string, location: string, except?: SheetState): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) {
+  if (
+    typeof name !== "string" ||
+    name.trim() === "" ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    /^'|'$/.test(name)
+  ) {
     throw officeError("InvalidArgument", `Invalid sheet name "${name}"`, location);
   }
   const existing = findSheetByName(state, name);

@@ -1,0 +1,98 @@
+/**
+ * The ribbon's four commands (ExecuteFunction, shared runtime), independent of Office so tests drive them:
+ * each runs its use case from src/app/actions.ts on a fresh WorkbookPort, publishes running / result /
+ * error to the result store (source "ribbon") for the task pane to show, and always calls
+ * event.completed(). Clicks are single-flight: a second click of a command that is running (or waiting)
+ * joins it; a different command waits for the running one to finish, so two never write at once.
+ */
+import { checkPlan, clearOwnedHighlights, highlightOverdue, totalsByUnit, type ActionResult } from "../app/actions";
+import type { CheckOptions } from "../app/check";
+import { toUserError } from "../app/errors";
+import type { WorkbookPort } from "../app/port";
+import type { ResultStore } from "../app/resultStore";
+
+/** The FunctionName of each ribbon button in manifest.xml. */
+export const COMMAND_NAMES = ["checkPlan", "highlightOverdue", "totalsByUnit", "clearHighlights"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Office.AddinCommands.Event, as far as we use it. */
+export interface CommandEvent {
+  completed(): void;
+}
+
+export type CommandHandler = (event: CommandEvent) => Promise<void>;
+
+export interface CommandDeps {
+  /** A port on the open workbook (one per run: each run re-reads the workbook). */
+  createPort(): WorkbookPort;
+  store: ResultStore;
+  /** Office.addin.showAsTaskpane(). */
+  showTaskpane(): Promise<void> | void;
+  /** Options of the use cases (default: none; the workbook's settings apply). */
+  options?(): CheckOptions;
+}
+
+const ACTIONS: Record<CommandName, (port: WorkbookPort, options: CheckOptions) => Promise<ActionResult>> = {
+  checkPlan: (port, options) => checkPlan(port, options),
+  highlightOverdue: (port, options) => highlightOverdue(port, options),
+  totalsByUnit: (port, options) => totalsByUnit(port, options),
+  clearHighlights: (port) => clearOwnedHighlights(port),
+};
+
+async function showQuietly(show: () => Promise<void> | void): Promise<void> {
+  try {
+    await show();
+  } catch {
+    // No task pane to show (older Office without the shared runtime): the store still holds the result.
+  }
+}
+
+export function createCommandHandlers(deps: CommandDeps): Record<CommandName, CommandHandler> {
+  const inFlight = new Map<CommandName, Promise<void>>();
+  let last: Promise<void> = Promise.resolve();
+
+  /** Run one command to the end; never throws (its error goes to the store). */
+  async function execute(name: CommandName): Promise<void> {
+    // Check opens the pane at once, so the user sees it working and then its result.
+    if (name === "checkPlan") await showQuietly(deps.showTaskpane);
+    deps.store.set({ running: true, error: null, source: "ribbon" });
+    try {
+      const options = deps.options?.() ?? {};
+      const result = await ACTIONS[name](deps.createPort(), options);
+      deps.store.set({ running: false, result, error: null, source: "ribbon" });
+    } catch (error) {
+      deps.store.set({ running: false, error: toUserError(error), source: "ribbon" });
+      // A ribbon button has no place for a message: the pane shows it.
+      if (name !== "checkPlan") await showQuietly(deps.showTaskpane);
+    }
+  }
+
+  function handler(name: CommandName): CommandHandler {
+    return async (event) => {
+      try {
+        let run = inFlight.get(name);
+        if (!run) {
+          run = last.then(() => execute(name));
+          const settled = run.finally(() => {
+            if (inFlight.get(name) === settled) inFlight.delete(name);
+          });
+          inFlight.set(name, settled);
+          last = settled.catch(() => undefined);
+          run = settled;
+        }
+        await run;
+      } catch {
+        // execute() reports its own errors; nothing may stop completed() below.
+      } finally {
+        event.completed();
+      }
+    };
+  }
+
+  return {
+    checkPlan: handler("checkPlan"),
+    highlightOverdue: handler("highlightOverdue"),
+    totalsByUnit: handler("totalsByUnit"),
+    clearHighlights: handler("clearHighlights"),
+  };
+}

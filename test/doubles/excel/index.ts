@@ -1,0 +1,12 @@
+/** The Excel double: see excelDouble.ts. */
+export {
+  ExcelDouble,
+  type ExcelDoubleOptions,
+  type SheetInit,
+  type UserConditionalFormat,
+  type WorkbookSnapshot,
+} from "./excelDouble";
+export { DoubleOfficeError } from "./errors";
+export { DEFAULT_LIMITS, type DoubleLimits, type DoubleStats } from "./context";
+export { dateSerial } from "./cellInput";
+export { doubleFromXlsx, excelValue } from "./fromXlsx";

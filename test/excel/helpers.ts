@@ -1,0 +1,47 @@
+/** Plans in the Excel double, for the ExcelWorkbook tests. */
+import { ExcelDouble, dateSerial, type ExcelDoubleOptions } from "../doubles/excel";
+import { ExcelWorkbook, type ExcelWorkbookOptions } from "../../src/excel/excelWorkbook";
+
+export const PLAN = "分工方案";
+export const HEADER = ["序号", "工作任务", "牵头单位", "责任单位", "完成时限", "完成情况"];
+
+/** Task i: every third overdue (due 2017-06-30), every third due soon (2017-08-18), the rest later. */
+export function taskRow(i: number): (string | number)[] {
+  const due = i % 3 === 0 ? dateSerial(2017, 6, 30) : i % 3 === 1 ? dateSerial(2017, 8, 18) : dateSerial(2017, 12, 31);
+  return [
+    i,
+    `第${i}项工作任务：推进政务公开`,
+    "省政府办公厅",
+    "省发展改革委、省财政厅",
+    due,
+    i % 7 === 0 ? "已完成" : "正在推进",
+  ];
+}
+
+export const AS_OF = { asOf: "2017-08-15" };
+
+/** A plan sheet: title merged over A1:F1, header in row 2, `tasks` rows, deadlines as dates. */
+export function planWorkbook(tasks: number, options: ExcelDoubleOptions = {}): ExcelDouble {
+  const excel = new ExcelDouble(options);
+  const rows: (string | number)[][] = [["2017年政务公开工作要点分工方案"], HEADER];
+  for (let i = 1; i <= tasks; i++) rows.push(taskRow(i));
+  excel.addSheet(PLAN, { values: rows, merges: ["A1:F1"] });
+  excel.setNumberFormat(PLAN, `E3:E${tasks + 2}`, "yyyy-mm-dd");
+  return excel;
+}
+
+/** The users' own things a run must never touch: a rule, a fill, a name. */
+export function addUserThings(excel: ExcelDouble): void {
+  excel.addConditionalFormat(PLAN, {
+    type: "CellValue",
+    range: "F3:F5",
+    config: { operator: "EqualTo", formula1: '="已完成"' },
+  });
+  excel.addConditionalFormat(PLAN, { type: "Custom", range: "A3:A5", formula: "=$A3>100", fill: "#C6EFCE" });
+  excel.setFill(PLAN, "B3", "#FFFF00");
+  excel.addName("my_units", `='${PLAN}'!$C$3:$C$5`);
+}
+
+export function workbookOn(excel: ExcelDouble, options: Partial<ExcelWorkbookOptions> = {}): ExcelWorkbook {
+  return new ExcelWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported, ...options });
+}

@@ -105,6 +105,14 @@ module.exports = async (env = {}, argv = {}) => {
             enforce: true, // Always its own file, however small (stable caching, predictable layout).
             reuseExistingChunk: true,
           },
+          // exceljs (standalone mode only) under its own name, so bundle-stats.json shows where it went.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            chunks: "async",
+            name: "exceljs",
+            priority: 20,
+            enforce: true,
+          },
         },
       },
     },

@@ -29,15 +29,15 @@ export class UsageError extends Error {
 }
 
 const OPTIONS = {
-  sheet: { type: "string" },
+  "sheet": { type: "string" },
   "as-of": { type: "string" },
-  published: { type: "string" },
+  "published": { type: "string" },
   "due-soon": { type: "string" },
-  lang: { type: "string" },
-  json: { type: "boolean" },
-  out: { type: "string" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
+  "lang": { type: "string" },
+  "json": { type: "boolean" },
+  "out": { type: "string" },
+  "help": { type: "boolean", short: "h" },
+  "version": { type: "boolean", short: "v" },
 } as const;
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -113,7 +113,8 @@ export function parseCommand(argv: readonly string[]): Command {
     check.dueSoonDays = Number(dueSoon);
   }
   if (values.lang !== undefined) {
-    if (values.lang !== "zh-CN" && values.lang !== "en-US") throw new UsageError("usage.bad-lang", { value: values.lang });
+    if (values.lang !== "zh-CN" && values.lang !== "en-US")
+      throw new UsageError("usage.bad-lang", { value: values.lang });
     check.language = values.lang;
   }
   if (values.out !== undefined) {

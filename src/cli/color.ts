@@ -13,7 +13,8 @@ export function colourWanted(isTTY: boolean | undefined, env: Record<string, str
 }
 
 export function createPaint(enabled: boolean): Paint {
-  const wrap = (open: string, close: string) => (text: string) => (enabled && text !== "" ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  const wrap = (open: string, close: string) => (text: string) =>
+    enabled && text !== "" ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return {
     enabled,
     red: wrap("31", "39"),

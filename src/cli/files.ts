@@ -3,6 +3,7 @@ import { readFile, stat, writeFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "../app/errors";
 import type { Language } from "../core/types";
+import { cliText, type CliTextKey } from "./messages";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { decodeText } from "../xlsx/csv";
 
@@ -42,19 +43,19 @@ export async function isSameFile(out: string, input: string): Promise<boolean> {
 /** Why a write failed, in words (the system's message is English only). */
 function writeProblem(error: unknown, language: Language): string {
   const code = fsCode(error);
-  const known = code ? WRITE_PROBLEMS[code] : undefined;
-  return known ? known[language] : (error as Error).message;
+  const key = code ? WRITE_PROBLEMS[code] : undefined;
+  return key ? cliText(language, key) : (error as Error).message;
 }
 
-const WRITE_PROBLEMS: Record<string, Record<Language, string>> = {
-  EACCES: { "zh-CN": "没有写入权限", "en-US": "permission denied" },
-  EPERM: { "zh-CN": "没有写入权限", "en-US": "permission denied" },
-  EROFS: { "zh-CN": "磁盘为只读", "en-US": "the disk is read-only" },
-  ENOENT: { "zh-CN": "文件夹不存在", "en-US": "the folder does not exist" },
-  ENOTDIR: { "zh-CN": "文件夹不存在", "en-US": "the folder does not exist" },
-  EISDIR: { "zh-CN": "这是一个文件夹", "en-US": "it is a folder" },
-  EBUSY: { "zh-CN": "文件正被其他程序占用（例如在 Excel 中打开）", "en-US": "the file is in use (open in Excel?)" },
-  ENOSPC: { "zh-CN": "磁盘空间不足", "en-US": "the disk is full" },
+const WRITE_PROBLEMS: Record<string, CliTextKey> = {
+  EACCES: "write.denied",
+  EPERM: "write.denied",
+  EROFS: "write.readOnly",
+  ENOENT: "write.noFolder",
+  ENOTDIR: "write.noFolder",
+  EISDIR: "write.isFolder",
+  EBUSY: "write.busy",
+  ENOSPC: "write.full",
 };
 
 /** Write through a temporary file in the same folder, so a failed write never leaves half a workbook. */

@@ -100,6 +100,18 @@ export function combinedJson(files: string[], combined: Combined): JsonCombined 
 export function jsonOutput(results: readonly { file: string; report: Report }[], combined: Combined | null): string {
   const reports = results.map((result) => reportJson(result.file, result.report));
   const value =
-    reports.length === 1 && !combined ? reports[0] : [...reports, ...(combined ? [combinedJson(results.map((r) => r.file), combined)] : [])];
+    reports.length === 1 && !combined
+      ? reports[0]
+      : [
+          ...reports,
+          ...(combined
+            ? [
+                combinedJson(
+                  results.map((r) => r.file),
+                  combined,
+                ),
+              ]
+            : []),
+        ];
   return JSON.stringify(value, null, 2);
 }

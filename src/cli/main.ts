@@ -11,6 +11,7 @@ import { UserError, toUserError, type UserErrorCode } from "../app/errors";
 import type { Language, Report } from "../core/types";
 import { UsageError, environmentLanguage, parseCommand, type CheckCommand } from "./args";
 import { colourWanted, createPaint } from "./color";
+import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
 import { isSameFile, openWorkbook, writeOutput } from "./files";
 import { jsonOutput } from "./json";
 import { cliText } from "./messages";
@@ -40,7 +41,13 @@ function processIo(): CliIo {
 }
 
 /** Unusable-input messages that do not name the file get it in front. */
-const NAMES_FILE: ReadonlySet<UserErrorCode> = new Set(["file.missing", "file.not-workbook", "file.encrypted", "file.empty", "file.write-failed"]);
+const NAMES_FILE: ReadonlySet<UserErrorCode> = new Set([
+  "file.missing",
+  "file.not-workbook",
+  "file.encrypted",
+  "file.empty",
+  "file.write-failed",
+]);
 
 function errorLine(file: string | null, error: UserError, language: Language): string {
   const message = error.messageIn(language).replace(/\s*\n\s*/g, " ");
@@ -77,6 +84,8 @@ async function checkFile(file: string, command: CheckCommand, errorLanguage: Lan
 
 async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Language): Promise<number> {
   if (command.out) {
+    keepConditionalFormatsOnRewrite();
+    keepWorkbookNamesOnRewrite();
     for (const file of command.files) {
       if (await isSameFile(command.out, file)) {
         io.stderr(`fengong: ${cliText(errorLanguage, "usage.out-is-input", { file })}\n`);
@@ -110,7 +119,9 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
     if (checked.length > 0 || several) io.stdout(jsonOutput(checked, combined) + "\n");
   } else if (combined && checked.length > 0) {
     const language = command.language ?? checked[0].report.language;
-    io.stdout("\n" + renderCombined(checked.length, combined, { language, dueSoonDays: checked[0].dueSoonDays, paint }));
+    io.stdout(
+      "\n" + renderCombined(checked.length, combined, { language, dueSoonDays: checked[0].dueSoonDays, paint }),
+    );
   }
   if (unusable > 0) return 2;
   return checked.some((c) => c.report.findings.some((f) => f.severity === "error")) ? 1 : 0;

@@ -2,7 +2,7 @@
 import { translator, type Catalogue } from "../core/i18n/format";
 
 const zhCN = {
-  help: `用法：fengong check <文件…> [选项]
+  "help": `用法：fengong check <文件…> [选项]
 
 检查分工方案（.xlsx 或 .csv）：牵头单位、责任单位、完成时限、逾期任务、按单位汇总和通报文字。
 
@@ -58,7 +58,8 @@ const zhCN = {
   "section.totals": "按单位汇总",
   "section.summary": "通报",
   "section.combined": "合计（{files} 个文件）",
-  "combined.counts": "共 {tasks} 项任务：已完成 {done} 项，逾期 {overdue} 项，即将到期 {dueSoon} 项，持续推进 {ongoing} 项。",
+  "combined.counts":
+    "共 {tasks} 项任务：已完成 {done} 项，逾期 {overdue} 项，即将到期 {dueSoon} 项，持续推进 {ongoing} 项。",
   "col.row": "行",
   "col.cell": "单元格",
   "col.message": "说明",
@@ -71,13 +72,20 @@ const zhCN = {
   "col.task": "工作任务",
   "value.none": "—",
   "value.noLead": "（无牵头单位）",
+  "value.more": "……另有 {count} 项未列出（完整列表：--json，或 --out 生成的“问题清单”）",
+  "value.moreTasks": "……另有 {count} 项未列出（完整列表：--json，或 --out 标注副本中的高亮行）",
   "note.wrote": "已写入标注副本：{file}",
-  "note.sheetDefault": "（未指定 --sheet，按默认规则选择）",
+  "write.denied": "没有写入权限",
+  "write.readOnly": "磁盘为只读",
+  "write.noFolder": "文件夹不存在",
+  "write.isFolder": "这是一个文件夹",
+  "write.busy": "文件正被其他程序占用（例如在 Excel 中打开）",
+  "write.full": "磁盘空间不足",
 };
 type Key = keyof typeof zhCN;
 
 const enUS: Catalogue<Key> = {
-  help: `Usage: fengong check <file...> [options]
+  "help": `Usage: fengong check <file...> [options]
 
 Checks division-of-labour plans (.xlsx or .csv): lead and responsible units, deadlines, overdue tasks,
 totals by unit and the circular text.
@@ -102,17 +110,17 @@ Examples:
   npx fengong check ledgers/*.xlsx --json > combined.json`,
   "usage.hint": "Run fengong --help for usage.",
   "usage.no-command": "Missing command: the usage is fengong check <file...>.",
-  "usage.unknown-command": "Unknown command \"{command}\": the only command is check.",
+  "usage.unknown-command": 'Unknown command "{command}": the only command is check.',
   "usage.no-files": "Name the file(s) to check, e.g. fengong check plan.xlsx.",
-  "usage.unknown-option": "Unknown option \"{option}\".",
+  "usage.unknown-option": 'Unknown option "{option}".',
   "usage.missing-value": "Option {option} needs a value.",
   "usage.no-value": "Option {option} takes no value.",
-  "usage.bad-date": "{option} needs a valid date as YYYY-MM-DD, got \"{value}\".",
-  "usage.bad-days": "--due-soon needs a whole number of days (0 or more), got \"{value}\".",
-  "usage.bad-lang": "--lang must be zh-CN or en-US, got \"{value}\".",
+  "usage.bad-date": '{option} needs a valid date as YYYY-MM-DD, got "{value}".',
+  "usage.bad-days": '--due-soon needs a whole number of days (0 or more), got "{value}".',
+  "usage.bad-lang": '--lang must be zh-CN or en-US, got "{value}".',
   "usage.out-several": "--out works with one input file only.",
-  "usage.out-not-xlsx": "--out needs a file name ending in .xlsx, got \"{value}\".",
-  "usage.out-is-input": "--out points at the input file \"{file}\": the input is never overwritten. Choose another name.",
+  "usage.out-not-xlsx": '--out needs a file name ending in .xlsx, got "{value}".',
+  "usage.out-is-input": '--out points at the input file "{file}": the input is never overwritten. Choose another name.',
   "usage.sheet-several": "--sheet works with one input file only.",
   "label.sheet": "Sheet: {sheet}",
   "label.headerRow": "Header: row {row}",
@@ -127,7 +135,7 @@ Examples:
   "role.deadline": "Deadline",
   "role.status": "Status",
   "role.note": "Notes",
-  "section.findings": "Findings: {error} errors, {warning} warnings, {info} info",
+  "section.findings": "Findings: {error} error(s), {warning} warning(s), {info} info",
   "section.noFindings": "Findings: none",
   "section.overdue": "Overdue: {count}",
   "section.dueSoon": "Due soon: {count} (within {days} days)",
@@ -147,8 +155,15 @@ Examples:
   "col.task": "Task",
   "value.none": "-",
   "value.noLead": "(no lead)",
+  "value.more": "… {count} more not shown (all of them: --json, or the Findings sheet written by --out)",
+  "value.moreTasks": "… {count} more not shown (all of them: --json, or the highlighted rows of the --out copy)",
   "note.wrote": "Annotated copy written: {file}",
-  "note.sheetDefault": "(no --sheet given: chosen by the default rule)",
+  "write.denied": "permission denied",
+  "write.readOnly": "the disk is read-only",
+  "write.noFolder": "the folder does not exist",
+  "write.isFolder": "it is a folder",
+  "write.busy": "the file is in use (open in Excel?)",
+  "write.full": "the disk is full",
 };
 
 export const cliText = translator<Key>({ "zh-CN": zhCN, "en-US": enUS });

@@ -11,6 +11,8 @@ import { truncate } from "./width";
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const ROLE_ORDER: readonly Role[] = ["id", "section", "task", "lead", "responsible", "deadline", "status", "note"];
 const TASK_TEXT_WIDTH = 40;
+/** Lists longer than this print their first rows and say how many more there are (the JSON and --out have all). */
+export const LIST_LIMIT = 50;
 const INDENT = "  ";
 
 /** One line of cell text: newlines and runs of spaces become one space. */
@@ -25,37 +27,67 @@ export function daysBetween(a: string, b: string): number {
 function tableLines(lang: Language, report: Report, paint: Paint): string[] {
   const table = report.table;
   if (!table) return [];
-  const t = (key: Parameters<typeof cliText>[1], params?: Record<string, string | number>) => cliText(lang, key, params);
+  const t = (key: Parameters<typeof cliText>[1], params?: Record<string, string | number>) =>
+    cliText(lang, key, params);
   const columns = ROLE_ORDER.filter((role) => table.columns[role] !== undefined)
     .sort((a, b) => (table.columns[a] as number) - (table.columns[b] as number))
     .map((role) => `${t(`role.${role}`)} ${columnLetter(table.columns[role] as number)}`);
   return [
-    INDENT + [t("label.sheet", { sheet: table.sheet }), t("label.headerRow", { row: table.headerRow }), t("label.asOf", { date: report.asOf })].join("    "),
+    INDENT +
+      [
+        t("label.sheet", { sheet: table.sheet }),
+        t("label.headerRow", { row: table.headerRow }),
+        t("label.asOf", { date: report.asOf }),
+      ].join("    "),
     INDENT + t("label.columns", { columns: columns.join(t("label.listSeparator")) }),
   ].map((line) => paint.dim(line));
+}
+
+/** The first LIST_LIMIT items, and the line saying how many were left out (if any). */
+function limited<T>(
+  lang: Language,
+  items: readonly T[],
+  indent: string,
+  key: "value.more" | "value.moreTasks" = "value.more",
+): { shown: readonly T[]; more: string[] } {
+  if (items.length <= LIST_LIMIT) return { shown: items, more: [] };
+  return {
+    shown: items.slice(0, LIST_LIMIT),
+    more: [indent + cliText(lang, key, { count: items.length - LIST_LIMIT })],
+  };
 }
 
 function findingLines(lang: Language, findings: readonly Finding[], paint: Paint): string[] {
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   if (findings.length === 0) return [paint.bold(cliText(lang, "section.noFindings"))];
-  const lines = [paint.bold(cliText(lang, "section.findings", { error: count("error"), warning: count("warning"), info: count("info") }))];
+  const lines = [
+    paint.bold(
+      cliText(lang, "section.findings", { error: count("error"), warning: count("warning"), info: count("info") }),
+    ),
+  ];
   const colour = { error: paint.red, warning: paint.yellow, info: paint.dim };
   for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     lines.push(INDENT + colour[severity](appText(lang, `severity.${severity}`)));
     const none = cliText(lang, "value.none");
-    const rows = group.map((f) => [
+    const { shown, more } = limited(lang, group, INDENT + INDENT);
+    const rows = shown.map((f) => [
       f.row === null ? none : String(f.row),
       f.row !== null && f.column !== null ? cellAddress(f.row, columnNumber(f.column)) : (f.column ?? none),
       oneLine(f.message),
     ]);
     lines.push(
       ...renderTable(
-        [{ header: cliText(lang, "col.row"), align: "right" }, { header: cliText(lang, "col.cell") }, { header: cliText(lang, "col.message") }],
+        [
+          { header: cliText(lang, "col.row"), align: "right" },
+          { header: cliText(lang, "col.cell") },
+          { header: cliText(lang, "col.message") },
+        ],
         rows,
         { indent: INDENT + INDENT, paintHeader: paint.dim },
       ),
+      ...more,
     );
   }
   return lines;
@@ -72,6 +104,7 @@ function overdueLines(lang: Language, report: Report, paint: Paint): string[] {
   const lines = [paint.bold(cliText(lang, "section.overdue", { count: overdue.length }))];
   if (overdue.length === 0) return lines;
   const none = cliText(lang, "value.none");
+  const { shown, more } = limited(lang, overdue, INDENT, "value.moreTasks");
   lines.push(
     ...renderTable(
       [
@@ -83,7 +116,7 @@ function overdueLines(lang: Language, report: Report, paint: Paint): string[] {
         { header: cliText(lang, "col.lead") },
         { header: cliText(lang, "col.task") },
       ],
-      overdue.map((task) => [
+      shown.map((task) => [
         task.id ?? none,
         String(task.row),
         String(task.daysOverdue ?? ""),
@@ -94,6 +127,7 @@ function overdueLines(lang: Language, report: Report, paint: Paint): string[] {
       ]),
       { indent: INDENT, paintHeader: paint.dim, paintRow: (line) => paint.red(line) },
     ),
+    ...more,
   );
   return lines;
 }
@@ -106,6 +140,7 @@ function dueSoonLines(lang: Language, report: Report, dueSoonDays: number, paint
   const lines = [paint.bold(cliText(lang, "section.dueSoon", { count: dueSoon.length, days: dueSoonDays }))];
   if (dueSoon.length === 0) return lines;
   const none = cliText(lang, "value.none");
+  const { shown, more } = limited(lang, dueSoon, INDENT, "value.moreTasks");
   lines.push(
     ...renderTable(
       [
@@ -117,7 +152,7 @@ function dueSoonLines(lang: Language, report: Report, dueSoonDays: number, paint
         { header: cliText(lang, "col.lead") },
         { header: cliText(lang, "col.task") },
       ],
-      dueSoon.map(({ task, left }) => [
+      shown.map(({ task, left }) => [
         task.id ?? none,
         String(task.row),
         String(left),
@@ -128,6 +163,7 @@ function dueSoonLines(lang: Language, report: Report, dueSoonDays: number, paint
       ]),
       { indent: INDENT, paintHeader: paint.dim, paintRow: (line) => paint.yellow(line) },
     ),
+    ...more,
   );
   return lines;
 }
@@ -158,7 +194,11 @@ export function totalsLines(lang: Language, title: string, totals: readonly Unit
         String(t.done),
         t.completionRate === null ? cliText(lang, "value.none") : `${(t.completionRate * 100).toFixed(1)}%`,
       ]),
-      { indent: INDENT, paintHeader: paint.dim, paintRow: (line, i) => (totals[i].overdue > 0 ? paint.red(line) : line) },
+      {
+        indent: INDENT,
+        paintHeader: paint.dim,
+        paintRow: (line, i) => (totals[i].overdue > 0 ? paint.red(line) : line),
+      },
     ),
   );
   return lines;

@@ -16,7 +16,11 @@ export interface TableOptions {
 const GAP = "  ";
 
 /** One line per row; the last column is never padded (long messages just run on). */
-export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], options: TableOptions = {}): string[] {
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions = {},
+): string[] {
   const indent = options.indent ?? "";
   const widths = columns.map((column, c) =>
     Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row[c] ?? ""))),

@@ -6,7 +6,6 @@
 import { isUserError, toUserError } from "../app/errors";
 import type { HighlightPlan, ReadGridsOptions, ReportSheet, WorkbookGrids, WorkbookPort, WorkbookSettings } from "../app/port";
 import { locateTable } from "../core/table";
-import type { Role } from "../core/types";
 import { isUnitDirectorySheet } from "../core/units";
 import { DEFAULT_BLOCK_LIMITS, type BlockLimits } from "./blocks";
 import { PartialWriteError } from "./errors";

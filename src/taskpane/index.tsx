@@ -1,14 +1,15 @@
 /**
  * Entry of the task pane page. In Excel: the Office host (ExcelWorkbook port). Anywhere else: the standalone
  * host, loaded with import() as its own chunk so exceljs stays out of the Office path's initial JavaScript.
+ * The analysis (core, use cases, Excel adapter) is loaded lazily too: the first render needs only the UI.
  */
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { detectOffice, standaloneLanguage } from "./boot";
 import { Pane } from "./components/Pane";
-import { createExcelPort } from "./excelPort";
 import type { PaneHost } from "./host";
 import { paneText } from "./i18n";
+import { lazyPort } from "./lazyPort";
 import { OfficeHost } from "./officeHost";
 
 async function start(container: HTMLElement): Promise<void> {
@@ -22,7 +23,12 @@ async function start(container: HTMLElement): Promise<void> {
   const office = await detectOffice();
   let host: PaneHost;
   if (office) {
-    host = new OfficeHost(createExcelPort(), Excel);
+    // The Excel adapter and the core under it load as a lazy chunk: the pane renders without waiting for them.
+    const port = lazyPort(async () => {
+      const { ExcelWorkbook } = await import(/* webpackChunkName: "excel" */ "../excel/excelWorkbook");
+      return ExcelWorkbook.forOffice();
+    });
+    host = new OfficeHost(port, Excel);
   } else {
     const { createStandaloneHost } = await import(/* webpackChunkName: "standalone" */ "./standalone/standaloneHost");
     host = createStandaloneHost();

@@ -4,6 +4,7 @@
  * are here, the only Office.js calls of src/taskpane.
  */
 import type { WorkbookPort, WorkbookSettings } from "../app/port";
+import { toExcelUserError } from "../excel/gateway";
 import type { PaneHost } from "./host";
 
 /** The slice of the Excel namespace this host uses (the real `Excel`, or a double in tests). */
@@ -37,18 +38,25 @@ export class OfficeHost implements PaneHost {
     return this.workbook.writeSettings(settings);
   }
 
+  /** Excel.run with Office errors turned into messages for the user. */
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, sheet?: string): Promise<T> {
+    return this.excel.run(batch).catch((error: unknown) => {
+      throw toExcelUserError(error, { sheet });
+    });
+  }
+
   selectCell(sheet: string, address: string): Promise<void> {
-    return this.excel.run(async (context) => {
+    return this.run(async (context) => {
       const worksheet = context.workbook.worksheets.getItem(sheet);
       worksheet.activate();
       worksheet.getRange(address).select();
       await context.sync();
-    });
+    }, sheet);
   }
 
   insertText(text: string): Promise<boolean> {
     const lines = text.split(/\r?\n/);
-    return this.excel.run(async (context) => {
+    return this.run(async (context) => {
       const selected = context.workbook.getSelectedRange();
       selected.load("rowIndex, columnIndex");
       const worksheet = selected.worksheet;

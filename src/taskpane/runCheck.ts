@@ -2,9 +2,9 @@
  * The pane's Check: in Excel the same use case as the ribbon's Check (analyse, highlight, findings sheet);
  * standalone, only the analysis (the file is annotated when the user downloads a copy). The result goes to
  * the result store the ribbon also publishes to, so the pane shows whichever ran last.
+ * The use cases (and the core under them) are imported on first use: a lazy chunk, out of the initial JavaScript.
  */
-import { checkPlan, type ActionResult } from "../app/actions";
-import { check } from "../app/check";
+import type { ActionResult } from "../app/actions";
 import { toUserError, UserError } from "../app/errors";
 import type { ResultStore } from "../app/resultStore";
 import type { AnalyzeOptions } from "../core/types";
@@ -21,8 +21,10 @@ export async function runCheck(host: PaneHost, store: ResultStore, options: Anal
   try {
     let result: ActionResult;
     if (host.mode === "office") {
+      const { checkPlan } = await import(/* webpackChunkName: "engine" */ "../app/actions");
       result = await checkPlan(port, options);
     } else {
+      const { check } = await import(/* webpackChunkName: "engine" */ "../app/check");
       const report = await check(port, options);
       result = { action: "check", report, highlights: null, wroteSheets: [] };
     }

@@ -21,7 +21,11 @@ import { sniff, toBytes } from "./sniff";
 export function sheetNameFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? "";
   const stem = base.replace(/\.[^.]*$/, "");
-  const clean = stem.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31).trim();
+  const clean = stem
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .slice(0, 31)
+    .trim();
   return clean === "" || isOwnedSheet(clean) ? "Sheet1" : clean;
 }
 

@@ -17,7 +17,11 @@ const ENCRYPTED_PACKAGE = Array.from("EncryptedPackage").flatMap((ch) => [ch.cha
 
 function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
   const first = needle[0];
-  outer: for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - needle.length; i = bytes.indexOf(first, i + 1)) {
+  outer: for (
+    let i = bytes.indexOf(first);
+    i !== -1 && i <= bytes.length - needle.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
     return true;
   }

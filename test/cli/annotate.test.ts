@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OWNED_DATA_SHEET, OWNED_NAMES } from "../../src/app/port";
 import { dumpSheet, dumpWorkbook, loadWorkbook } from "../xlsx/workbookDump";
+import { cfRuleTags, zipEntries } from "../xlsx/zipEntries";
 import { buildCli, fixture, runCli } from "./runCli";
 
 interface Rule {
@@ -24,7 +25,8 @@ function listedRows(wb: ExcelJS.Workbook, name: string): number[] {
   if (!match) throw new Error(`odd range ${range}`);
   const data = wb.getWorksheet(OWNED_DATA_SHEET)!;
   const rows: number[] = [];
-  for (let r = Number(match[2]); r <= Number(match[3] ?? match[2]); r++) rows.push(data.getCell(`${match[1]}${r}`).value as number);
+  for (let r = Number(match[2]); r <= Number(match[3] ?? match[2]); r++)
+    rows.push(data.getCell(`${match[1]}${r}`).value as number);
   expect(rows[0]).toBe(0);
   return rows.slice(1);
 }
@@ -83,10 +85,37 @@ describe("fengong check --out", () => {
   it("keeps the user's conditional formats as they were, in their order, below ours", () => {
     const before = formattingsOf(original.getWorksheet("分工方案")!);
     const after = formattingsOf(annotated.getWorksheet("分工方案")!).filter((f) => !isOurs(f));
-    const strip = (list: typeof before) => list.map((f) => ({ ...f, rules: f.rules.map(({ priority: _p, ...rule }) => rule) }));
+    const strip = (list: typeof before) =>
+      list.map((f) => ({ ...f, rules: f.rules.map(({ priority: _p, ...rule }) => rule) }));
     expect(strip(after)).toEqual(strip(before));
     const priorities = (list: typeof before) => list.flatMap((f) => f.rules.map((r) => r.priority));
     expect(priorities(after)).toEqual(priorities(before).map((p) => p + 3));
+  });
+
+  it("writes the user's rules back as Excel wrote them: every kind and attribute, priorities shifted by our three", () => {
+    const sheetXml = (file: string) => zipEntries(readFileSync(file)).get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    const userTags = (file: string) =>
+      cfRuleTags(sheetXml(file)).filter((tag) => !sheetXml(file).includes(`${tag}<formula>ISNUMBER(MATCH(ROW()`));
+    const before = userTags(input);
+    expect(before).toHaveLength(4);
+    const shifted = before.map((tag) => tag.replace(/priority="(\d+)"/, (_m, p) => `priority="${Number(p) + 3}"`));
+    const noDxf = (tags: string[]) => tags.map((tag) => tag.replace(/ dxfId="\d+"/, ""));
+    expect(noDxf(userTags(out))).toEqual(noDxf(shifted));
+    expect(userTags(out).join("")).toContain('type="duplicateValues"');
+    expect(userTags(out).join("")).toContain('text="已完成"');
+    expect(userTags(out).join("")).toContain('stopIfTrue="1"');
+  });
+
+  it("keeps the user's workbook names: ranges, formulas, constants and sheet-scoped ones", () => {
+    const names = (file: string) => {
+      const xml = zipEntries(readFileSync(file)).get("xl/workbook.xml")!.toString("utf8");
+      return [...xml.matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g)]
+        .map((m) => `${m[1]} = ${m[2].replace(/&apos;/g, "'")}`)
+        .filter((line) => !line.includes("fengong_"));
+    };
+    const unquote = (line: string) => line.replace(/'([^'!]+)'!/g, "$1!");
+    expect(names(out).map(unquote).sort()).toEqual(names(input).map(unquote).sort());
+    expect(names(input)).toHaveLength(4);
   });
 
   it("adds our three rules over the table body, with names listing the right rows", () => {
@@ -126,6 +155,17 @@ describe("fengong check --out", () => {
     expect(second.code).toBe(run.code);
     expect(JSON.parse(second.stdout).tasks).toEqual(json.tasks);
     expect(dumpWorkbook(await loadWorkbook(again))).toEqual(dumpWorkbook(annotated));
+    // and, below what exceljs models, the same XML for sheets and names
+    const parts = (file: string) => {
+      const entries = zipEntries(readFileSync(file));
+      const workbookXml = entries.get("xl/workbook.xml")!.toString("utf8");
+      return {
+        names: /<definedNames>.*<\/definedNames>/s.exec(workbookXml)?.[0],
+        sheets: /<sheets>.*<\/sheets>/s.exec(workbookXml)?.[0],
+        planRules: cfRuleTags(entries.get("xl/worksheets/sheet1.xml")!.toString("utf8")),
+      };
+    };
+    expect(parts(again)).toEqual(parts(out));
   }, 30_000);
 
   it("refuses to write over the input, whatever the path spelling, and changes nothing", async () => {
@@ -139,6 +179,12 @@ describe("fengong check --out", () => {
     const relative = await runCli(["check", "formatted-plan.xlsx", "--out", "./formatted-plan.xlsx"], {}, dir);
     expect(relative.code).toBe(2);
     expect(readFileSync(input).equals(before)).toBe(true);
+  }, 30_000);
+
+  it("says in one line when the copy cannot be written", async () => {
+    const result = await runCli(["check", input, ...AS_OF, "--out", join(dir, "no-such-folder", "copy.xlsx")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/无法写入“.*copy\.xlsx”：文件夹不存在/)]);
   }, 30_000);
 
   it("writes nothing when the input has no plan table", async () => {

@@ -43,7 +43,11 @@ describe("parseCommand", () => {
   });
 
   it("takes several files and help/version anywhere", () => {
-    expect(parseCommand(["check", "a.xlsx", "b.csv"])).toEqual({ kind: "check", files: ["a.xlsx", "b.csv"], json: false });
+    expect(parseCommand(["check", "a.xlsx", "b.csv"])).toEqual({
+      kind: "check",
+      files: ["a.xlsx", "b.csv"],
+      json: false,
+    });
     expect(parseCommand(["--help"])).toEqual({ kind: "help" });
     expect(parseCommand(["check", "-h"])).toEqual({ kind: "help" });
     expect(parseCommand(["-v"])).toEqual({ kind: "version" });
@@ -56,8 +60,14 @@ describe("parseCommand", () => {
     expect(usage(["check", "a.xlsx", "--frobnicate"])).toEqual(["usage.unknown-option", { option: "--frobnicate" }]);
     expect(usage(["check", "a.xlsx", "--sheet"])).toEqual(["usage.missing-value", { option: "--sheet" }]);
     expect(usage(["check", "a.xlsx", "--json=yes"])).toEqual(["usage.no-value", { option: "--json" }]);
-    expect(usage(["check", "a.xlsx", "--as-of", "2017-02-30"])).toEqual(["usage.bad-date", { option: "--as-of", value: "2017-02-30" }]);
-    expect(usage(["check", "a.xlsx", "--published", "5/10/2017"])).toEqual(["usage.bad-date", { option: "--published", value: "5/10/2017" }]);
+    expect(usage(["check", "a.xlsx", "--as-of", "2017-02-30"])).toEqual([
+      "usage.bad-date",
+      { option: "--as-of", value: "2017-02-30" },
+    ]);
+    expect(usage(["check", "a.xlsx", "--published", "5/10/2017"])).toEqual([
+      "usage.bad-date",
+      { option: "--published", value: "5/10/2017" },
+    ]);
     expect(usage(["check", "a.xlsx", "--due-soon=-1"])).toEqual(["usage.bad-days", { value: "-1" }]);
     expect(usage(["check", "a.xlsx", "--due-soon", "1.5"])).toEqual(["usage.bad-days", { value: "1.5" }]);
     expect(usage(["check", "a.xlsx", "--lang", "fr"])).toEqual(["usage.bad-lang", { value: "fr" }]);

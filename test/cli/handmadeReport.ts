@@ -17,7 +17,16 @@ export function task(partial: Partial<Task> & { row: number }): Task {
 }
 
 export function totals(partial: Partial<UnitTotals> & { unit: string }): UnitTotals {
-  return { lead: 0, responsible: 0, overdue: 0, overdueAsLead: 0, dueSoon: 0, done: 0, completionRate: null, ...partial };
+  return {
+    lead: 0,
+    responsible: 0,
+    overdue: 0,
+    overdueAsLead: 0,
+    dueSoon: 0,
+    done: 0,
+    completionRate: null,
+    ...partial,
+  };
 }
 
 export function handmadeReport(overrides: Partial<Report> = {}): Report {
@@ -36,7 +45,13 @@ export function handmadeReport(overrides: Partial<Report> = {}): Report {
       planYear: 2017,
     },
     tasks: [
-      task({ row: 5, status: "overdue", daysOverdue: 15, deadline: { text: "2017年7月底前", kind: "month", due: "2017-07-31" }, lead: ["省发展改革委", "省财政厅"] }),
+      task({
+        row: 5,
+        status: "overdue",
+        daysOverdue: 15,
+        deadline: { text: "2017年7月底前", kind: "month", due: "2017-07-31" },
+        lead: ["省发展改革委", "省财政厅"],
+      }),
       task({ row: 6, status: "overdue", daysOverdue: 46, text: "调整完善政务公开领导小组\n（第二行）" }),
       task({ row: 7, status: "due-soon", deadline: { text: "8月20日", kind: "date", due: "2017-08-20" }, lead: [] }),
       task({ row: 8, status: "done" }),
@@ -79,7 +94,11 @@ export function handmadeReport(overrides: Partial<Report> = {}): Report {
       totals({ unit: "省发展改革委", lead: 1, overdue: 1, overdueAsLead: 1, completionRate: 0 }),
       totals({ unit: "省财政厅", lead: 1, overdue: 1, overdueAsLead: 1, completionRate: 0 }),
     ],
-    summary: { text: "截至2017年8月15日，共5项任务。\n\n由省政府办公厅牵头的第2项逾期。", html: "<table></table>", tsv: "单位\t牵头任务" },
+    summary: {
+      text: "截至2017年8月15日，共5项任务。\n\n由省政府办公厅牵头的第2项逾期。",
+      html: "<table></table>",
+      tsv: "单位\t牵头任务",
+    },
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { createPaint, colourWanted } from "../../src/cli/color";
 import { jsonOutput, reportJson } from "../../src/cli/json";
-import { daysBetween, renderCombined, renderReport } from "../../src/cli/render";
+import { LIST_LIMIT, daysBetween, renderCombined, renderReport } from "../../src/cli/render";
 import { displayWidth } from "../../src/cli/width";
 import { combineReports } from "../../src/app/combine";
 import { handmadeReport, task, totals } from "./handmadeReport";
@@ -69,7 +69,7 @@ describe("renderReport", () => {
   it("prints English labels for an English report", () => {
     const english = renderReport("plan.xlsx", handmadeReport({ language: "en-US" }), { ...zh, language: "en-US" });
     expect(english).toContain("Sheet: 分工方案");
-    expect(english).toContain("Findings: 1 errors, 1 warnings, 1 info");
+    expect(english).toContain("Findings: 1 error(s), 1 warning(s), 1 info");
     expect(english).toContain("Overdue: 2");
     expect(english).not.toMatch(/逾期任务|按单位汇总/);
   });
@@ -102,12 +102,41 @@ describe("daysBetween", () => {
 describe("--json shape", () => {
   it("has exactly the documented fields", () => {
     const json = reportJson("plan.xlsx", handmadeReport());
-    expect(Object.keys(json)).toEqual(["file", "sheet", "headerRow", "asOf", "columns", "tasks", "findings", "totals", "summary"]);
+    expect(Object.keys(json)).toEqual([
+      "file",
+      "sheet",
+      "headerRow",
+      "asOf",
+      "columns",
+      "tasks",
+      "findings",
+      "totals",
+      "summary",
+    ]);
     expect(json.columns).toEqual({ id: "A", task: "B", lead: "C", responsible: "D", deadline: "E", status: "F" });
-    expect(Object.keys(json.tasks[0])).toEqual(["row", "id", "section", "text", "lead", "responsible", "deadline", "status", "daysOverdue"]);
+    expect(Object.keys(json.tasks[0])).toEqual([
+      "row",
+      "id",
+      "section",
+      "text",
+      "lead",
+      "responsible",
+      "deadline",
+      "status",
+      "daysOverdue",
+    ]);
     expect(json.tasks[0].deadline).toEqual({ text: "2017年7月底前", kind: "month", due: "2017-07-31" });
     expect(Object.keys(json.findings[0])).toEqual(["rule", "severity", "row", "column", "message", "suggestion"]);
-    expect(Object.keys(json.totals[0])).toEqual(["unit", "lead", "responsible", "overdue", "overdueAsLead", "dueSoon", "done", "completionRate"]);
+    expect(Object.keys(json.totals[0])).toEqual([
+      "unit",
+      "lead",
+      "responsible",
+      "overdue",
+      "overdueAsLead",
+      "dueSoon",
+      "done",
+      "completionRate",
+    ]);
     expect(Object.keys(json.summary)).toEqual(["text", "html", "tsv"]);
   });
 
@@ -145,9 +174,26 @@ describe("combineReports", () => {
     });
     const noTable = handmadeReport({ table: null, tasks: [], totals: [totals({ unit: "x", lead: 9 })] });
     const combined = combineReports([a, b, noTable]);
-    expect(combined.counts).toEqual({ plans: 2, tasks: 3, done: 1, overdue: 1, dueSoon: 0, ongoing: 0, open: 1, noDeadline: 0 });
+    expect(combined.counts).toEqual({
+      plans: 2,
+      tasks: 3,
+      done: 1,
+      overdue: 1,
+      dueSoon: 0,
+      ongoing: 0,
+      open: 1,
+      noDeadline: 0,
+    });
     expect(combined.totals).toEqual([
-      totals({ unit: "县财政局", lead: 2, responsible: 2, overdue: 1, overdueAsLead: 1, done: 3, completionRate: 0.75 }),
+      totals({
+        unit: "县财政局",
+        lead: 2,
+        responsible: 2,
+        overdue: 1,
+        overdueAsLead: 1,
+        done: 3,
+        completionRate: 0.75,
+      }),
       totals({ unit: "县统计局", lead: 1, completionRate: 0 }),
     ]);
   });
@@ -157,5 +203,20 @@ describe("combineReports", () => {
     expect(text.split("\n")[0]).toBe("合计（2 个文件）");
     expect(text).toContain("共 10 项任务：已完成 2 项，逾期 4 项，即将到期 2 项，持续推进 2 项。");
     expect(text).toMatch(/省政府办公厅\s+6\s+0\s+2\s+2\s+0\s+2\s+33\.3%/);
+  });
+});
+
+describe("long lists", () => {
+  it("print the first rows and say how many more there are", () => {
+    const many = Array.from({ length: LIST_LIMIT + 7 }, (_, i) =>
+      task({ row: 5 + i, status: "overdue", daysOverdue: 1000 - i }),
+    );
+    const text = renderReport("plan.xlsx", handmadeReport({ tasks: many }), zh);
+    const lines = section(text, /^逾期任务/);
+    expect(lines[0]).toBe(`逾期任务：${LIST_LIMIT + 7} 项`);
+    expect(lines).toHaveLength(1 + 1 + LIST_LIMIT + 1);
+    expect(lines[lines.length - 1]).toContain("另有 7 项未列出");
+    // the most overdue come first
+    expect(lines[2]).toContain("1000");
   });
 });

@@ -53,7 +53,13 @@ describe.each(SAMPLES)("fengong check %s.xlsx --json", (name) => {
   });
 
   it("finds exactly the expected tasks, with their leads, responsible units, due dates and status", () => {
-    const actual = json.tasks.map((t) => ({ row: t.row, lead: t.lead, responsible: t.responsible, due: t.deadline.due, status: t.status }));
+    const actual = json.tasks.map((t) => ({
+      row: t.row,
+      lead: t.lead,
+      responsible: t.responsible,
+      due: t.deadline.due,
+      status: t.status,
+    }));
     expect(actual).toEqual(expected.tasks);
   });
 
@@ -104,9 +110,15 @@ describe("several files", () => {
     expect(combined).toMatchObject({ combined: true, files });
     // The combined totals are the per-file totals summed by unit.
     const sum = (unit: string, field: "lead" | "responsible" | "overdue") =>
-      json.slice(0, 2).reduce((n: number, r: JsonReport) => n + (r.totals.find((t) => t.unit === unit)?.[field] ?? 0), 0);
+      json
+        .slice(0, 2)
+        .reduce((n: number, r: JsonReport) => n + (r.totals.find((t) => t.unit === unit)?.[field] ?? 0), 0);
     for (const total of combined.totals) {
-      expect([total.lead, total.responsible, total.overdue]).toEqual([sum(total.unit, "lead"), sum(total.unit, "responsible"), sum(total.unit, "overdue")]);
+      expect([total.lead, total.responsible, total.overdue]).toEqual([
+        sum(total.unit, "lead"),
+        sum(total.unit, "responsible"),
+        sum(total.unit, "overdue"),
+      ]);
     }
     expect(combined.totals.find((t: { unit: string }) => t.unit === "省政府办公厅").lead).toBe(
       sum("省政府办公厅", "lead"),
@@ -153,12 +165,27 @@ describe("CSV input", () => {
 
 describe("output for people", () => {
   it("prints the table read, findings, overdue tasks, totals and the circular, without colour when piped", async () => {
-    const run = await runCli(["check", "examples/yunnan-2017-notice.xlsx", "--as-of", "2017-08-15", "--published", "2017-05-10"]);
+    const run = await runCli([
+      "check",
+      "examples/yunnan-2017-notice.xlsx",
+      "--as-of",
+      "2017-08-15",
+      "--published",
+      "2017-05-10",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
     const out = run.stdout;
     expect(out).not.toContain("\u001b[");
-    for (const part of ["工作表：分工方案", "表头：第 3 行", "问题：", "逾期任务：", "即将到期：", "按单位汇总", "通报"]) {
+    for (const part of [
+      "工作表：分工方案",
+      "表头：第 3 行",
+      "问题：",
+      "逾期任务：",
+      "即将到期：",
+      "按单位汇总",
+      "通报",
+    ]) {
       expect(out).toContain(part);
     }
     expect(out.indexOf("问题：")).toBeLessThan(out.indexOf("逾期任务："));

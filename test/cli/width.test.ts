@@ -40,7 +40,11 @@ describe("renderTable", () => {
         ["Office", "3", "很长很长的说明文字"],
       ],
     );
-    expect(lines).toEqual(["单位          逾期  说明", "省政府办公厅    12  x", "Office           3  很长很长的说明文字"]);
+    expect(lines).toEqual([
+      "单位          逾期  说明",
+      "省政府办公厅    12  x",
+      "Office           3  很长很长的说明文字",
+    ]);
     // Every column after the first starts at the same display column on every line.
     const starts = lines.map((line) => displayWidth(line.slice(0, line.search(/\S+\s*$/))));
     expect(new Set(starts).size).toBe(1);

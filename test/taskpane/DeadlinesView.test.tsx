@@ -24,7 +24,7 @@ describe("DeadlinesView", () => {
     expect(items[0]).toHaveTextContent("第 12 行 · 无牵头单位");
     expect(items[0]).toHaveTextContent("逾期 50 天");
     expect(items[1]).toHaveTextContent("第 3 项 · 牵头：省政府办公厅");
-    expect(items[2]).toHaveTextContent("牵头：省发展改革委、省财政厅");
+    expect(items[2]).toHaveTextContent("牵头：省发展改革委，省财政厅");
     expect(items[2]).toHaveTextContent("时限：7月底前（2017-07-31）");
   });
 

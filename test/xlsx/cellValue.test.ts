@@ -44,12 +44,14 @@ describe("toCellValue", () => {
   });
 
   it("joins rich text runs", () => {
-    expect(toCellValue({ richText: [{ text: "省发展改革委", font: { bold: true } }, { text: "牵头" }] })).toBe("省发展改革委牵头");
+    expect(toCellValue({ richText: [{ text: "省发展改革委", font: { bold: true } }, { text: "牵头" }] })).toBe(
+      "省发展改革委牵头",
+    );
   });
 
   it("gives a formula's cached result, or an empty string without one", () => {
     expect(toCellValue({ formula: "A1+1", result: 4 })).toBe(4);
-    expect(toCellValue({ formula: "A1&\"x\"", result: "ax" })).toBe("ax");
+    expect(toCellValue({ formula: 'A1&"x"', result: "ax" })).toBe("ax");
     expect(toCellValue({ sharedFormula: "B2", result: "年底前" })).toBe("年底前");
     expect(toCellValue({ formula: "TODAY()" })).toBe("");
     expect(toCellValue({ formula: "DATE(2017,7,31)", result: new Date(Date.UTC(2017, 6, 31)) })).toBe(42947);
@@ -58,7 +60,9 @@ describe("toCellValue", () => {
 
   it("gives a hyperlink's text (plain or rich)", () => {
     expect(toCellValue({ text: "政策原文", hyperlink: "https://www.gov.cn/" })).toBe("政策原文");
-    expect(toCellValue({ text: { richText: [{ text: "政策" }, { text: "原文" }] }, hyperlink: "https://x" })).toBe("政策原文");
+    expect(toCellValue({ text: { richText: [{ text: "政策" }, { text: "原文" }] }, hyperlink: "https://x" })).toBe(
+      "政策原文",
+    );
   });
 
   it("gives error values as Excel's error strings", () => {

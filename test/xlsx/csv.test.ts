@@ -2,7 +2,9 @@ import { decodeText, parseCsv } from "../../src/xlsx/csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, quotes and line breaks", () => {
-    const rows = parseCsv('序号,工作任务,牵头单位\r\n1,"推进公开，""解读""",省财政厅\r\n2,"第一行\n第二行",省统计局\r\n');
+    const rows = parseCsv(
+      '序号,工作任务,牵头单位\r\n1,"推进公开，""解读""",省财政厅\r\n2,"第一行\n第二行",省统计局\r\n',
+    );
     expect(rows).toEqual([
       ["序号", "工作任务", "牵头单位"],
       [1, '推进公开，"解读"', "省财政厅"],

@@ -23,11 +23,15 @@ function planWorkbook(): ExcelJS.Workbook {
   for (let r = 4; r <= 9; r++) ws.getRow(r).values = [r - 3, `任务${r}`, "省财政厅", "2017年6月底前"];
   ws.addConditionalFormatting({
     ref: "D4:D9",
-    rules: [{ type: "expression", priority: 1, formulae: ['ISNUMBER(SEARCH("底",D4))'], style: { font: { bold: true } } }],
+    rules: [
+      { type: "expression", priority: 1, formulae: ['ISNUMBER(SEARCH("底",D4))'], style: { font: { bold: true } } },
+    ],
   });
   ws.addConditionalFormatting({
     ref: "A4:A9",
-    rules: [{ type: "cellIs", operator: "greaterThan", priority: 2, formulae: ["3"], style: { font: { italic: true } } }],
+    rules: [
+      { type: "cellIs", operator: "greaterThan", priority: 2, formulae: ["3"], style: { font: { italic: true } } },
+    ],
   });
   wb.addWorksheet("其他").getCell("A1").value = "x";
   wb.definedNames.add("其他!$A$1", "user_name");

@@ -94,7 +94,8 @@ describe("settings in an .xlsx copy", () => {
       columns: { lead: "C", deadline: "E" },
       language: "en-US",
     });
-    back.getWorksheet(SETTINGS_SHEET)!.getCell("B1").value = '{"published":"yesterday","dueSoonDays":-3,"columns":{"lead":"C1"}}';
+    back.getWorksheet(SETTINGS_SHEET)!.getCell("B1").value =
+      '{"published":"yesterday","dueSoonDays":-3,"columns":{"lead":"C1"}}';
     expect(readSettings(back)).toEqual({});
     back.getWorksheet(SETTINGS_SHEET)!.getCell("B1").value = "not json";
     expect(readSettings(back)).toEqual({});

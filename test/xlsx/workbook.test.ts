@@ -31,7 +31,9 @@ describe("XlsxWorkbook.fromBuffer", () => {
     const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await codeOf(XlsxWorkbook.fromBuffer(zip, "e.xlsx"))).toBe("file.not-workbook");
     const whole = fixture("yunnan-2017-notice.xlsx");
-    expect(await codeOf(XlsxWorkbook.fromBuffer(whole.subarray(0, whole.length / 2), "f.xlsx"))).toBe("file.not-workbook");
+    expect(await codeOf(XlsxWorkbook.fromBuffer(whole.subarray(0, whole.length / 2), "f.xlsx"))).toBe(
+      "file.not-workbook",
+    );
   });
 
   it("accepts an ArrayBuffer as well as a Uint8Array", async () => {

@@ -30,7 +30,11 @@ export function dumpSheet(ws: ExcelJS.Worksheet): SheetDump {
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (row.hidden) hiddenRows.push(r);
     row.eachCell({ includeEmpty: false }, (cell) => {
-      cells[cell.address] = { type: cell.type as unknown as number, value: plain(cell.value), style: plain(cell.style) };
+      cells[cell.address] = {
+        type: cell.type as unknown as number,
+        value: plain(cell.value),
+        style: plain(cell.style),
+      };
     });
   });
   const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges ?? {}).sort();
@@ -41,7 +45,9 @@ export function dumpSheet(ws: ExcelJS.Worksheet): SheetDump {
     state: ws.state,
     cells,
     merges,
-    conditionalFormats: plain((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []) as unknown[],
+    conditionalFormats: plain(
+      (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? [],
+    ) as unknown[],
     dataValidations: plain((ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model),
     columnWidths: widths,
     hiddenRows,

@@ -23,7 +23,12 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
-  columns: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  columns: {
+    display: "grid",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  columnInput: { width: "100%", minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex" },
 });
@@ -111,6 +116,7 @@ export function SettingsView({ settings, mode, onSave }: SettingsViewProps) {
             <Field key={role} label={t(`role.${role}` as const)} validationMessage={message(errors[`column.${role}`])} size="small">
               <Input
                 size="small"
+                className={styles.columnInput}
                 value={form.columns[role]}
                 maxLength={3}
                 onChange={(_, data) => updateColumn(role, data.value)}

@@ -19,11 +19,24 @@ import { OverdueChart } from "./OverdueChart";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  // Fits a 350 px pane: fixed layout, narrow figure columns, headers that wrap; scrolls only when narrower still.
   scroller: { overflowX: "auto", maxWidth: "100%" },
-  table: { minWidth: "420px", tableLayout: "auto" },
-  unit: { minWidth: "96px", wordBreak: "break-all" },
+  table: { tableLayout: "fixed", width: "100%", minWidth: "300px", fontSize: tokens.fontSizeBase200 },
+  unitColumn: { width: "auto" },
+  figureColumn: { width: "34px" },
+  rateColumn: { width: "46px" },
+  cell: { paddingLeft: "2px", paddingRight: "2px" },
+  unit: { wordBreak: "break-all" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
-  headNumber: { whiteSpace: "nowrap" },
+  head: {
+    verticalAlign: "bottom",
+    whiteSpace: "normal",
+    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase200,
+    paddingLeft: "2px",
+    paddingRight: "2px",
+    overflowWrap: "anywhere",
+  },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -60,12 +73,20 @@ export function TotalsView({ report }: { report: Report | null }) {
     <div className={styles.root}>
       <div className={styles.scroller}>
         <Table size="extra-small" className={styles.table} aria-label={t("totals.caption")} data-testid="totals-table">
+          <colgroup>
+            {TOTALS_COLUMNS.map((column) => (
+              <col
+                key={column}
+                className={column === "unit" ? styles.unitColumn : column === "completionRate" ? styles.rateColumn : styles.figureColumn}
+              />
+            ))}
+          </colgroup>
           <TableHeader>
             <TableRow>
               {TOTALS_COLUMNS.map((column) => (
                 <TableHeaderCell
                   key={column}
-                  className={column === "unit" ? styles.unit : styles.headNumber}
+                  className={styles.head}
                   sortable
                   sortDirection={sort?.column === column ? sort.direction : undefined}
                   onClick={() => toggle(column)}
@@ -83,13 +104,11 @@ export function TotalsView({ report }: { report: Report | null }) {
                 {TOTALS_COLUMNS.map((column) => (
                   <TableCell
                     key={column}
-                    className={
-                      column === "unit"
-                        ? styles.unit
-                        : column === "overdue" && row.overdue > 0
-                          ? mergeClasses(styles.number, styles.overdue)
-                          : styles.number
-                    }
+                    className={mergeClasses(
+                      styles.cell,
+                      column === "unit" ? styles.unit : styles.number,
+                      column === "overdue" && row.overdue > 0 && styles.overdue,
+                    )}
                     data-column={column}
                   >
                     {cell(row, column)}

@@ -10,7 +10,7 @@ import {
   TabList,
   tokens,
 } from "@fluentui/react-components";
-import { Dismiss16Regular } from "@fluentui/react-icons";
+import { Dismiss16Regular, Settings20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { toUserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
@@ -42,17 +42,18 @@ const useStyles = makeStyles({
     maxWidth: "640px",
     margin: "0 auto",
   },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: "auto" },
   panel: { minWidth: 0 },
 });
 
 export type ViewId = "findings" | "deadlines" | "totals" | "circular" | "settings";
-const VIEWS: { id: ViewId; label: PaneTextKey }[] = [
+/** Settings is an icon-only tab (named for assistive technology): five labelled tabs do not fit 350 px in English. */
+const VIEWS: { id: ViewId; label: PaneTextKey; iconOnly?: boolean }[] = [
   { id: "findings", label: "tab.findings" },
   { id: "deadlines", label: "tab.deadlines" },
   { id: "totals", label: "tab.totals" },
   { id: "circular", label: "tab.circular" },
-  { id: "settings", label: "tab.settings" },
+  { id: "settings", label: "tab.settings", iconOnly: true },
 ];
 
 export interface WorkspaceProps {
@@ -214,8 +215,17 @@ export function Workspace({ host, store, settings, settingsVersion, onSaveSettin
         aria-label={t("tabs.label")}
       >
         {VIEWS.map((item) => (
-          <Tab key={item.id} value={item.id} id={`tab-${item.id}`} aria-controls={`panel-${item.id}`} data-testid={`tab-${item.id}`}>
-            {t(item.label)}
+          <Tab
+            key={item.id}
+            value={item.id}
+            id={`tab-${item.id}`}
+            aria-controls={`panel-${item.id}`}
+            data-testid={`tab-${item.id}`}
+            icon={item.iconOnly ? <Settings20Regular /> : undefined}
+            aria-label={item.iconOnly ? t(item.label) : undefined}
+            title={item.iconOnly ? t(item.label) : undefined}
+          >
+            {item.iconOnly ? null : t(item.label)}
           </Tab>
         ))}
       </TabList>

@@ -78,7 +78,7 @@ export const zhCN = {
   "task.dueToday": "今天到期",
   "task.deadline": "时限：{text}（{due}）",
   "task.select": "在表格中选中第 {row} 行",
-  "list.separator": "、",
+  "list.separator": "，",
 
   "totals.caption": "按单位汇总",
   "totals.none": "没有单位数据。",

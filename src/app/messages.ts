@@ -1,4 +1,4 @@
-/** zh-CN and en-US catalogue of the use cases: report sheet headers. (Sheet names: core/reportNames.) */
+/** zh-CN and en-US catalogue of the use cases: the findings sheet's headers. (Sheet names: core/reportNames; the totals table: core/summary.) */
 import { translator, type Catalogue } from "../core/i18n/format";
 
 const zhCN = {
@@ -8,14 +8,6 @@ const zhCN = {
   "col.cell": "单元格",
   "col.message": "问题说明",
   "col.suggestion": "修改建议",
-  "col.unit": "单位",
-  "col.lead": "牵头任务",
-  "col.responsible": "责任（配合）任务",
-  "col.overdue": "逾期",
-  "col.overdueAsLead": "牵头逾期",
-  "col.dueSoon": "即将到期",
-  "col.done": "已完成",
-  "col.completionRate": "完成率",
   "severity.error": "错误",
   "severity.warning": "警告",
   "severity.info": "提示",
@@ -30,14 +22,6 @@ const enUS: Catalogue<Key> = {
   "col.cell": "Cell",
   "col.message": "Finding",
   "col.suggestion": "Suggestion",
-  "col.unit": "Unit",
-  "col.lead": "Lead",
-  "col.responsible": "Responsible",
-  "col.overdue": "Overdue",
-  "col.overdueAsLead": "Overdue as lead",
-  "col.dueSoon": "Due soon",
-  "col.done": "Done",
-  "col.completionRate": "Completion rate",
   "severity.error": "Error",
   "severity.warning": "Warning",
   "severity.info": "Info",

@@ -1,6 +1,7 @@
 /** Use cases "write findings" and "totals by unit": our own report sheets, replaced on each run. */
 import { cellAddress, columnNumber } from "../core/address";
 import { REPORT_SHEET_NAMES } from "../core/reportNames";
+import { totalsTable } from "../core/summary";
 import type { Report } from "../core/types";
 import { appText } from "./messages";
 import type { CellLink, ReportSheet, WorkbookPort } from "./port";
@@ -35,35 +36,12 @@ export function findingsSheet(report: Report): ReportSheet {
 }
 
 export function totalsSheet(report: Report): ReportSheet {
-  const lang = report.language;
-  const header = [
-    "col.unit",
-    "col.lead",
-    "col.responsible",
-    "col.overdue",
-    "col.overdueAsLead",
-    "col.dueSoon",
-    "col.done",
-    "col.completionRate",
-  ] as const;
-  const rows: ReportSheet["rows"] = [header.map((key) => appText(lang, key))];
-  for (const t of report.totals) {
-    rows.push([
-      t.unit,
-      t.lead,
-      t.responsible,
-      t.overdue,
-      t.overdueAsLead,
-      t.dueSoon,
-      t.done,
-      t.completionRate === null ? "" : `${(t.completionRate * 100).toFixed(1)}%`,
-    ]);
-  }
+  const table = totalsTable(report.totals, report.language);
   return {
     kind: "totals",
-    name: REPORT_SHEET_NAMES.totals[lang],
+    name: REPORT_SHEET_NAMES.totals[report.language],
     replaces: Object.values(REPORT_SHEET_NAMES.totals),
-    rows,
+    rows: [table.header, ...table.rows],
     links: [],
     columnWidths: [28, 10, 14, 8, 10, 10, 8, 10],
   };

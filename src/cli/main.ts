@@ -16,6 +16,8 @@ import { isSameFile, openWorkbook, writeOutput } from "./files";
 import { jsonOutput } from "./json";
 import { cliText } from "./messages";
 import { renderCombined, renderReport } from "./render";
+import { SnapshotPort } from "./snapshot";
+import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -62,19 +64,21 @@ interface Checked {
 
 /** Check one file (and write the annotated copy). Unusable input throws a UserError. */
 async function checkFile(file: string, command: CheckCommand, errorLanguage: Language): Promise<Checked> {
-  const port = await openWorkbook(file);
-  const report = await check(port, {
+  const options = {
     asOf: command.asOf,
     published: command.published,
     dueSoonDays: command.dueSoonDays,
     language: command.language,
     sheet: command.sheet,
-  });
+  };
+  // Without --out nothing is written: keep only what was read, so the exceljs model can be freed.
+  const port = command.out ? await openWorkbook(file) : await SnapshotPort.of(await openWorkbook(file), command.sheet);
+  const report = await check(port, options);
   if (!report.table) {
     const notFound = report.findings.find((finding) => finding.rule === "table.not-found");
     throw new UserError("plan.not-found", { sheet: notFound?.sheet || command.sheet || "" });
   }
-  if (command.out) {
+  if (command.out && port instanceof XlsxWorkbook) {
     await annotate(port, report);
     await writeOutput(command.out, await port.toBuffer(), errorLanguage);
   }
@@ -116,7 +120,7 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
   const several = command.files.length > 1;
   const combined = several ? combineReports(checked.map((c) => c.report)) : null;
   if (command.json) {
-    if (checked.length > 0 || several) io.stdout(jsonOutput(checked, combined) + "\n");
+    if (checked.length > 0 || several) io.stdout(jsonOutput(checked, combined, io.isTTY) + "\n");
   } else if (combined && checked.length > 0) {
     const language = command.language ?? checked[0].report.language;
     io.stdout(

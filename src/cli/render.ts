@@ -2,6 +2,7 @@
 import { cellAddress, columnLetter, columnNumber } from "../core/address";
 import type { Combined } from "../app/combine";
 import { appText } from "../app/messages";
+import { totalsTable } from "../core/summary";
 import type { Finding, Language, Report, Role, Severity, Task, UnitTotals } from "../core/types";
 import type { Paint } from "./color";
 import { cliText } from "./messages";
@@ -171,29 +172,13 @@ function dueSoonLines(lang: Language, report: Report, dueSoonDays: number, paint
 export function totalsLines(lang: Language, title: string, totals: readonly UnitTotals[], paint: Paint): string[] {
   const lines = [paint.bold(title)];
   if (totals.length === 0) return [...lines, INDENT + cliText(lang, "value.none")];
-  const header = (key: Parameters<typeof appText>[1]) => appText(lang, key);
+  // The same header and cells as the totals sheet and the circular's table.
+  const table = totalsTable(totals, lang);
+  const none = cliText(lang, "value.none");
   lines.push(
     ...renderTable(
-      [
-        { header: header("col.unit") },
-        { header: header("col.lead"), align: "right" },
-        { header: header("col.responsible"), align: "right" },
-        { header: header("col.overdue"), align: "right" },
-        { header: header("col.overdueAsLead"), align: "right" },
-        { header: header("col.dueSoon"), align: "right" },
-        { header: header("col.done"), align: "right" },
-        { header: header("col.completionRate"), align: "right" },
-      ],
-      totals.map((t) => [
-        t.unit,
-        String(t.lead),
-        String(t.responsible),
-        String(t.overdue),
-        String(t.overdueAsLead),
-        String(t.dueSoon),
-        String(t.done),
-        t.completionRate === null ? cliText(lang, "value.none") : `${(t.completionRate * 100).toFixed(1)}%`,
-      ]),
+      table.header.map((header, c) => ({ header, align: c === 0 ? "left" : "right" })),
+      table.rows.map((row) => row.map((cell) => (cell === "" ? none : String(cell)))),
       {
         indent: INDENT,
         paintHeader: paint.dim,

@@ -137,17 +137,21 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
 
 const COLUMNS = ["col.unit", "col.lead", "col.responsible", "col.overdue", "col.overdueAsLead", "col.dueSoon", "col.done", "col.completionRate"] as const;
 
-function totalsRows(totals: readonly UnitTotals[]): (string | number)[][] {
-  return totals.map((t) => [
-    t.unit,
-    t.lead,
-    t.responsible,
-    t.overdue,
-    t.overdueAsLead,
-    t.dueSoon,
-    t.done,
-    t.completionRate === null ? "" : percent(t.done, t.lead + t.responsible),
-  ]);
+/** The per-unit table (header and rows) in the report's language: used for the HTML, the TSV and the totals sheet. */
+export function totalsTable(totals: readonly UnitTotals[], language: Language): { header: string[]; rows: (string | number)[][] } {
+  return {
+    header: COLUMNS.map((key) => text(language, key)),
+    rows: totals.map((t) => [
+      t.unit,
+      t.lead,
+      t.responsible,
+      t.overdue,
+      t.overdueAsLead,
+      t.dueSoon,
+      t.done,
+      t.completionRate === null ? "" : percent(t.done, t.lead + t.responsible),
+    ]),
+  };
 }
 
 export function escapeHtml(value: string): string {
@@ -157,8 +161,9 @@ export function escapeHtml(value: string): string {
 export function totalsHtml(totals: readonly UnitTotals[], language: Language): string {
   const cell = (tag: "th" | "td", value: string | number) =>
     `<${tag} style="border:1px solid #000;padding:2px 6px${typeof value === "number" ? ";text-align:right" : ""}">${escapeHtml(String(value))}</${tag}>`;
-  const head = `<tr>${COLUMNS.map((key) => cell("th", text(language, key))).join("")}</tr>`;
-  const body = totalsRows(totals)
+  const table = totalsTable(totals, language);
+  const head = `<tr>${table.header.map((value) => cell("th", value)).join("")}</tr>`;
+  const body = table.rows
     .map((row) => `<tr>${row.map((value) => cell("td", value)).join("")}</tr>`)
     .join("");
   return `<table style="border-collapse:collapse">${head}${body}</table>`;
@@ -172,6 +177,7 @@ export function tsvCell(value: string | number): string {
 }
 
 export function totalsTsv(totals: readonly UnitTotals[], language: Language): string {
-  const lines = [COLUMNS.map((key) => text(language, key)), ...totalsRows(totals)];
+  const table = totalsTable(totals, language);
+  const lines = [table.header, ...table.rows];
   return lines.map((row) => row.map(tsvCell).join("\t")).join("\n");
 }

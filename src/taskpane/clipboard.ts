@@ -41,7 +41,10 @@ function asyncClipboardUsable(payload: ClipboardPayload, env: ClipboardEnv): boo
   if (!clipboard || !env.secure) return false;
   if (payload.html !== undefined && (!env.ClipboardItem || typeof clipboard.write !== "function")) return false;
   if (payload.html === undefined && typeof clipboard.writeText !== "function") return false;
-  const holder = env.document as Document & { permissionsPolicy?: PermissionsPolicyLike; featurePolicy?: PermissionsPolicyLike };
+  const holder = env.document as Document & {
+    permissionsPolicy?: PermissionsPolicyLike;
+    featurePolicy?: PermissionsPolicyLike;
+  };
   const policy = holder.permissionsPolicy ?? holder.featurePolicy;
   if (policy?.allowsFeature && !policy.allowsFeature("clipboard-write")) return false;
   return true;
@@ -77,7 +80,10 @@ export function fallbackCopy(payload: ClipboardPayload, doc: Document): boolean 
 }
 
 /** Copy text (and HTML when given). Call it from the click handler itself. */
-export function copyToClipboard(payload: ClipboardPayload, env: ClipboardEnv = browserClipboardEnv()): Promise<CopyOutcome> {
+export function copyToClipboard(
+  payload: ClipboardPayload,
+  env: ClipboardEnv = browserClipboardEnv(),
+): Promise<CopyOutcome> {
   const fallback = (): CopyOutcome => (fallbackCopy(payload, env.document) ? "fallback" : "failed");
   if (!asyncClipboardUsable(payload, env)) return Promise.resolve(fallback());
   const clipboard = env.clipboard as Pick<Clipboard, "writeText" | "write">;

@@ -3,8 +3,9 @@
  * host, loaded with import() as its own chunk so exceljs stays out of the Office path's initial JavaScript.
  * The analysis (core, use cases, Excel adapter) is loaded lazily too: the first render needs only the UI.
  */
-import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
-import { createRoot } from "react-dom/client";
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from "@fluentui/react-components";
+import { createRoot, type Root } from "react-dom/client";
+import { toUserError } from "../app/errors";
 import { detectOffice, standaloneLanguage } from "./boot";
 import { Pane } from "./components/Pane";
 import type { PaneHost } from "./host";
@@ -12,8 +13,7 @@ import { paneText } from "./i18n";
 import { lazyPort } from "./lazyPort";
 import { OfficeHost } from "./officeHost";
 
-async function start(container: HTMLElement): Promise<void> {
-  const root = createRoot(container);
+async function start(root: Root): Promise<void> {
   const loadingLanguage = standaloneLanguage();
   root.render(
     <FluentProvider theme={webLightTheme}>
@@ -33,8 +33,25 @@ async function start(container: HTMLElement): Promise<void> {
     const { createStandaloneHost } = await import(/* webpackChunkName: "standalone" */ "./standalone/standaloneHost");
     host = createStandaloneHost();
   }
-  root.render(<Pane host={host} detectedLanguage={office?.language ?? loadingLanguage} theme={office?.theme ?? webLightTheme} />);
+  root.render(
+    <Pane host={host} detectedLanguage={office?.language ?? loadingLanguage} theme={office?.theme ?? webLightTheme} />,
+  );
+}
+
+/** The page could not start (e.g. the standalone chunk failed to load): say so instead of spinning forever. */
+function showStartError(root: Root, error: unknown): void {
+  const language = standaloneLanguage();
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <MessageBar intent="error" style={{ margin: 12 }}>
+        <MessageBarBody>{toUserError(error).messageIn(language)}</MessageBarBody>
+      </MessageBar>
+    </FluentProvider>,
+  );
 }
 
 const container = document.getElementById("container");
-if (container) void start(container);
+if (container) {
+  const root = createRoot(container);
+  start(root).catch((error: unknown) => showStartError(root, error));
+}

@@ -11,7 +11,10 @@ import type { PaneHost } from "./host";
 export interface ExcelRunner {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** In the context an event handler was added in (to remove it). */
-  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T>;
 }
 
 export class OfficeHost implements PaneHost {
@@ -100,10 +103,12 @@ export class OfficeHost implements PaneHost {
       stopped = true;
       const current = registration;
       if (!current) return;
-      void this.excel.run(current.context, async (context) => {
-        current.remove();
-        await context.sync();
-      }).catch(() => undefined);
+      void this.excel
+        .run(current.context, async (context) => {
+          current.remove();
+          await context.sync();
+        })
+        .catch(() => undefined);
     };
   }
 }

@@ -17,7 +17,12 @@ export function sanitizeSettings(value: unknown): WorkbookSettings {
   const raw = value as Record<string, unknown>;
   const settings: WorkbookSettings = {};
   if (typeof raw.published === "string" && isIsoDate(raw.published)) settings.published = raw.published;
-  if (typeof raw.dueSoonDays === "number" && Number.isInteger(raw.dueSoonDays) && raw.dueSoonDays >= 0 && raw.dueSoonDays <= 365)
+  if (
+    typeof raw.dueSoonDays === "number" &&
+    Number.isInteger(raw.dueSoonDays) &&
+    raw.dueSoonDays >= 0 &&
+    raw.dueSoonDays <= 365
+  )
     settings.dueSoonDays = raw.dueSoonDays;
   if (typeof raw.planSheet === "string" && raw.planSheet.trim() !== "") settings.planSheet = raw.planSheet;
   if (raw.language === "zh-CN" || raw.language === "en-US") settings.language = raw.language as Language;

@@ -8,7 +8,14 @@ import { isOwnedSheet } from "../core/reportNames";
 import type { Grid } from "../core/types";
 import { isUnitDirectorySheet } from "../core/units";
 import { UserError } from "../app/errors";
-import type { HighlightPlan, ReportSheet, WorkbookGrids, WorkbookPort, WorkbookSettings } from "../app/port";
+import type {
+  HighlightPlan,
+  ReadGridsOptions,
+  ReportSheet,
+  WorkbookGrids,
+  WorkbookPort,
+  WorkbookSettings,
+} from "../app/port";
 import { parseCsv } from "./csv";
 import { applyOwnedHighlights, clearOwnedHighlights } from "./highlights";
 import { readGrid } from "./readGrid";
@@ -91,7 +98,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return plans.find((ws) => ws.state === "visible") ?? plans[0] ?? candidates[0];
   }
 
-  async readGrids(options: { sheet?: string | null } = {}): Promise<WorkbookGrids> {
+  /** Every sheet is read whole (number formats of every column), so column overrides need nothing here. */
+  async readGrids(options: ReadGridsOptions = {}): Promise<WorkbookGrids> {
     const candidates = this.workbook.worksheets.filter((ws) => !isOwnedSheet(ws.name));
     if (candidates.length === 0) throw new UserError("file.empty", { file: this.fileName });
     const plan = this.planSheet(candidates, options.sheet);

@@ -1,5 +1,5 @@
 import { createPaint, colourWanted } from "../../src/cli/color";
-import { jsonOutput, reportJson } from "../../src/cli/json";
+import { jsonOutput, reportJsonText } from "../../src/cli/json";
 import { LIST_LIMIT, daysBetween, renderCombined, renderReport } from "../../src/cli/render";
 import { displayWidth } from "../../src/cli/width";
 import { combineReports } from "../../src/app/combine";
@@ -101,7 +101,10 @@ describe("daysBetween", () => {
 
 describe("--json shape", () => {
   it("has exactly the documented fields", () => {
-    const json = reportJson("plan.xlsx", handmadeReport());
+    const report = handmadeReport();
+    // Fields the shape does not have never leak out.
+    (report.tasks[0] as unknown as Record<string, unknown>).internal = "x";
+    const json = JSON.parse(reportJsonText("plan.xlsx", report));
     expect(Object.keys(json)).toEqual([
       "file",
       "sheet",
@@ -138,6 +141,17 @@ describe("--json shape", () => {
       "completionRate",
     ]);
     expect(Object.keys(json.summary)).toEqual(["text", "html", "tsv"]);
+    expect(json.tasks[0].internal).toBeUndefined();
+    expect(json.tasks.map((t: { status: string }) => t.status)).toEqual(report.tasks.map((t) => t.status));
+  });
+
+  it("is compact for programs and indented for a terminal, with the same content", () => {
+    const results = [{ file: "a.xlsx", report: handmadeReport() }];
+    const compact = jsonOutput(results, null);
+    const pretty = jsonOutput(results, null, true);
+    expect(compact).not.toContain("\n");
+    expect(pretty).toContain('\n  "file": "a.xlsx"');
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(compact));
   });
 
   it("is one object for one file, and an array ending with the combined totals for several", () => {

@@ -15,7 +15,9 @@ function fakeExecCommand() {
   const exec = jest.fn(() => {
     const data: Record<string, string> = {};
     const event = new Event("copy", { cancelable: true }) as ClipboardEvent;
-    Object.defineProperty(event, "clipboardData", { value: { setData: (type: string, value: string) => (data[type] = value) } });
+    Object.defineProperty(event, "clipboardData", {
+      value: { setData: (type: string, value: string) => (data[type] = value) },
+    });
     document.dispatchEvent(event);
     copied.push(data);
     return true;
@@ -78,12 +80,18 @@ describe("CircularView", () => {
     const insert = jest.fn(async () => false);
     const { unmount } = renderIn(<CircularView report={sample} onInsert={insert} />, "en-US");
     await act(async () => fireEvent.click(screen.getByTestId("insert-summary")));
-    expect(screen.getByTestId("circular-notice")).toHaveTextContent("the 2 cells from the selected cell down are not all empty");
+    expect(screen.getByTestId("circular-notice")).toHaveTextContent(
+      "the 2 cells from the selected cell down are not all empty",
+    );
     unmount();
 
     const failing = jest.fn(async () => Promise.reject(new Error("InvalidOperationInCellEditMode")));
     renderIn(<CircularView report={sample} onInsert={failing} />, "en-US");
     await act(async () => fireEvent.click(screen.getByTestId("insert-summary")));
-    await waitFor(() => expect(screen.getByTestId("circular-notice")).toHaveTextContent("Something went wrong: InvalidOperationInCellEditMode"));
+    await waitFor(() =>
+      expect(screen.getByTestId("circular-notice")).toHaveTextContent(
+        "Something went wrong: InvalidOperationInCellEditMode",
+      ),
+    );
   });
 });

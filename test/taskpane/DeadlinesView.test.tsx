@@ -6,8 +6,20 @@ import { renderIn } from "./render";
 const sample = report({
   asOf: "2017-08-15",
   tasks: [
-    task(7, { id: "3", status: "overdue", daysOverdue: 46, lead: ["省政府办公厅"], deadline: { text: "6月底前", kind: "month", due: "2017-06-30" } }),
-    task(10, { id: "6", status: "overdue", daysOverdue: 15, lead: ["省发展改革委", "省财政厅"], deadline: { text: "7月底前", kind: "month", due: "2017-07-31" } }),
+    task(7, {
+      id: "3",
+      status: "overdue",
+      daysOverdue: 46,
+      lead: ["省政府办公厅"],
+      deadline: { text: "6月底前", kind: "month", due: "2017-06-30" },
+    }),
+    task(10, {
+      id: "6",
+      status: "overdue",
+      daysOverdue: 15,
+      lead: ["省发展改革委", "省财政厅"],
+      deadline: { text: "7月底前", kind: "month", due: "2017-07-31" },
+    }),
     task(12, { id: null, status: "overdue", daysOverdue: 50, lead: [] }),
     task(11, { id: "7", status: "due-soon", deadline: { text: "8月20日", kind: "date", due: "2017-08-20" } }),
     task(13, { id: "8", status: "due-soon", deadline: { text: "8月15日", kind: "date", due: "2017-08-15" } }),

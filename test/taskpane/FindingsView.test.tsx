@@ -6,7 +6,10 @@ import { renderIn } from "./render";
 const sample = report({
   tasks: [task(14, { lead: [], responsible: ["省直有关部门"] }), task(10, { lead: ["省发展改革委", "省财政厅"] })],
   findings: [
-    finding("unit.alias", "info", 16, { params: { unit: "省发改委" }, message: "第16行：省发改委 已按 省发展改革委 统计" }),
+    finding("unit.alias", "info", 16, {
+      params: { unit: "省发改委" },
+      message: "第16行：省发改委 已按 省发展改革委 统计",
+    }),
     finding("lead.multiple", "warning", 10, { message: "第10行有两个牵头单位" }),
     finding("lead.missing", "error", 14, { column: "C", message: "第14行 C14 没有牵头单位" }),
     finding("unit.duplicate", "warning", 13, { suggestion: "删除重复的单位" }),
@@ -20,11 +23,11 @@ describe("FindingsView", () => {
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(["错误（1）", "警告（3）", "提示（1）"]);
     const warnings = screen.getByTestId("severity-warning");
-    expect(within(warnings).getAllByTestId("rule-group").map((g) => g.dataset.rule)).toEqual([
-      "lead.multiple",
-      "table.no-lead-column",
-      "unit.duplicate",
-    ]);
+    expect(
+      within(warnings)
+        .getAllByTestId("rule-group")
+        .map((g) => g.dataset.rule),
+    ).toEqual(["lead.multiple", "table.no-lead-column", "unit.duplicate"]);
     expect(within(warnings).getByRole("heading", { level: 4, name: "多个牵头单位：1 项" })).toBeInTheDocument();
   });
 
@@ -58,7 +61,12 @@ describe("FindingsView", () => {
 
   it("shows text from cells as text, never as markup", () => {
     const hostile = report({
-      findings: [finding("unit.unknown", "warning", 5, { message: '<img src=x onerror="alert(1)">', params: { unit: "<b>省财政厅</b>" } })],
+      findings: [
+        finding("unit.unknown", "warning", 5, {
+          message: '<img src=x onerror="alert(1)">',
+          params: { unit: "<b>省财政厅</b>" },
+        }),
+      ],
     });
     const { container } = renderIn(<FindingsView report={hostile} />);
     expect(container.querySelector("img")).toBeNull();

@@ -19,8 +19,15 @@ const checked = (asOf = "2017-08-15"): Report =>
       task(11, { status: "due-soon", deadline: { text: "8月20日", kind: "date", due: "2017-08-20" } }),
       task(14, { lead: [] }),
     ],
-    findings: [finding("lead.missing", "error", 14), finding("lead.multiple", "warning", 10), finding("unit.alias", "info", 16)],
-    totals: [totals("省政府办公厅", { lead: 2, overdue: 1, overdueAsLead: 1 }), totals("省发展改革委", { lead: 1, overdue: 1, overdueAsLead: 1 })],
+    findings: [
+      finding("lead.missing", "error", 14),
+      finding("lead.multiple", "warning", 10),
+      finding("unit.alias", "info", 16),
+    ],
+    totals: [
+      totals("省政府办公厅", { lead: 2, overdue: 1, overdueAsLead: 1 }),
+      totals("省发展改革委", { lead: 1, overdue: 1, overdueAsLead: 1 }),
+    ],
     summary: { text: `截至${asOf}，共4项任务。`, html: "<table></table>", tsv: "单位" },
   });
 
@@ -32,7 +39,9 @@ beforeEach(() => {
 });
 
 async function renderPane(host: FakeHost, language: "zh-CN" | "en-US" = "zh-CN", saveFile = jest.fn()) {
-  const result = render(<Pane host={host} detectedLanguage={language} store={store} today="2017-08-15" saveFile={saveFile} />);
+  const result = render(
+    <Pane host={host} detectedLanguage={language} store={store} today="2017-08-15" saveFile={saveFile} />,
+  );
   await act(async () => undefined); // settings load
   return { ...result, saveFile };
 }
@@ -54,20 +63,32 @@ describe("Pane in Excel", () => {
     await clickCheck();
 
     expect(analyzeMock).toHaveBeenCalledTimes(1);
-    expect(analyzeMock.mock.calls[0][1]).toMatchObject({ asOf: "2017-09-01", published: "2017-05-10", dueSoonDays: 10, language: "zh-CN" });
+    expect(analyzeMock.mock.calls[0][1]).toMatchObject({
+      asOf: "2017-09-01",
+      published: "2017-05-10",
+      dueSoonDays: 10,
+      language: "zh-CN",
+    });
     expect(port.written.map((sheet) => sheet.kind)).toEqual(["findings"]);
     expect(port.highlights).toHaveLength(1);
     expect(screen.getByTestId("count-errors")).toHaveTextContent("1");
     expect(screen.getByTestId("count-overdue")).toHaveTextContent("2");
     expect(screen.getByTestId("count-due-soon")).toHaveTextContent("1");
-    expect(screen.getByTestId("plan-info")).toHaveTextContent("工作表“分工方案”，表头在第 3 行，共 4 项任务 · 截至 2017-09-01");
+    expect(screen.getByTestId("plan-info")).toHaveTextContent(
+      "工作表“分工方案”，表头在第 3 行，共 4 项任务 · 截至 2017-09-01",
+    );
     expect(store.get().source).toBe("taskpane");
   });
 
   it("shows what a ribbon run found", async () => {
     await renderPane(new FakeHost("office"));
     expect(screen.getByTestId("plan-info")).toHaveTextContent("尚未检查");
-    act(() => store.set({ result: { action: "check", report: checked(), highlights: null, wroteSheets: [] }, source: "ribbon" }));
+    act(() =>
+      store.set({
+        result: { action: "check", report: checked(), highlights: null, wroteSheets: [] },
+        source: "ribbon",
+      }),
+    );
     expect(screen.getByTestId("plan-info")).toHaveTextContent("（功能区检查结果）");
     expect(screen.getAllByTestId("finding")).toHaveLength(3);
   });
@@ -126,7 +147,9 @@ describe("Pane in Excel", () => {
     fireEvent.change(screen.getByTestId("settings-published"), { target: { value: "2017-05-10" } });
     fireEvent.change(screen.getByTestId("settings-language"), { target: { value: "zh-CN" } });
     await act(async () => fireEvent.click(screen.getByTestId("save-settings")));
-    expect(host.savedSettings).toEqual([{ published: "2017-05-10", dueSoonDays: null, planSheet: null, columns: null, language: "zh-CN" }]);
+    expect(host.savedSettings).toEqual([
+      { published: "2017-05-10", dueSoonDays: null, planSheet: null, columns: null, language: "zh-CN" },
+    ]);
     expect(screen.getByTestId("run-check")).toHaveTextContent("检查");
     expect(document.documentElement.lang).toBe("zh-CN");
 
@@ -179,9 +202,13 @@ describe("Pane standalone", () => {
 
   it("keeps the pane usable when a file cannot be opened", async () => {
     const host = new FakeHost("standalone", null);
-    host.openWorkbook = jest.fn(async (_file: File) => Promise.reject(new UserError("file.not-workbook", { file: "notes.xlsx" })));
+    host.openWorkbook = jest.fn(async (_file: File) =>
+      Promise.reject(new UserError("file.not-workbook", { file: "notes.xlsx" })),
+    );
     await renderPane(host, "en-US");
-    await act(async () => fireEvent.change(screen.getByTestId("open-workbook"), { target: { files: [new File(["x"], "notes.xlsx")] } }));
+    await act(async () =>
+      fireEvent.change(screen.getByTestId("open-workbook"), { target: { files: [new File(["x"], "notes.xlsx")] } }),
+    );
     expect(screen.getByTestId("error")).toHaveTextContent('"notes.xlsx" is not a readable Excel workbook');
     expect(screen.getByTestId("run-check")).toBeDisabled();
   });

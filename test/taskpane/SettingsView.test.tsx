@@ -6,7 +6,13 @@ const type = (testId: string, value: string) => fireEvent.change(screen.getByTes
 
 describe("SettingsView", () => {
   it("starts from the saved settings", () => {
-    renderIn(<SettingsView settings={{ published: "2017-05-10", dueSoonDays: 10, columns: { lead: "D" } }} mode="office" onSave={jest.fn()} />);
+    renderIn(
+      <SettingsView
+        settings={{ published: "2017-05-10", dueSoonDays: 10, columns: { lead: "D" } }}
+        mode="office"
+        onSave={jest.fn()}
+      />,
+    );
     expect(screen.getByTestId("settings-published")).toHaveValue("2017-05-10");
     expect(screen.getByTestId("settings-due-soon-days")).toHaveValue(10);
     expect(screen.getByTestId("settings-column-lead")).toHaveValue("D");

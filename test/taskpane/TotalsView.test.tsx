@@ -21,7 +21,11 @@ describe("TotalsView", () => {
     renderIn(<TotalsView report={sample} />);
     expect(units()).toEqual(["省发展改革委", "省政府办公厅", "省财政厅", "各州、市人民政府", "省编办"]);
     const office = screen.getAllByTestId("totals-row")[1];
-    expect(within(office).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["省政府办公厅", "7", "1", "1", "1", "0", "3", "37.5%"]);
+    expect(
+      within(office)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual(["省政府办公厅", "7", "1", "1", "1", "0", "3", "37.5%"]);
     expect(within(screen.getAllByTestId("totals-row")[4]).getAllByRole("cell")[7]).toHaveTextContent("—");
   });
 

@@ -7,9 +7,12 @@ function fakeExecCommand(result = true) {
   const exec = jest.fn((command: string) => {
     if (command !== "copy") return false;
     const active = document.activeElement;
-    if (active instanceof HTMLTextAreaElement) selected.push(active.value.slice(active.selectionStart, active.selectionEnd));
+    if (active instanceof HTMLTextAreaElement)
+      selected.push(active.value.slice(active.selectionStart, active.selectionEnd));
     const event = new Event("copy", { bubbles: true, cancelable: true }) as ClipboardEvent;
-    Object.defineProperty(event, "clipboardData", { value: { setData: (type: string, value: string) => data.set(type, value) } });
+    Object.defineProperty(event, "clipboardData", {
+      value: { setData: (type: string, value: string) => data.set(type, value) },
+    });
     document.dispatchEvent(event);
     return result;
   });
@@ -60,7 +63,9 @@ describe("copyToClipboard", () => {
     const writeText = jest.fn(async () => undefined);
     Object.defineProperty(document, "permissionsPolicy", { value: { allowsFeature: () => false }, configurable: true });
     try {
-      await expect(copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } }))).resolves.toBe("fallback");
+      await expect(
+        copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } })),
+      ).resolves.toBe("fallback");
       expect(writeText).not.toHaveBeenCalled();
       expect(exec).toHaveBeenCalled();
     } finally {
@@ -71,7 +76,9 @@ describe("copyToClipboard", () => {
   it("writes text with the Clipboard API where allowed", async () => {
     const { exec } = fakeExecCommand();
     const writeText = jest.fn(async () => undefined);
-    await expect(copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } }))).resolves.toBe("clipboard");
+    await expect(copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } }))).resolves.toBe(
+      "clipboard",
+    );
     expect(writeText).toHaveBeenCalledWith("通报");
     expect(exec).not.toHaveBeenCalled();
   });
@@ -96,18 +103,26 @@ describe("copyToClipboard", () => {
   it("falls back when the Clipboard API rejects, and reports failure when both fail", async () => {
     const { exec } = fakeExecCommand();
     const writeText = jest.fn(async () => Promise.reject(new Error("NotAllowedError")));
-    await expect(copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } }))).resolves.toBe("fallback");
+    await expect(copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } }))).resolves.toBe(
+      "fallback",
+    );
     expect(exec).toHaveBeenCalled();
     fakeExecCommand(false);
-    await expect(copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } }))).resolves.toBe("failed");
+    await expect(copyToClipboard({ text: "通报" }, env({ clipboard: { writeText, write: jest.fn() } }))).resolves.toBe(
+      "failed",
+    );
   });
 
   it("does not use the Clipboard API outside a secure context, nor for HTML without ClipboardItem", async () => {
     fakeExecCommand();
     const writeText = jest.fn(async () => undefined);
     const write = jest.fn(async () => undefined);
-    await expect(copyToClipboard({ text: "x" }, env({ secure: false, clipboard: { writeText, write } }))).resolves.toBe("fallback");
-    await expect(copyToClipboard({ text: "x", html: "<b>x</b>" }, env({ clipboard: { writeText, write } }))).resolves.toBe("fallback");
+    await expect(copyToClipboard({ text: "x" }, env({ secure: false, clipboard: { writeText, write } }))).resolves.toBe(
+      "fallback",
+    );
+    await expect(
+      copyToClipboard({ text: "x", html: "<b>x</b>" }, env({ clipboard: { writeText, write } })),
+    ).resolves.toBe("fallback");
     expect(writeText).not.toHaveBeenCalled();
     expect(write).not.toHaveBeenCalled();
   });

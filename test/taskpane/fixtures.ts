@@ -19,7 +19,12 @@ export function task(row: number, patch: Partial<Task> = {}): Task {
   };
 }
 
-export function finding(rule: Finding["rule"], severity: Finding["severity"], row: number | null, patch: Partial<Finding> = {}): Finding {
+export function finding(
+  rule: Finding["rule"],
+  severity: Finding["severity"],
+  row: number | null,
+  patch: Partial<Finding> = {},
+): Finding {
   return {
     rule,
     severity,
@@ -34,7 +39,17 @@ export function finding(rule: Finding["rule"], severity: Finding["severity"], ro
 }
 
 export function totals(unit: string, patch: Partial<UnitTotals> = {}): UnitTotals {
-  return { unit, lead: 0, responsible: 0, overdue: 0, overdueAsLead: 0, dueSoon: 0, done: 0, completionRate: null, ...patch };
+  return {
+    unit,
+    lead: 0,
+    responsible: 0,
+    overdue: 0,
+    overdueAsLead: 0,
+    dueSoon: 0,
+    done: 0,
+    completionRate: null,
+    ...patch,
+  };
 }
 
 export function report(patch: Partial<Report> = {}): Report {
@@ -55,7 +70,11 @@ export function report(patch: Partial<Report> = {}): Report {
     tasks: [],
     findings: [],
     totals: [],
-    summary: { text: "截至2017年8月15日，共0项任务。", html: "<table><tr><td>单位</td></tr></table>", tsv: "单位\t牵头" },
+    summary: {
+      text: "截至2017年8月15日，共0项任务。",
+      html: "<table><tr><td>单位</td></tr></table>",
+      tsv: "单位\t牵头",
+    },
     ...patch,
   };
 }
@@ -123,7 +142,10 @@ export class FakeHost implements PaneHost {
         this.fileName = file.name;
         this.currentPort = new FakePort();
       });
-      this.annotatedCopy = jest.fn(async (_report: Report, fileName: string) => ({ data: new Blob(["xlsx"]), fileName }));
+      this.annotatedCopy = jest.fn(async (_report: Report, fileName: string) => ({
+        data: new Blob(["xlsx"]),
+        fileName,
+      }));
     }
   }
 

@@ -24,7 +24,11 @@ describe("groupFindings", () => {
 
   it("puts the rule with most findings first and sorts findings by row (table-wide first)", () => {
     const warnings = groupFindings(findings)[1];
-    expect(warnings.rules.map((rule) => rule.rule)).toEqual(["lead.multiple", "table.no-lead-column", "unit.duplicate"]);
+    expect(warnings.rules.map((rule) => rule.rule)).toEqual([
+      "lead.multiple",
+      "table.no-lead-column",
+      "unit.duplicate",
+    ]);
     expect(warnings.rules[0].findings.map((f) => f.row)).toEqual([7, 10]);
   });
 
@@ -40,10 +44,15 @@ describe("groupFindings", () => {
 });
 
 describe("findingUnits", () => {
-  const tasks = [task(14, { lead: [], responsible: ["省直有关部门", "各州、市人民政府"] }), task(10, { lead: ["省发展改革委", "省财政厅"] })];
+  const tasks = [
+    task(14, { lead: [], responsible: ["省直有关部门", "各州、市人民政府"] }),
+    task(10, { lead: ["省发展改革委", "省财政厅"] }),
+  ];
 
   it("takes the unit named in the finding's parameters first", () => {
-    expect(findingUnits(finding("unit.alias", "info", 10, { params: { unit: "省发改委" } }), tasks)).toEqual(["省发改委"]);
+    expect(findingUnits(finding("unit.alias", "info", 10, { params: { unit: "省发改委" } }), tasks)).toEqual([
+      "省发改委",
+    ]);
   });
 
   it("falls back to the row's lead units, then its responsible units", () => {
@@ -97,8 +106,18 @@ describe("sortTotals", () => {
   ];
 
   it("sorts numbers both ways, keeping the given order for ties", () => {
-    expect(sortTotals(rows, "overdue", "descending").map((r) => r.unit)).toEqual(["省发展改革委", "省财政厅", "省政府办公厅", "各州、市人民政府"]);
-    expect(sortTotals(rows, "overdue", "ascending").map((r) => r.unit)).toEqual(["各州、市人民政府", "省财政厅", "省政府办公厅", "省发展改革委"]);
+    expect(sortTotals(rows, "overdue", "descending").map((r) => r.unit)).toEqual([
+      "省发展改革委",
+      "省财政厅",
+      "省政府办公厅",
+      "各州、市人民政府",
+    ]);
+    expect(sortTotals(rows, "overdue", "ascending").map((r) => r.unit)).toEqual([
+      "各州、市人民政府",
+      "省财政厅",
+      "省政府办公厅",
+      "省发展改革委",
+    ]);
   });
 
   it("puts units without a completion rate last in either direction", () => {
@@ -117,7 +136,12 @@ describe("sortTotals", () => {
 
 describe("overdueBars", () => {
   it("keeps units with overdue tasks, most first, up to the limit, and counts the rest", () => {
-    const rows = [totals("甲", { overdue: 1 }), totals("乙", { overdue: 0 }), totals("丙", { overdue: 4 }), totals("丁", { overdue: 2 })];
+    const rows = [
+      totals("甲", { overdue: 1 }),
+      totals("乙", { overdue: 0 }),
+      totals("丙", { overdue: 4 }),
+      totals("丁", { overdue: 2 }),
+    ];
     const chart = overdueBars(rows, 2);
     expect(chart.bars).toEqual([
       { unit: "丙", overdue: 4 },

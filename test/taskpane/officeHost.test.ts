@@ -18,72 +18,7 @@ class FakeExcel {
   sheetIds: Record<string, string> = { "{plan}": "分工方案", "{other}": "其他" };
 
   context(): Excel.RequestContext {
-    const fake = this;
-    const loaded = new Set<object>();
-    const guard = <T extends object>(target: T, props: Record<string, () => unknown>): T =>
-      new Proxy(target, {
-        get(object, key, receiver) {
-          if (typeof key === "string" && key in props) {
-            if (!loaded.has(object)) throw new Error(`PropertyNotLoaded: ${key}`);
-            return props[key]();
-          }
-          return Reflect.get(object, key, receiver);
-        },
-      });
-    const pendingLoads: object[] = [];
-    const worksheet = (name: string) => ({
-      activate: () => fake.activated.push(name),
-      getRange: (address: string) => ({ select: () => fake.selected.push(`${name}!${address}`) }),
-      getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
-        const target: { numberFormat?: unknown[][]; values?: unknown[][]; load: (p: string) => void } = {
-          load: () => pendingLoads.push(target),
-        };
-        const range = guard(target, {
-          formulas: () =>
-            Array.from({ length: rows }, (_, r) =>
-              Array.from({ length: columns }, (_, c) => fake.cells.get(`${name}:${row + r},${column + c}`) ?? ""),
-            ),
-        });
-        const entry = { at: [row, column, rows] as [number, number, number] } as FakeExcel["written"][number];
-        fake.written.push(entry);
-        return new Proxy(range, {
-          set(_object, key, value) {
-            if (key === "numberFormat") entry.numberFormat = value as unknown[][];
-            if (key === "values") {
-              if (!entry.numberFormat) throw new Error("values written before the text format");
-              entry.values = value as unknown[][];
-            }
-            return true;
-          },
-        });
-      },
-    });
-    const selectedTarget = { load: () => pendingLoads.push(selectedTarget), worksheet: worksheet(fake.selection.sheet) };
-    const selected = guard(selectedTarget, { rowIndex: () => fake.selection.row, columnIndex: () => fake.selection.column });
-    const context = {
-      workbook: {
-        getSelectedRange: () => selected,
-        worksheets: {
-          getItem: (key: string) => {
-            const name = fake.sheetIds[key] ?? key;
-            const sheetTarget = { ...worksheet(name), load: () => pendingLoads.push(sheetTarget) };
-            const sheet = guard(sheetTarget, { name: () => name });
-            return sheet;
-          },
-          onChanged: {
-            add: (handler: (event: { worksheetId: string }) => Promise<void>) => {
-              fake.handlers.push(handler);
-              return { context, remove: () => (fake.removed += 1) };
-            },
-          },
-        },
-      },
-      sync: async () => {
-        fake.syncs += 1;
-        for (const object of pendingLoads.splice(0)) loaded.add(object);
-      },
-    };
-    return context as unknown as Excel.RequestContext;
+    return fakeContext(this);
   }
 
   runner(): ExcelRunner {
@@ -96,6 +31,78 @@ class FakeExcel {
     };
     return { run } as ExcelRunner;
   }
+}
+
+/** The Excel objects of one request context, over the fake's state. */
+function fakeContext(fake: FakeExcel): Excel.RequestContext {
+  const loaded = new Set<object>();
+  const guard = <T extends object>(target: T, props: Record<string, () => unknown>): T =>
+    new Proxy(target, {
+      get(object, key, receiver) {
+        if (typeof key === "string" && key in props) {
+          if (!loaded.has(object)) throw new Error(`PropertyNotLoaded: ${key}`);
+          return props[key]();
+        }
+        return Reflect.get(object, key, receiver);
+      },
+    });
+  const pendingLoads: object[] = [];
+  const worksheet = (name: string) => ({
+    activate: () => fake.activated.push(name),
+    getRange: (address: string) => ({ select: () => fake.selected.push(`${name}!${address}`) }),
+    getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
+      const target: { numberFormat?: unknown[][]; values?: unknown[][]; load: (p: string) => void } = {
+        load: () => pendingLoads.push(target),
+      };
+      const range = guard(target, {
+        formulas: () =>
+          Array.from({ length: rows }, (_, r) =>
+            Array.from({ length: columns }, (_, c) => fake.cells.get(`${name}:${row + r},${column + c}`) ?? ""),
+          ),
+      });
+      const entry = { at: [row, column, rows] as [number, number, number] } as FakeExcel["written"][number];
+      fake.written.push(entry);
+      return new Proxy(range, {
+        set(_object, key, value) {
+          if (key === "numberFormat") entry.numberFormat = value as unknown[][];
+          if (key === "values") {
+            if (!entry.numberFormat) throw new Error("values written before the text format");
+            entry.values = value as unknown[][];
+          }
+          return true;
+        },
+      });
+    },
+  });
+  const selectedTarget = { load: () => pendingLoads.push(selectedTarget), worksheet: worksheet(fake.selection.sheet) };
+  const selected = guard(selectedTarget, {
+    rowIndex: () => fake.selection.row,
+    columnIndex: () => fake.selection.column,
+  });
+  const context = {
+    workbook: {
+      getSelectedRange: () => selected,
+      worksheets: {
+        getItem: (key: string) => {
+          const name = fake.sheetIds[key] ?? key;
+          const sheetTarget = { ...worksheet(name), load: () => pendingLoads.push(sheetTarget) };
+          const sheet = guard(sheetTarget, { name: () => name });
+          return sheet;
+        },
+        onChanged: {
+          add: (handler: (event: { worksheetId: string }) => Promise<void>) => {
+            fake.handlers.push(handler);
+            return { context, remove: () => (fake.removed += 1) };
+          },
+        },
+      },
+    },
+    sync: async () => {
+      fake.syncs += 1;
+      for (const object of pendingLoads.splice(0)) loaded.add(object);
+    },
+  };
+  return context as unknown as Excel.RequestContext;
 }
 
 describe("OfficeHost", () => {
@@ -119,7 +126,9 @@ describe("OfficeHost", () => {
 
   it("inserts the circular one line per cell, as text, from the selected cell down", async () => {
     const excel = new FakeExcel();
-    const inserted = await new OfficeHost(new FakePort(), excel.runner()).insertText("截至8月15日，共10项任务。\n=由省财政厅牵头的第6项逾期");
+    const inserted = await new OfficeHost(new FakePort(), excel.runner()).insertText(
+      "截至8月15日，共10项任务。\n=由省财政厅牵头的第6项逾期",
+    );
     expect(inserted).toBe(true);
     const write = excel.written.find((entry) => entry.values);
     expect(write?.at).toEqual([4, 1, 2]);
@@ -149,5 +158,18 @@ describe("OfficeHost", () => {
     expect(excel.removed).toBe(1);
     await excel.handlers[0]({ worksheetId: "{plan}" });
     expect(changed).toHaveLength(2);
+  });
+
+  it("turns Office errors into messages for the user", async () => {
+    const failing = (code: string): ExcelRunner =>
+      ({
+        run: async () => Promise.reject(Object.assign(new Error(code), { code, debugInfo: {} })),
+      }) as unknown as ExcelRunner;
+    const host = (code: string) => new OfficeHost(new FakePort(), failing(code));
+    await expect(host("InvalidOperationInCellEditMode").insertText("x")).rejects.toMatchObject({ code: "cell-edit" });
+    await expect(host("ItemNotFound").selectCell("已删除", "C3")).rejects.toMatchObject({
+      code: "sheet.not-found",
+      params: { sheet: "已删除" },
+    });
   });
 });

@@ -4,14 +4,26 @@ import { SETTINGS_KEY } from "../../src/app/port";
 
 describe("settings form", () => {
   it("round-trips saved settings through the form", () => {
-    const saved = { published: "2017-05-10", dueSoonDays: 10, planSheet: "附件", columns: { lead: "D", deadline: "F" }, language: "en-US" as const };
+    const saved = {
+      published: "2017-05-10",
+      dueSoonDays: 10,
+      planSheet: "附件",
+      columns: { lead: "D", deadline: "F" },
+      language: "en-US" as const,
+    };
     expect(fromForm(toForm(saved))).toEqual(saved);
   });
 
   it("turns empty fields into unset settings and upper-cases column letters", () => {
     const form = toForm({});
     form.columns.lead = " d ";
-    expect(fromForm(form)).toEqual({ published: null, dueSoonDays: null, planSheet: null, columns: { lead: "D" }, language: null });
+    expect(fromForm(form)).toEqual({
+      published: null,
+      dueSoonDays: null,
+      planSheet: null,
+      columns: { lead: "D" },
+      language: null,
+    });
   });
 
   it("rejects impossible dates, bad day counts and bad column letters", () => {
@@ -22,8 +34,8 @@ describe("settings form", () => {
     form.columns.status = "XFE";
     form.columns.deadline = "xfd";
     expect(validateForm(form)).toEqual({
-      published: "settings.invalidDate",
-      dueSoonDays: "settings.invalidDays",
+      "published": "settings.invalidDate",
+      "dueSoonDays": "settings.invalidDays",
       "column.lead": "settings.invalidColumn",
       "column.status": "settings.invalidColumn",
     });
@@ -39,7 +51,13 @@ describe("settings form", () => {
 
 describe("checkOptions", () => {
   it("passes set settings, the as-of date and the pane's language", () => {
-    expect(checkOptions({ published: "2017-05-10", dueSoonDays: 0, planSheet: "附件1", columns: { lead: "C" } }, "2017-08-15", "en-US")).toEqual({
+    expect(
+      checkOptions(
+        { published: "2017-05-10", dueSoonDays: 0, planSheet: "附件1", columns: { lead: "C" } },
+        "2017-08-15",
+        "en-US",
+      ),
+    ).toEqual({
       asOf: "2017-08-15",
       language: "en-US",
       published: "2017-05-10",
@@ -63,7 +81,13 @@ describe("checkOptions", () => {
 describe("standalone settings storage", () => {
   it("keeps well-formed fields only", () => {
     expect(
-      sanitizeSettings({ published: "2017-13-01", dueSoonDays: 7.5, planSheet: "", language: "fr", columns: { lead: "c", task: "=A1", evil: "B" } }),
+      sanitizeSettings({
+        published: "2017-13-01",
+        dueSoonDays: 7.5,
+        planSheet: "",
+        language: "fr",
+        columns: { lead: "c", task: "=A1", evil: "B" },
+      }),
     ).toEqual({ columns: { lead: "C" } });
     expect(sanitizeSettings("nonsense")).toEqual({});
     expect(sanitizeSettings(null)).toEqual({});

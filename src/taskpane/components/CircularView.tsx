@@ -1,5 +1,14 @@
 /** The circular: summary text in a selectable box, Copy text, Copy table (HTML + tab text), Insert into sheet. */
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { Copy20Regular, TableSimple20Regular, TextAdd20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { toUserError } from "../../app/errors";
@@ -39,7 +48,11 @@ export function CircularView({ report, onInsert, copy = copyToClipboard }: Circu
   // Called straight from the click handler: the fallback copy must run inside the user's click.
   const runCopy = (payload: ClipboardPayload, done: PaneTextKey): void => {
     void copy(payload).then((outcome) =>
-      setNotice(outcome === "failed" ? { intent: "warning", text: t("circular.copyFailed") } : { intent: "success", text: t(done) }),
+      setNotice(
+        outcome === "failed"
+          ? { intent: "warning", text: t("circular.copyFailed") }
+          : { intent: "success", text: t(done) },
+      ),
     );
   };
   const insert = async (): Promise<void> => {
@@ -48,7 +61,9 @@ export function CircularView({ report, onInsert, copy = copyToClipboard }: Circu
     try {
       const inserted = await onInsert(summary.text);
       setNotice(
-        inserted ? { intent: "success", text: t("circular.inserted") } : { intent: "warning", text: t("circular.notEmpty", { lines: summaryLines(summary.text) }) },
+        inserted
+          ? { intent: "success", text: t("circular.inserted") }
+          : { intent: "warning", text: t("circular.notEmpty", { lines: summaryLines(summary.text) }) },
       );
     } catch (error) {
       setNotice({ intent: "error", text: toUserError(error).messageIn(language) });
@@ -74,7 +89,11 @@ export function CircularView({ report, onInsert, copy = copyToClipboard }: Circu
         {t("circular.hint")}
       </Text>
       <div className={styles.actions}>
-        <Button icon={<Copy20Regular />} onClick={() => runCopy({ text: summary.text }, "circular.copied")} data-testid="copy-text">
+        <Button
+          icon={<Copy20Regular />}
+          onClick={() => runCopy({ text: summary.text }, "circular.copied")}
+          data-testid="copy-text"
+        >
           {t("circular.copyText")}
         </Button>
         <Button
@@ -85,7 +104,12 @@ export function CircularView({ report, onInsert, copy = copyToClipboard }: Circu
           {t("circular.copyTable")}
         </Button>
         {onInsert && (
-          <Button icon={<TextAdd20Regular />} onClick={() => void insert()} disabled={inserting} data-testid="insert-summary">
+          <Button
+            icon={<TextAdd20Regular />}
+            onClick={() => void insert()}
+            disabled={inserting}
+            data-testid="insert-summary"
+          >
             {t("circular.insert")}
           </Button>
         )}

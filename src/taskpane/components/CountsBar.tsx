@@ -14,7 +14,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  number: { margin: 0, order: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  number: {
+    margin: 0,
+    order: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   overdue: { color: tokens.colorPaletteRedForeground1 },
@@ -30,9 +36,24 @@ export function CountsBar({ report }: { report: Report }) {
   const { t } = useText();
   const tiles: Tile[] = [
     { key: "errors", testId: "count-errors", label: "count.errors", value: countBySeverity(report.findings, "error") },
-    { key: "warnings", testId: "count-warnings", label: "count.warnings", value: countBySeverity(report.findings, "warning") },
-    { key: "overdue", testId: "count-overdue", label: "count.overdue", value: report.tasks.filter((task) => task.status === "overdue").length },
-    { key: "dueSoon", testId: "count-due-soon", label: "count.dueSoon", value: report.tasks.filter((task) => task.status === "due-soon").length },
+    {
+      key: "warnings",
+      testId: "count-warnings",
+      label: "count.warnings",
+      value: countBySeverity(report.findings, "warning"),
+    },
+    {
+      key: "overdue",
+      testId: "count-overdue",
+      label: "count.overdue",
+      value: report.tasks.filter((task) => task.status === "overdue").length,
+    },
+    {
+      key: "dueSoon",
+      testId: "count-due-soon",
+      label: "count.dueSoon",
+      value: report.tasks.filter((task) => task.status === "due-soon").length,
+    },
   ];
   const colour = { errors: styles.error, warnings: styles.warning, overdue: styles.overdue, dueSoon: styles.dueSoon };
   return (
@@ -44,7 +65,10 @@ export function CountsBar({ report }: { report: Report }) {
               {t(tile.label)}
             </Text>
           </dt>
-          <dd className={mergeClasses(styles.number, tile.value === 0 ? styles.zero : colour[tile.key])} data-testid={tile.testId}>
+          <dd
+            className={mergeClasses(styles.number, tile.value === 0 ? styles.zero : colour[tile.key])}
+            data-testid={tile.testId}
+          >
             {tile.value}
           </dd>
         </div>

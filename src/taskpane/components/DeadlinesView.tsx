@@ -8,8 +8,19 @@ import { EmptyNote } from "./EmptyNote";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  title: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  title: {
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -27,7 +38,7 @@ const useStyles = makeStyles({
   overdue: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   dueSoon: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorder2}` },
   clickable: {
-    cursor: "pointer",
+    "cursor": "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
@@ -71,7 +82,12 @@ function TaskItem({
         <Text size={200} className={styles.who}>
           {number} · {lead}
         </Text>
-        <Badge className={styles.badge} size="small" appearance="tint" color={kind === "overdue" ? "danger" : "warning"}>
+        <Badge
+          className={styles.badge}
+          size="small"
+          appearance="tint"
+          color={kind === "overdue" ? "danger" : "warning"}
+        >
           {badge}
         </Badge>
       </div>
@@ -79,7 +95,8 @@ function TaskItem({
         {task.text}
       </Text>
       <Text size={100} className={styles.muted}>
-        {t("task.deadline", { text: task.deadline.text, due: task.deadline.due ?? "" })} · {t("task.row", { row: task.row })}
+        {t("task.deadline", { text: task.deadline.text, due: task.deadline.due ?? "" })} ·{" "}
+        {t("task.row", { row: task.row })}
       </Text>
     </>
   );

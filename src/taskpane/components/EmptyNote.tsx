@@ -2,7 +2,9 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
-const useStyles = makeStyles({ root: { display: "block", color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalM} 0` } });
+const useStyles = makeStyles({
+  root: { display: "block", color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalM} 0` },
+});
 
 export function EmptyNote({ children, testId }: { children: ReactNode; testId?: string }) {
   const styles = useStyles();

@@ -23,7 +23,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -39,7 +46,7 @@ const useStyles = makeStyles({
     border: "none",
   },
   clickable: {
-    cursor: "pointer",
+    "cursor": "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
@@ -65,7 +72,15 @@ function findingAddress(finding: Finding): string | null {
   return Number.isNaN(column) ? `A${finding.row}` : cellAddress(finding.row, column);
 }
 
-function FindingItem({ finding, report, onSelectCell }: { finding: Finding; report: Report; onSelectCell?: FindingsViewProps["onSelectCell"] }) {
+function FindingItem({
+  finding,
+  report,
+  onSelectCell,
+}: {
+  finding: Finding;
+  report: Report;
+  onSelectCell?: FindingsViewProps["onSelectCell"];
+}) {
   const styles = useStyles();
   const { t } = useText();
   const units = findingUnits(finding, report.tasks);
@@ -125,7 +140,11 @@ export function FindingsView({ report, onSelectCell }: FindingsViewProps) {
   if (!report) return <EmptyNote>{t("findings.notChecked")}</EmptyNote>;
   const groups = groupFindings(report.findings);
   if (groups.length === 0) return <EmptyNote testId="findings-none">{t("findings.none")}</EmptyNote>;
-  const iconClass: Record<Severity, string> = { error: styles.errorIcon, warning: styles.warningIcon, info: styles.infoIcon };
+  const iconClass: Record<Severity, string> = {
+    error: styles.errorIcon,
+    warning: styles.warningIcon,
+    info: styles.infoIcon,
+  };
   return (
     <div className={styles.root}>
       {groups.map((group) => {
@@ -139,11 +158,19 @@ export function FindingsView({ report, onSelectCell }: FindingsViewProps) {
             {group.rules.map((ruleGroup) => (
               <div key={ruleGroup.rule} data-testid="rule-group" data-rule={ruleGroup.rule}>
                 <h4 className={styles.ruleTitle}>
-                  {t("findings.byRule", { title: RULE_TITLES[ruleGroup.rule] ? t(RULE_TITLES[ruleGroup.rule]) : ruleGroup.rule, count: ruleGroup.findings.length })}
+                  {t("findings.byRule", {
+                    title: RULE_TITLES[ruleGroup.rule] ? t(RULE_TITLES[ruleGroup.rule]) : ruleGroup.rule,
+                    count: ruleGroup.findings.length,
+                  })}
                 </h4>
                 <ul className={styles.list}>
                   {ruleGroup.findings.map((finding, index) => (
-                    <FindingItem key={`${finding.row}-${finding.column}-${index}`} finding={finding} report={report} onSelectCell={onSelectCell} />
+                    <FindingItem
+                      key={`${finding.row}-${finding.column}-${index}`}
+                      finding={finding}
+                      report={report}
+                      onSelectCell={onSelectCell}
+                    />
                   ))}
                 </ul>
               </div>

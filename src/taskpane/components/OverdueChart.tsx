@@ -6,7 +6,11 @@ import { overdueBars } from "../model/totals";
 import { EmptyNote } from "./EmptyNote";
 
 const useStyles = makeStyles({
-  title: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   svg: { display: "block", width: "100%", height: "auto", overflow: "visible" },
   label: { fill: tokens.colorNeutralForeground1, fontSize: "12px" },
   bar: { fill: tokens.colorPaletteRedBackground3 },

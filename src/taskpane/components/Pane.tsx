@@ -25,7 +25,14 @@ export interface PaneProps {
   saveFile?: (copy: AnnotatedCopy) => void;
 }
 
-export function Pane({ host, detectedLanguage, theme = webLightTheme, store = defaultStore, today, saveFile = browserSaveFile }: PaneProps) {
+export function Pane({
+  host,
+  detectedLanguage,
+  theme = webLightTheme,
+  store = defaultStore,
+  today,
+  saveFile = browserSaveFile,
+}: PaneProps) {
   const [settings, setSettings] = useState<WorkbookSettings>({});
   /** Bumped whenever settings are (re)loaded, so the settings form starts from them. */
   const [settingsVersion, setSettingsVersion] = useState(0);

@@ -56,12 +56,7 @@ export function PlanHeader({ state, asOf, onAsOfChange, onCheck, canCheck, stale
       </Text>
       <div className={styles.row}>
         <Field label={t("asOf.label")} className={styles.asOf}>
-          <Input
-            type="date"
-            value={asOf}
-            onChange={(_, data) => onAsOfChange(data.value)}
-            data-testid="as-of"
-          />
+          <Input type="date" value={asOf} onChange={(_, data) => onAsOfChange(data.value)} data-testid="as-of" />
         </Field>
         <Button
           appearance="primary"

@@ -17,11 +17,25 @@ import type { WorkbookSettings } from "../../app/port";
 import type { Language, Role } from "../../core/types";
 import type { HostMode } from "../host";
 import { useText, type PaneTextKey } from "../i18n";
-import { fromForm, OVERRIDE_ROLES, toForm, validateForm, type SettingsErrors, type SettingsForm } from "../model/settings";
+import {
+  fromForm,
+  OVERRIDE_ROLES,
+  toForm,
+  validateForm,
+  type SettingsErrors,
+  type SettingsForm,
+} from "../model/settings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  fieldset: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
   columns: {
     display: "grid",
@@ -85,7 +99,12 @@ export function SettingsView({ settings, mode, onSave }: SettingsViewProps) {
         hint={t("settings.publishedHint")}
         validationMessage={message(errors.published)}
       >
-        <Input type="date" value={form.published} onChange={(_, data) => update({ published: data.value })} data-testid="settings-published" />
+        <Input
+          type="date"
+          value={form.published}
+          onChange={(_, data) => update({ published: data.value })}
+          data-testid="settings-published"
+        />
       </Field>
       <Field
         label={t("settings.dueSoonDays")}
@@ -104,7 +123,11 @@ export function SettingsView({ settings, mode, onSave }: SettingsViewProps) {
         />
       </Field>
       <Field label={t("settings.planSheet")} hint={t("settings.planSheetHint")}>
-        <Input value={form.planSheet} onChange={(_, data) => update({ planSheet: data.value })} data-testid="settings-plan-sheet" />
+        <Input
+          value={form.planSheet}
+          onChange={(_, data) => update({ planSheet: data.value })}
+          data-testid="settings-plan-sheet"
+        />
       </Field>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t("settings.columns")}</legend>
@@ -113,7 +136,12 @@ export function SettingsView({ settings, mode, onSave }: SettingsViewProps) {
         </Text>
         <div className={styles.columns}>
           {OVERRIDE_ROLES.map((role) => (
-            <Field key={role} label={t(`role.${role}` as const)} validationMessage={message(errors[`column.${role}`])} size="small">
+            <Field
+              key={role}
+              label={t(`role.${role}` as const)}
+              validationMessage={message(errors[`column.${role}`])}
+              size="small"
+            >
               <Input
                 size="small"
                 className={styles.columnInput}
@@ -138,7 +166,13 @@ export function SettingsView({ settings, mode, onSave }: SettingsViewProps) {
         </Select>
       </Field>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={<Save20Regular />} disabled={saving} data-testid="save-settings">
+        <Button
+          type="submit"
+          appearance="primary"
+          icon={<Save20Regular />}
+          disabled={saving}
+          data-testid="save-settings"
+        >
           {t("settings.save")}
         </Button>
       </div>

@@ -37,7 +37,15 @@ export interface StandaloneBarProps {
   onDownload(): void;
 }
 
-export function StandaloneBar({ fileName, opening, dragActive, canDownload, downloading, onOpen, onDownload }: StandaloneBarProps) {
+export function StandaloneBar({
+  fileName,
+  opening,
+  dragActive,
+  canDownload,
+  downloading,
+  onOpen,
+  onDownload,
+}: StandaloneBarProps) {
   const styles = useStyles();
   const { t } = useText();
   const input = useRef<HTMLInputElement>(null);
@@ -65,7 +73,12 @@ export function StandaloneBar({ fileName, opening, dragActive, canDownload, down
           }}
         />
         {canDownload && (
-          <Button icon={<ArrowDownload20Regular />} onClick={onDownload} disabled={downloading} data-testid="download-annotated">
+          <Button
+            icon={<ArrowDownload20Regular />}
+            onClick={onDownload}
+            disabled={downloading}
+            data-testid="download-annotated"
+          >
             {downloading ? t("standalone.downloading") : t("standalone.download")}
           </Button>
         )}

@@ -23,20 +23,21 @@ const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },
   table: { tableLayout: "fixed", width: "100%", minWidth: "300px", fontSize: tokens.fontSizeBase200 },
   unitColumn: { width: "auto" },
-  figureColumn: { width: "34px" },
-  rateColumn: { width: "46px" },
-  cell: { paddingLeft: "2px", paddingRight: "2px" },
+  figureColumn: { width: "32px" },
+  rateColumn: { width: "48px" },
+  cell: { paddingLeft: "2px", paddingRight: "4px" },
   unit: { wordBreak: "break-all" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
   head: {
     verticalAlign: "bottom",
     whiteSpace: "normal",
-    lineHeight: tokens.lineHeightBase200,
-    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase100,
+    fontSize: "11px",
     paddingLeft: "2px",
-    paddingRight: "2px",
-    overflowWrap: "anywhere",
+    paddingRight: "4px",
   },
+  /** Figure headers sit right, over their right-aligned figures. */
+  headFigure: { justifyContent: "flex-end", textAlign: "end" },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -77,7 +78,13 @@ export function TotalsView({ report }: { report: Report | null }) {
             {TOTALS_COLUMNS.map((column) => (
               <col
                 key={column}
-                className={column === "unit" ? styles.unitColumn : column === "completionRate" ? styles.rateColumn : styles.figureColumn}
+                className={
+                  column === "unit"
+                    ? styles.unitColumn
+                    : column === "completionRate"
+                      ? styles.rateColumn
+                      : styles.figureColumn
+                }
               />
             ))}
           </colgroup>
@@ -87,6 +94,7 @@ export function TotalsView({ report }: { report: Report | null }) {
                 <TableHeaderCell
                   key={column}
                   className={styles.head}
+                  button={{ className: column === "unit" ? undefined : styles.headFigure }}
                   sortable
                   sortDirection={sort?.column === column ? sort.direction : undefined}
                   onClick={() => toggle(column)}

@@ -67,7 +67,16 @@ export interface WorkspaceProps {
   saveFile(copy: AnnotatedCopy): void;
 }
 
-export function Workspace({ host, store, settings, settingsVersion, onSaveSettings, onWorkbookOpened, today, saveFile }: WorkspaceProps) {
+export function Workspace({
+  host,
+  store,
+  settings,
+  settingsVersion,
+  onSaveSettings,
+  onWorkbookOpened,
+  today,
+  saveFile,
+}: WorkspaceProps) {
   const styles = useStyles();
   const { t, language } = useText();
   const state = useResultState(store);
@@ -186,7 +195,14 @@ export function Workspace({ host, store, settings, settingsVersion, onSaveSettin
           <MessageBarBody>{t("standalone.downloaded", { file: downloaded })}</MessageBarBody>
         </MessageBar>
       )}
-      <PlanHeader state={state} asOf={asOf} onAsOfChange={setAsOf} onCheck={check} canCheck={canCheck} staleSheet={staleSheet} />
+      <PlanHeader
+        state={state}
+        asOf={asOf}
+        onAsOfChange={setAsOf}
+        onCheck={check}
+        canCheck={canCheck}
+        staleSheet={staleSheet}
+      />
       {state.error && (
         <MessageBar intent="error" data-testid="error" layout="multiline">
           <MessageBarBody>
@@ -240,7 +256,9 @@ export function Workspace({ host, store, settings, settingsVersion, onSaveSettin
             onInsert={insertText ? (text) => insertText.call(host, text) : undefined}
           />
         )}
-        {view === "settings" && <SettingsView key={settingsVersion} settings={settings} mode={host.mode} onSave={onSaveSettings} />}
+        {view === "settings" && (
+          <SettingsView key={settingsVersion} settings={settings} mode={host.mode} onSave={onSaveSettings} />
+        )}
       </div>
     </main>
   );

@@ -7,7 +7,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "app.loading": "Loading…",
 
   "plan.notChecked": "Not checked yet: click Check to read the plan.",
-  "plan.read": "Sheet \"{sheet}\", header in row {headerRow}, {tasks} tasks",
+  "plan.read": 'Sheet "{sheet}", header in row {headerRow}, {tasks} tasks',
   "plan.notFound": "No plan table found",
   "plan.fromRibbon": "(checked from the ribbon)",
   "plan.asOfUsed": "as of {asOf}",
@@ -16,7 +16,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "check.run": "Check",
   "check.running": "Checking…",
   "stale.title": "The result may be out of date",
-  "stale.body": "The sheet \"{sheet}\" changed after the check. Check again.",
+  "stale.body": 'The sheet "{sheet}" changed after the check. Check again.',
   "error.title": "Needs attention",
   "error.dismiss": "Dismiss",
 
@@ -117,12 +117,13 @@ export const enUS: Catalogue<PaneTextKey> = {
   "circular.tableCopied": "Table copied: paste it into Word as a table.",
   "circular.copyFailed": "Could not copy automatically: select the text in the box above and press Ctrl+C.",
   "circular.inserted": "The circular text was inserted from the selected cell down.",
-  "circular.notEmpty": "Nothing was inserted: the {lines} cells from the selected cell down are not all empty. Select an empty cell with enough empty rows below it and try again.",
+  "circular.notEmpty":
+    "Nothing was inserted: the {lines} cells from the selected cell down are not all empty. Select an empty cell with enough empty rows below it and try again.",
   "circular.notChecked": "The circular text is written here after a check.",
   "circular.hint": "Written for the as-of date; paste it straight into Word.",
 
   "settings.published": "Publication date",
-  "settings.publishedHint": "Relative deadlines (\"within 30 working days of publication\") count from this day.",
+  "settings.publishedHint": 'Relative deadlines ("within 30 working days of publication") count from this day.',
   "settings.dueSoonDays": "Warning window (days)",
   "settings.dueSoonDaysHint": "Tasks due within this many days are listed as due soon (default 7).",
   "settings.planSheet": "Plan sheet",
@@ -161,5 +162,5 @@ export const enUS: Catalogue<PaneTextKey> = {
   "standalone.download": "Download annotated copy",
   "standalone.downloading": "Preparing the copy…",
   "standalone.copyName": "{name} (checked).xlsx",
-  "standalone.downloaded": "\"{file}\" is ready: overdue rows are highlighted and the findings and totals sheets added.",
+  "standalone.downloaded": '"{file}" is ready: overdue rows are highlighted and the findings and totals sheets added.',
 };

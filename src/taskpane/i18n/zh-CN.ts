@@ -88,7 +88,7 @@ export const zhCN = {
   "totals.col.responsible": "配合",
   "totals.col.overdue": "逾期",
   "totals.col.overdueAsLead": "牵头逾期",
-  "totals.col.dueSoon": "将到期",
+  "totals.col.dueSoon": "预警",
   "totals.col.done": "完成",
   "totals.col.completionRate": "完成率",
   "totals.full.unit": "单位",
@@ -114,7 +114,8 @@ export const zhCN = {
   "circular.tableCopied": "表格已复制：在 Word 中粘贴即为表格。",
   "circular.copyFailed": "无法自动复制：请在上方文本框中选中文字，按 Ctrl+C 复制。",
   "circular.inserted": "已从选中的单元格起插入通报文字。",
-  "circular.notEmpty": "未插入：从选中单元格起向下的 {lines} 个单元格中有内容。请选中一个空白单元格（其下方留有足够空行）后重试。",
+  "circular.notEmpty":
+    "未插入：从选中单元格起向下的 {lines} 个单元格中有内容。请选中一个空白单元格（其下方留有足够空行）后重试。",
   "circular.notChecked": "检查后在此生成通报文字。",
   "circular.hint": "通报文字按截至日期生成，可直接粘贴到 Word。",
 

@@ -14,7 +14,8 @@ export interface SeverityGroup {
   rules: RuleGroup[];
 }
 
-const byRow = (a: Finding, b: Finding): number => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? "").localeCompare(b.column ?? "");
+const byRow = (a: Finding, b: Finding): number =>
+  (a.row ?? 0) - (b.row ?? 0) || (a.column ?? "").localeCompare(b.column ?? "");
 
 /** Severity groups in order error, warning, info (empty ones left out); rules by count, then name; findings by row. */
 export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {

@@ -25,7 +25,8 @@ export function toForm(settings: WorkbookSettings): SettingsForm {
   for (const role of [...OVERRIDE_ROLES, "note" as Role]) columns[role] = settings.columns?.[role] ?? "";
   return {
     published: settings.published ?? "",
-    dueSoonDays: settings.dueSoonDays === null || settings.dueSoonDays === undefined ? "" : String(settings.dueSoonDays),
+    dueSoonDays:
+      settings.dueSoonDays === null || settings.dueSoonDays === undefined ? "" : String(settings.dueSoonDays),
     planSheet: settings.planSheet ?? "",
     columns,
     language: settings.language ?? "",

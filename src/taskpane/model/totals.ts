@@ -18,7 +18,11 @@ export const TOTALS_COLUMNS: TotalsColumn[] = [
 const collator = new Intl.Collator("zh-CN");
 
 /** A sorted copy. Units compare in Chinese collation; units without a rate always come last; ties keep the given order. */
-export function sortTotals(totals: readonly UnitTotals[], column: TotalsColumn, direction: SortDirection): UnitTotals[] {
+export function sortTotals(
+  totals: readonly UnitTotals[],
+  column: TotalsColumn,
+  direction: SortDirection,
+): UnitTotals[] {
   const sign = direction === "ascending" ? 1 : -1;
   return totals
     .map((row, index) => ({ row, index }))
@@ -46,7 +50,11 @@ export interface ChartBars {
 export function overdueBars(totals: readonly UnitTotals[], limit = 10): ChartBars {
   const withOverdue = totals.filter((row) => row.overdue > 0).sort((a, b) => b.overdue - a.overdue);
   const bars = withOverdue.slice(0, limit).map((row) => ({ unit: row.unit, overdue: row.overdue }));
-  return { bars, more: withOverdue.length - bars.length, max: bars.reduce((max, bar) => Math.max(max, bar.overdue), 0) };
+  return {
+    bars,
+    more: withOverdue.length - bars.length,
+    max: bars.reduce((max, bar) => Math.max(max, bar.overdue), 0),
+  };
 }
 
 /** 0.6667 -> "66.7" (one decimal, like the totals sheet). */

@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: every measurement, each in its own child process, then the tables, the verdicts,
+ * bench/results.md and bench/analyze.svg. scripts/bench.mjs bundles this file and the runners (bench/run/*.ts)
+ * into bench/tmp/ first and runs it from the project folder.
+ *
+ *   npm run bench                    everything (about four minutes on 2 cores)
+ *   npm run bench -- --quick         1k and 10k only, fewer runs; results in bench/tmp/ (results.md untouched)
+ *   npm run bench -- --only analyze,cli,gateway,bundle,profile
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { RESULT_MARKER } from "./args";
+import { analyzeChartSvg } from "./chart";
+import type { PlanLayout } from "./generatePlan";
+import { currentLoad, describeMachine } from "./machine";
+import { readProfile, summarizeProfile } from "./profile";
+import { resultsMarkdown, terminalReport, TARGETS } from "./report";
+import { formatBytes, formatMs, formatRows, median } from "./stats";
+import type {
+  AnalyzeResult,
+  BenchResults,
+  BundleResult,
+  CliResult,
+  GatewayResult,
+  MakeXlsxResult,
+  ProcessRun,
+} from "./types";
+import { AS_OF, PUBLISHED } from "./vocabulary";
+
+const ROOT = process.cwd();
+const TMP = join(ROOT, "bench", "tmp");
+const RSS_PRELOAD = join(ROOT, "bench", "rss.cjs");
+const STEPS = ["analyze", "profile", "cli", "gateway", "bundle"] as const;
+type Step = (typeof STEPS)[number];
+
+interface Settings {
+  quick: boolean;
+  steps: Set<Step>;
+  analyzeSizes: number[];
+  analyzeRuns: number;
+  cliSizes: number[];
+  cliRuns: number;
+  gatewaySizes: number[];
+  profileRows: number;
+}
+
+function settingsFrom(argv: readonly string[]): Settings {
+  const quick = argv.includes("--quick");
+  const onlyAt = argv.findIndex((arg) => arg === "--only" || arg.startsWith("--only="));
+  const onlyText = onlyAt < 0 ? null : argv[onlyAt].includes("=") ? argv[onlyAt].split("=")[1] : (argv[onlyAt + 1] ?? "");
+  const only = onlyText === null ? null : onlyText.split(",").map((s) => s.trim());
+  const unknown = only?.filter((s) => !(STEPS as readonly string[]).includes(s)) ?? [];
+  if (unknown.length > 0) throw new Error(`bench: unknown step ${unknown.join(", ")} (steps: ${STEPS.join(", ")})`);
+  const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  return {
+    quick,
+    steps: new Set((only ?? STEPS) as Step[]),
+    analyzeSizes: sizes,
+    analyzeRuns: quick ? 3 : 5,
+    cliSizes: quick ? [10_000] : [10_000, 100_000],
+    cliRuns: quick ? 2 : 3,
+    gatewaySizes: sizes,
+    profileRows: quick ? 10_000 : 100_000,
+  };
+}
+
+// ---- child processes ----------------------------------------------------------------------------
+
+interface ChildOutcome {
+  code: number | null;
+  wallMs: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runChild(args: string[], captureStdout: boolean): Promise<ChildOutcome> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", captureStdout ? "pipe" : "ignore", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8");
+      if (err.length > 200_000) err = err.slice(-100_000);
+    });
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolve({ code, wallMs: performance.now() - started, stdout: Buffer.concat(out).toString("utf8"), stderr: err }),
+    );
+  });
+}
+
+const tail = (text: string) => text.trim().split("\n").slice(-8).join("\n");
+
+/** A runner (bench/tmp/NAME.cjs) and the result it printed. */
+async function runner<T>(name: string, args: string[], nodeFlags: string[] = []): Promise<T> {
+  const outcome = await runChild([...nodeFlags, join(TMP, `${name}.cjs`), ...args], true);
+  const line = outcome.stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER));
+  if (outcome.code !== 0 || !line) throw new Error(`${name} ${args.join(" ")} failed (exit ${outcome.code}):\n${tail(outcome.stderr)}`);
+  return JSON.parse(line.slice(RESULT_MARKER.length)) as T;
+}
+
+/** A script in a fresh process, with peak memory and CPU time from the preload. */
+async function measuredProcess(script: string, args: string[], okCodes: number[]): Promise<ProcessRun> {
+  const outcome = await runChild(["-r", RSS_PRELOAD, script, ...args], false);
+  const usageLine = outcome.stderr.split("\n").find((l) => l.startsWith("FENGONG_BENCH "));
+  if (outcome.code === null || !okCodes.includes(outcome.code) || !usageLine) {
+    throw new Error(`${script} ${args.join(" ")} failed (exit ${outcome.code}):\n${tail(outcome.stderr)}`);
+  }
+  const usage = JSON.parse(usageLine.slice("FENGONG_BENCH ".length)) as { maxRssKb: number; userMs: number; systemMs: number };
+  return { wallMs: outcome.wallMs, cpuMs: usage.userMs + usage.systemMs, maxRssKb: usage.maxRssKb };
+}
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
+// ---- steps --------------------------------------------------------------------------------------
+
+const LAYOUTS: PlanLayout[] = ["two-column", "one-column"];
+
+async function analyzeStep(settings: Settings): Promise<AnalyzeResult[]> {
+  const results: AnalyzeResult[] = [];
+  for (const layout of LAYOUTS) {
+    for (const rows of settings.analyzeSizes) {
+      // Small plans take milliseconds: more warm-up (the JIT) and more runs, for a steady median.
+      const runs = Math.max(settings.analyzeRuns, Math.round(30_000 / rows));
+      const warmups = Math.max(1, Math.round(10_000 / rows));
+      const result = await runner<AnalyzeResult>(
+        "analyze",
+        ["--layout", layout, "--rows", String(rows), "--runs", String(runs), "--warmups", String(warmups)],
+        ["--expose-gc"],
+      );
+      if (result.tasks !== result.tasksExpected) {
+        throw new Error(`analyze ${layout} ${rows}: ${result.tasks} tasks read, the generator wrote ${result.tasksExpected}`);
+      }
+      say(`  analyze ${layout} ${formatRows(rows)}: ${formatMs(median(result.wallMs))} (CPU ${formatMs(median(result.cpuMs))})`);
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+async function profileStep(settings: Settings): Promise<BenchResults["profile"]> {
+  const dir = join(TMP, "profiles");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const name = `analyze-${settings.profileRows}.cpuprofile`;
+  await runner<AnalyzeResult>(
+    "analyze",
+    ["--layout", "two-column", "--rows", String(settings.profileRows), "--runs", "3", "--warmups", "1"],
+    ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-name", name],
+  );
+  const summary = summarizeProfile(readProfile(join(dir, name)), { top: 15, within: "analyze", root: ROOT });
+  say(`  profile: ${join("bench/tmp/profiles", name)} (node bench/tmp/summarize.cjs FILE --within analyze)`);
+  return { subject: `analyze, two-column layout, ${formatRows(settings.profileRows)} rows, 4 calls`, summary };
+}
+
+async function cliStep(settings: Settings): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  const cli = join(ROOT, "bin", "fengong.js");
+  const floor = join(ROOT, "bench", "floor.cjs");
+  const floorLinear = join(ROOT, "bench", "floorLinearMerges.cjs");
+  const layout: PlanLayout = "two-column";
+  for (const rows of settings.cliSizes) {
+    const file = join(TMP, `plan-${layout}-${formatRows(rows)}.xlsx`);
+    const made = await runner<MakeXlsxResult>("makeXlsx", ["--layout", layout, "--rows", String(rows), "--out", file]);
+    say(`  wrote ${formatBytes(made.bytes)} ${file.slice(ROOT.length + 1)} in ${formatMs(made.ms)}`);
+    const cliArgs = ["check", file, "--json", "--as-of", AS_OF, "--published", PUBLISHED];
+
+    // Once, untimed: the command line reads what was written.
+    let tasksRead: number | null = null;
+    if (rows <= 10_000) {
+      const checked = await runChild([cli, ...cliArgs], true);
+      const json = JSON.parse(checked.stdout) as { tasks?: unknown[] };
+      tasksRead = json.tasks?.length ?? 0;
+      if (tasksRead !== made.tasks) throw new Error(`cli ${formatRows(rows)}: ${tasksRead} tasks read, the generator wrote ${made.tasks}`);
+    }
+
+    const result: CliResult = {
+      layout,
+      rows,
+      fileBytes: made.bytes,
+      merges: made.merges,
+      tasksExpected: made.tasks,
+      tasksRead,
+      cli: [],
+      floor: [],
+      floorLinearMerges: [],
+    };
+    // Warm the file cache, then alternate, so drifting load on the machine hits both alike.
+    await measuredProcess(floorLinear, [file], [0]);
+    for (let i = 0; i < settings.cliRuns; i++) {
+      result.floor.push(await measuredProcess(floor, [file], [0]));
+      result.cli.push(await measuredProcess(cli, cliArgs, [0, 1]));
+      result.floorLinearMerges.push(await measuredProcess(floorLinear, [file], [0]));
+    }
+    const m = (runs: ProcessRun[]) => formatMs(median(runs.map((r) => r.wallMs)));
+    say(`  cli ${formatRows(rows)}: ${m(result.cli)}, floor ${m(result.floor)}, floor with linear merges ${m(result.floorLinearMerges)}`);
+    results.push(result);
+  }
+  return results;
+}
+
+async function gatewayStep(settings: Settings): Promise<GatewayResult[]> {
+  const results: GatewayResult[] = [];
+  for (const rows of settings.gatewaySizes) {
+    const result = await runner<GatewayResult>("gateway", ["--rows", String(rows)]);
+    const check = result.fengong.find((p) => p.phase === "check");
+    const naive = result.naive?.reduce((sum, p) => sum + p.syncs, 0);
+    say(`  gateway ${formatRows(rows)}: check ${check?.syncs} syncs (${check?.blocks} blocks), naive ${naive} syncs`);
+    results.push(result);
+  }
+  return results;
+}
+
+async function bundleStep(): Promise<BundleResult> {
+  const result = await runner<BundleResult>("bundle", []);
+  say(
+    `  bundle${result.built ? ` (built in ${formatMs(result.buildMs ?? NaN)})` : " (previous build current)"}: ` +
+      `initial ${(result.initial.gzip / 1024).toFixed(1)} KB gzip, standalone +${(result.standalone.gzip / 1024).toFixed(1)} KB`,
+  );
+  return result;
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const settings = settingsFrom(process.argv.slice(2));
+  mkdirSync(TMP, { recursive: true });
+  const started = new Date();
+  const clock = performance.now();
+  const results: BenchResults = {
+    machine: describeMachine(),
+    started: started.toISOString(),
+    elapsedMs: 0,
+    quick: settings.quick,
+    analyze: [],
+    cli: [],
+    gateway: [],
+    bundle: null,
+    profile: null,
+    failures: [],
+  };
+  say(`Fengong benchmarks: ${[...settings.steps].join(", ")}${settings.quick ? " (quick)" : ""}`);
+  say(`  ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, load ${results.machine.loadStart.toFixed(2)}`);
+
+  const attempt = async (step: Step, work: () => Promise<void>) => {
+    if (!settings.steps.has(step)) return;
+    const t = performance.now();
+    say(`${step}…`);
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.failures.push({ step, message: message.split("\n")[0] });
+      say(`  FAILED: ${message}`);
+    }
+    say(`  (${formatMs(performance.now() - t)})`);
+  };
+  await attempt("analyze", async () => void (results.analyze = await analyzeStep(settings)));
+  await attempt("profile", async () => void (results.profile = await profileStep(settings)));
+  await attempt("cli", async () => void (results.cli = await cliStep(settings)));
+  await attempt("gateway", async () => void (results.gateway = await gatewayStep(settings)));
+  await attempt("bundle", async () => void (results.bundle = await bundleStep()));
+
+  results.machine.loadEnd = currentLoad();
+  results.elapsedMs = performance.now() - clock;
+
+  // A full run replaces the committed results; a partial one writes beside the scratch files.
+  const full = !settings.quick && settings.steps.size === STEPS.length;
+  const outDir = full ? join(ROOT, "bench") : TMP;
+  const chartName = "analyze.svg";
+  const series = LAYOUTS.map((layout, i) => ({
+    label: layout,
+    color: ["#1f6fb2", "#e07b00"][i],
+    points: results.analyze.filter((r) => r.layout === layout).map((r) => ({ rows: r.rows, ms: median(r.wallMs) })),
+  })).filter((s) => s.points.length > 0);
+  const chart = series.length > 0;
+  if (chart) {
+    writeFileSync(
+      join(outDir, chartName),
+      analyzeChartSvg(series, {
+        title: "analyze: median time against rows (log-log)",
+        target: { rows: 100_000, ms: TARGETS.analyze100kMs, label: "target: 100k in ~1 s" },
+      }),
+    );
+  }
+  const notesFile = join(ROOT, "bench", "notes.md");
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
+  writeFileSync(join(outDir, "results.md"), resultsMarkdown(results, notes, chart ? chartName : null));
+  writeFileSync(join(TMP, "results.json"), JSON.stringify(results, null, 2));
+
+  say("");
+  say(terminalReport(results));
+  say("");
+  say(`Wrote ${join(outDir, "results.md").slice(ROOT.length + 1)}${chart ? ` and ${chartName}` : ""} in ${formatMs(results.elapsedMs)}.`);
+  return results.failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  },
+);

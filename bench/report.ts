@@ -1,0 +1,395 @@
+/**
+ * The benchmark's results as tables (terminal and Markdown), the verdict on each target, and bench/results.md.
+ * Pure functions of BenchResults: no measuring here.
+ */
+import type { PlanLayout } from "./generatePlan";
+import { shortName } from "./profile";
+import {
+  formatBytes,
+  formatCount,
+  formatMs,
+  formatRatio,
+  formatRows,
+  growthPer10x,
+  markdownTable,
+  median,
+  textTable,
+} from "./stats";
+import type { AnalyzeResult, BenchResults, CliResult, GatewayResult, PhaseStats, ProcessRun } from "./types";
+
+/** The targets (issue 7, design.md §8), with the thresholds the verdicts use. */
+export const TARGETS = {
+  /** analyze: 100k rows in "about 1 s"... */
+  analyze100kMs: 1000,
+  /** ...read as at most this much. */
+  analyze100kToleranceMs: 1200,
+  /** Linear growth: time per 10x rows (10 = linear), measured 10k -> 100k; above this it is not linear. */
+  maxGrowthPer10x: 12,
+  /** Command line / exceljs read floor. */
+  cliRatio: 1.5,
+  /** Initial task pane JS, gzip, in KB of 1,024 bytes (as the build's bundle-stats plugin counts). */
+  initialGzipKb: 250,
+} as const;
+
+export interface Verdict {
+  target: string;
+  met: boolean | null;
+  detail: string;
+}
+
+export interface Table {
+  title: string;
+  header: string[];
+  rows: string[][];
+  rightAligned: boolean[];
+}
+
+const LAYOUT_NAMES: Record<PlanLayout, string> = {
+  "two-column": "two unit columns (牵头单位 | 责任单位)",
+  "one-column": "one unit column (X牵头，Y配合)",
+};
+
+const medianOf = (runs: readonly ProcessRun[], key: keyof ProcessRun): number => median(runs.map((run) => run[key]));
+
+// ---- 1. analyze ---------------------------------------------------------------------------------
+
+export function analyzeTable(results: readonly AnalyzeResult[]): Table {
+  const rows: string[][] = [];
+  const byLayout = groupBy(results, (r) => r.layout);
+  for (const [layout, list] of byLayout) {
+    const sorted = [...list].sort((a, b) => a.rows - b.rows);
+    sorted.forEach((r, i) => {
+      const ms = median(r.wallMs);
+      const previous = sorted[i - 1];
+      const growth = previous ? growthPer10x(previous.rows, median(previous.wallMs), r.rows, ms) : NaN;
+      rows.push([
+        layout,
+        formatRows(r.rows),
+        formatCount(r.tasks) + (r.tasks === r.tasksExpected ? "" : ` (expected ${formatCount(r.tasksExpected)})`),
+        formatMs(ms),
+        `${formatMs(Math.min(...r.wallMs))} – ${formatMs(Math.max(...r.wallMs))}`,
+        formatMs(median(r.cpuMs)),
+        formatCount(r.rows / (ms / 1000)),
+        Number.isFinite(growth) ? `${growth.toFixed(1)}x` : "",
+      ]);
+    });
+  }
+  return {
+    title: "1. analyze (median of the timed runs, after a warm-up; each size in a fresh process)",
+    header: ["layout", "rows", "tasks", "median", "range", "CPU (median)", "rows/s", "growth per 10x"],
+    rows,
+    rightAligned: [false, true, true, true, true, true, true, true],
+  };
+}
+
+export function analyzeVerdicts(results: readonly AnalyzeResult[]): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const [layout, list] of groupBy(results, (r) => r.layout)) {
+    const big = list.find((r) => r.rows === 100_000);
+    const mid = list.find((r) => r.rows === 10_000);
+    if (!big || !mid) continue;
+    const ms = median(big.wallMs);
+    const growth = growthPer10x(mid.rows, median(mid.wallMs), big.rows, ms);
+    const fast = ms <= TARGETS.analyze100kToleranceMs;
+    const linear = growth <= TARGETS.maxGrowthPer10x;
+    verdicts.push({
+      target: `analyze, ${layout}: 100k rows in about ${formatMs(TARGETS.analyze100kMs)} (≤ ${formatMs(TARGETS.analyze100kToleranceMs)}), linear growth (≤ ${TARGETS.maxGrowthPer10x}x per 10x)`,
+      met: fast && linear,
+      detail: `${formatMs(ms)} for 100k rows; ${growth.toFixed(1)}x from 10k to 100k`,
+    });
+  }
+  return verdicts;
+}
+
+// ---- 2. command line ----------------------------------------------------------------------------
+
+export function cliTable(results: readonly CliResult[]): Table {
+  const rows = results.map((r) => {
+    const cli = medianOf(r.cli, "wallMs");
+    const floor = medianOf(r.floor, "wallMs");
+    const linear = r.floorLinearMerges.length > 0 ? medianOf(r.floorLinearMerges, "wallMs") : NaN;
+    return [
+      formatRows(r.rows),
+      `${formatBytes(r.fileBytes)}, ${formatCount(r.merges)} merged areas`,
+      formatMs(cli),
+      formatMs(floor),
+      formatRatio(cli / floor),
+      `${formatMs(medianOf(r.cli, "cpuMs"))} / ${formatMs(medianOf(r.floor, "cpuMs"))}`,
+      `${formatBytes(medianOf(r.cli, "maxRssKb") * 1024)} / ${formatBytes(medianOf(r.floor, "maxRssKb") * 1024)}`,
+      Number.isFinite(linear) ? `${formatMs(linear)} (${formatRatio(cli / linear)})` : "",
+    ];
+  });
+  return {
+    title: "2. Command line end to end vs exceljs reading the same file (wall time, median; fresh process each run)",
+    header: [
+      "rows",
+      "file",
+      "fengong check --json",
+      "exceljs read (floor)",
+      "ratio",
+      "CPU cli / floor",
+      "peak RSS cli / floor",
+      "floor, linear merges (cli ratio)",
+    ],
+    rows,
+    rightAligned: [true, false, true, true, true, true, true, true],
+  };
+}
+
+export function cliVerdicts(results: readonly CliResult[]): Verdict[] {
+  return results.map((r) => {
+    const ratio = medianOf(r.cli, "wallMs") / medianOf(r.floor, "wallMs");
+    return {
+      target: `command line within ${TARGETS.cliRatio}x of the exceljs read floor, ${formatRows(r.rows)} rows`,
+      met: ratio <= TARGETS.cliRatio,
+      detail: `${formatRatio(ratio)} (${formatMs(medianOf(r.cli, "wallMs"))} vs ${formatMs(medianOf(r.floor, "wallMs"))})`,
+    };
+  });
+}
+
+// ---- 3. gateway ---------------------------------------------------------------------------------
+
+const phase = (list: readonly PhaseStats[] | null, name: string): PhaseStats | undefined => list?.find((p) => p.phase === name);
+
+export function gatewayTable(results: readonly GatewayResult[]): Table {
+  const rows: string[][] = [];
+  for (const r of results) {
+    const check = phase(r.fengong, "check");
+    const paint = phase(r.fengong, "highlight");
+    const findings = phase(r.fengong, "findings sheet");
+    const naiveCheck = phase(r.naive, "check");
+    const naivePaint = phase(r.naive, "highlight");
+    const sum = (a: PhaseStats | undefined, b: PhaseStats | undefined, key: "syncs" | "requestBytes") =>
+      a && b ? a[key] + b[key] : NaN;
+    rows.push([
+      formatRows(r.rows),
+      formatCount(r.overdueRows),
+      check ? `${check.syncs} (${check.blocks} blocks, ${check.retries} retries)` : "–",
+      paint ? String(paint.syncs) : "–",
+      formatCount(sum(check, paint, "syncs")),
+      formatBytes(sum(check, paint, "requestBytes")),
+      findings ? `${findings.syncs} / ${formatBytes(findings.requestBytes)}` : "–",
+      formatCount(sum(naiveCheck, naivePaint, "syncs")),
+      formatBytes(sum(naiveCheck, naivePaint, "requestBytes")),
+      r.naive ? formatRatio(sum(naiveCheck, naivePaint, "syncs") / sum(check, paint, "syncs")) : "",
+    ]);
+  }
+  return {
+    title: "3. Excel gateway on the in-memory double: Check + highlight (round trips = context.sync calls)",
+    header: [
+      "rows",
+      "overdue rows",
+      "check syncs",
+      "highlight syncs",
+      "syncs",
+      "request bytes",
+      "findings sheet syncs / bytes",
+      "naive syncs",
+      "naive request bytes",
+      "naive / fengong syncs",
+    ],
+    rows,
+    rightAligned: [true, true, true, true, true, true, true, true, true, true],
+  };
+}
+
+/**
+ * Constant up to one block, one more per block after: the syncs of Check minus its row blocks and retries
+ * should not grow with the size, except for the deadline column's number formats, read in requests of up
+ * to 100,000 rows (one more per 100k rows).
+ */
+export function gatewayVerdicts(results: readonly GatewayResult[]): Verdict[] {
+  const fixed = results
+    .map((r) => ({ r, check: phase(r.fengong, "check") }))
+    .filter((x): x is { r: GatewayResult; check: PhaseStats } => x.check !== undefined)
+    .map(({ r, check }) => ({ rows: r.rows, fixed: check.syncs - check.blocks - check.retries, check }));
+  if (fixed.length === 0) return [];
+  const base = fixed[0].fixed;
+  const met = fixed.every((f) => f.fixed - base <= Math.ceil(f.rows / 100_000) - 1);
+  const paints = results.map((r) => phase(r.fengong, "highlight")?.syncs ?? NaN);
+  const paintConstant = paints.every((s) => s === paints[0]);
+  return [
+    {
+      target: "gateway: round trips constant up to one block, one more per block after",
+      met: met && paintConstant,
+      detail:
+        fixed.map((f) => `${formatRows(f.rows)}: ${f.check.syncs} syncs = ${f.fixed} + ${f.check.blocks} blocks + ${f.check.retries} retries`).join("; ") +
+        `; highlight ${paints.join(" / ")} syncs`,
+    },
+  ];
+}
+
+// ---- 4. bundle ----------------------------------------------------------------------------------
+
+export function bundleTable(results: BenchResults["bundle"]): Table {
+  if (!results) return { title: "4. Task pane JavaScript", header: [], rows: [], rightAligned: [] };
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const { initial, standalone } = results;
+  return {
+    title: "4. Task pane JavaScript (gzip level 6; KB = 1,024 bytes)",
+    header: ["mode", "files", "raw", "gzip"],
+    rows: [
+      ["Office (initial JS of taskpane.html)", initial.files.map((f) => f.name).join(", "), kb(initial.raw), kb(initial.gzip)],
+      [
+        "standalone (initial + import() chunks)",
+        `+ ${standalone.files.map((f) => f.name).join(", ")}`,
+        kb(initial.raw + standalone.raw),
+        kb(initial.gzip + standalone.gzip),
+      ],
+    ],
+    rightAligned: [false, false, true, true],
+  };
+}
+
+export function bundleVerdicts(results: BenchResults["bundle"]): Verdict[] {
+  if (!results) return [];
+  const kb = results.initial.gzip / 1024;
+  return [
+    {
+      target: `initial task pane JavaScript < ${TARGETS.initialGzipKb} KB gzip`,
+      met: kb < TARGETS.initialGzipKb,
+      detail: `${kb.toFixed(1)} KB (${formatCount(results.initial.gzip)} bytes; ${(TARGETS.initialGzipKb - kb).toFixed(1)} KB to spare)`,
+    },
+  ];
+}
+
+// ---- output -------------------------------------------------------------------------------------
+
+export function allVerdicts(results: BenchResults): Verdict[] {
+  return [
+    ...analyzeVerdicts(results.analyze),
+    ...cliVerdicts(results.cli),
+    ...gatewayVerdicts(results.gateway),
+    ...bundleVerdicts(results.bundle),
+  ];
+}
+
+const mark = (met: boolean | null) => (met === null ? "?" : met ? "met" : "MISSED");
+
+export function terminalReport(results: BenchResults): string {
+  const tables = [analyzeTable(results.analyze), cliTable(results.cli), gatewayTable(results.gateway), bundleTable(results.bundle)];
+  const out: string[] = [];
+  for (const table of tables) {
+    if (table.rows.length === 0) continue;
+    out.push(table.title, textTable(table.header, table.rows), "");
+  }
+  out.push("Targets");
+  for (const v of allVerdicts(results)) out.push(`  [${mark(v.met)}] ${v.target}: ${v.detail}`);
+  for (const failure of results.failures) out.push(`  [failed] ${failure.step}: ${failure.message}`);
+  return out.join("\n");
+}
+
+export function resultsMarkdown(results: BenchResults, notes: string, chartFile: string | null): string {
+  const m = results.machine;
+  const lines: string[] = [
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench\`${results.quick ? " --quick" : ""} on ${results.started.slice(0, 16).replace("T", " ")} UTC ` +
+      `(the whole run took ${formatMs(results.elapsedMs)}). The figures are replaced on every run; the notes at the end ` +
+      "come from `bench/notes.md`.",
+    "",
+    "## Machine",
+    "",
+    markdownTable(
+      ["CPU", "cores", "memory", "Node", "system", "load average (1 min) at start / end"],
+      [[m.cpu, String(m.cores), `${m.memoryGb.toFixed(1)} GB`, m.node, m.system, `${m.loadStart.toFixed(2)} / ${m.loadEnd?.toFixed(2) ?? "–"}`]],
+    ),
+    "",
+    "A load average above the number of cores means other work was running during the benchmark: wall times are " +
+      "then inflated, CPU times much less so.",
+    "",
+    "## Targets",
+    "",
+    markdownTable(
+      ["target", "verdict", "measured"],
+      allVerdicts(results).map((v) => [v.target, mark(v.met), v.detail]),
+    ),
+    "",
+  ];
+  if (results.failures.length > 0) {
+    lines.push("Steps that failed:", "", ...results.failures.map((f) => `- ${f.step}: ${f.message}`), "");
+  }
+
+  const section = (table: Table, intro: string[]) => {
+    if (table.rows.length === 0) return;
+    lines.push(`## ${table.title}`, "", ...intro, markdownTable(table.header, table.rows, table.rightAligned), "");
+  };
+  section(analyzeTable(results.analyze), [
+    "Generated plans (bench/generatePlan.ts), plan year 2024, as of 2024-08-15, published 2024-03-01. " +
+      `Layouts: ${Object.entries(LAYOUT_NAMES).map(([k, v]) => `${k} = ${v}`).join("; ")}. ` +
+      "`rows` counts the table body (tasks and section rows); growth per 10x = (t2/t1)^(1/log10(n2/n1)), 10x is linear.",
+    "",
+  ]);
+  if (chartFile) lines.push(`![analyze time against rows](${chartFile})`, "");
+  section(cliTable(results.cli), [
+    "`node bin/fengong.js check FILE --json --as-of 2024-08-15 --published 2024-03-01 > /dev/null` against " +
+      "`node bench/floor.cjs FILE` (`new ExcelJS.Workbook().xlsx.readFile(file)`), both as child processes, " +
+      "alternated; peak RSS from `process.resourceUsage().maxRSS` (preloaded bench/rss.cjs). Files: the two-column " +
+      "layout written by exceljs' streaming writer (shared strings, styles, merged section rows and lead cells). " +
+      "The last column reads the same file with exceljs' merged-cell check made linear (bench/floorLinearMerges.cjs).",
+    "",
+  ]);
+  section(gatewayTable(results.gateway), [
+    "`check` + `highlight` + `writeFindings` (the use case checkPlan, src/app) through ExcelWorkbook (src/excel) on " +
+      "the in-memory Excel double (test/doubles/excel), two-column layout, as the active sheet. Naive: " +
+      "bench/naiveGateway.ts (one load + sync per row, one fill + sync per overdue row). Request bytes: the JSON " +
+      "size of the queued operations, as the double measures them.",
+    "",
+  ]);
+  const gateway = results.gateway.find((g) => g.naive !== null && g.leadMissing.naive !== null);
+  if (gateway) {
+    lines.push(
+      `The naive read also ignores merged cells: at ${formatRows(gateway.rows)} rows it finds ` +
+        `${formatCount(gateway.leadMissing.naive ?? 0)} tasks without a lead where the gateway finds ` +
+        `${formatCount(gateway.leadMissing.fengong)} (lead cells merged down over several rows).`,
+      "",
+    );
+  }
+  section(bundleTable(results.bundle), [
+    "Built with the project's webpack.config.js (production) into bench/tmp/webpack, so dist/ is untouched " +
+      "(rebuilt only when an input is newer than that build). Office = the initial JS files of taskpane.html from " +
+      "its bundle-stats.json; standalone adds the files of the `standalone` chunk group (the import() of the " +
+      "standalone host, with exceljs).",
+    "",
+  ]);
+  if (results.profile) {
+    const p = results.profile;
+    lines.push(
+      "## Where analyze spends its time",
+      "",
+      `${p.subject}: the functions with the most self time, as a share of the samples inside \`analyze\` ` +
+        `(${formatCount(p.summary.samples)} samples; \`node --cpu-prof\`, summarised by bench/profile.ts). ` +
+        `Garbage collection, booked apart by V8, took ${(p.summary.garbageCollector * 100).toFixed(1)}% of all the ` +
+        "process's samples (generating the plan included). V8 inlines small functions into their callers, so a " +
+        "caller's self time includes theirs.",
+      "",
+      markdownTable(
+        ["self", "function (source)"],
+        p.summary.self.map((line) => [`${(line.share * 100).toFixed(1)}%`, `\`${shortName(line.name, 90)}\``]),
+        [true, false],
+      ),
+      "",
+      "Inclusive (the function and what it calls):",
+      "",
+      markdownTable(
+        ["inclusive", "function (source)"],
+        p.summary.inclusive.map((line) => [`${(line.share * 100).toFixed(1)}%`, `\`${shortName(line.name, 90)}\``]),
+        [true, false],
+      ),
+      "",
+    );
+  }
+  if (notes.trim()) lines.push(notes.trim(), "");
+  return lines.join("\n");
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k) ?? [];
+    list.push(item);
+    out.set(k, list);
+  }
+  return out;
+}

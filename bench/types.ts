@@ -1,0 +1,118 @@
+/** What each benchmark step measures (runners print these; the report is built from them). */
+import type { PlanLayout } from "./generatePlan";
+import type { Machine } from "./machine";
+import type { ProfileSummary } from "./profile";
+
+export interface AnalyzeResult {
+  layout: PlanLayout;
+  rows: number;
+  tasks: number;
+  tasksExpected: number;
+  findings: number;
+  generateMs: number;
+  /** One entry per timed run (after the warm-up). */
+  wallMs: number[];
+  cpuMs: number[];
+  heapUsedMb: number;
+}
+
+export interface MakeXlsxResult {
+  file: string;
+  bytes: number;
+  rows: number;
+  tasks: number;
+  merges: number;
+  ms: number;
+}
+
+/** One child process, measured from outside (wall) and by the preload (bench/rss.cjs). */
+export interface ProcessRun {
+  wallMs: number;
+  cpuMs: number;
+  maxRssKb: number;
+}
+
+export interface CliResult {
+  layout: PlanLayout;
+  rows: number;
+  fileBytes: number;
+  merges: number;
+  tasksExpected: number;
+  /** Tasks in the CLI's --json output (checked once, untimed); null when not checked. */
+  tasksRead: number | null;
+  cli: ProcessRun[];
+  floor: ProcessRun[];
+  /** exceljs with its quadratic merged-cell check replaced by an index (bench/floorLinearMerges.cjs). */
+  floorLinearMerges: ProcessRun[];
+}
+
+export interface PhaseStats {
+  phase: string;
+  /** Excel.run batches. */
+  runs: number;
+  /** context.sync() round trips, as the double counts them (implicit final syncs included). */
+  syncs: number;
+  requestBytes: number;
+  responseBytes: number;
+  maxRequestBytes: number;
+  /** Row blocks read (ExcelWorkbook only). */
+  blocks: number;
+  retries: number;
+  ms: number;
+}
+
+export interface GatewayResult {
+  rows: number;
+  tasks: number;
+  overdueRows: number;
+  merges: number;
+  /** check, highlight, findings sheet. */
+  fengong: PhaseStats[];
+  /** check, highlight; null when skipped. */
+  naive: PhaseStats[] | null;
+  /** Tasks without a lead as each way reads them (the naive read ignores merged cells). */
+  leadMissing: { fengong: number; naive: number | null };
+}
+
+export interface BundleFile {
+  name: string;
+  raw: number;
+  gzip: number;
+}
+
+export interface BundleGroup {
+  files: BundleFile[];
+  raw: number;
+  gzip: number;
+}
+
+export interface BundleResult {
+  /** Built now (false: the previous build in bench/tmp/webpack was newer than every input). */
+  built: boolean;
+  buildMs: number | null;
+  /** JS taskpane.html loads before it runs (the Office path). */
+  initial: BundleGroup;
+  /** Loaded by import() in standalone mode, on top of the initial JS. */
+  standalone: BundleGroup;
+}
+
+export interface ProfileResult {
+  /** What was profiled, in words. */
+  subject: string;
+  summary: ProfileSummary;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  /** ISO timestamp. */
+  started: string;
+  elapsedMs: number;
+  quick: boolean;
+  analyze: AnalyzeResult[];
+  cli: CliResult[];
+  gateway: GatewayResult[];
+  bundle: BundleResult | null;
+  profile: ProfileResult | null;
+  /** Steps that failed, with their message. */
+  failures: { step: string; message: string }[];
+}

@@ -1,0 +1,148 @@
+/** The benchmark's arithmetic and verdicts (pure functions of measurements; no timing here). */
+import { DOMParser } from "@xmldom/xmldom";
+import { analyzeChartSvg } from "../../bench/chart";
+import { analyzeVerdicts, bundleVerdicts, cliVerdicts, gatewayVerdicts, resultsMarkdown } from "../../bench/report";
+import { growthPer10x, markdownTable, median } from "../../bench/stats";
+import type { AnalyzeResult, BenchResults, CliResult, GatewayResult, PhaseStats } from "../../bench/types";
+
+const analyzeResult = (layout: AnalyzeResult["layout"], rows: number, ms: number): AnalyzeResult => ({
+  layout,
+  rows,
+  tasks: rows,
+  tasksExpected: rows,
+  findings: 0,
+  generateMs: 0,
+  wallMs: [ms * 1.1, ms, ms * 0.9],
+  cpuMs: [ms],
+  heapUsedMb: 0,
+});
+
+const phase = (name: string, syncs: number, blocks = 0, retries = 0): PhaseStats => ({
+  phase: name,
+  runs: 1,
+  syncs,
+  requestBytes: 100,
+  responseBytes: 100,
+  maxRequestBytes: 100,
+  blocks,
+  retries,
+  ms: 1,
+});
+
+const gatewayResult = (rows: number, checkSyncs: number, blocks: number, retries: number, highlightSyncs = 3): GatewayResult => ({
+  rows,
+  tasks: rows,
+  overdueRows: rows / 10,
+  merges: 0,
+  fengong: [phase("check", checkSyncs, blocks, retries), phase("highlight", highlightSyncs), phase("findings sheet", 2)],
+  naive: [phase("check", rows + 1), phase("highlight", rows / 10)],
+  leadMissing: { fengong: 1, naive: 5 },
+});
+
+describe("stats", () => {
+  it("takes the median of odd and even counts without reordering the input", () => {
+    const input = [5, 1, 3];
+    expect(median(input)).toBe(3);
+    expect(input).toEqual([5, 1, 3]);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it("measures growth per 10x: 10 when linear, 100 when quadratic", () => {
+    expect(growthPer10x(1000, 10, 100_000, 1000)).toBeCloseTo(10);
+    expect(growthPer10x(1000, 1, 10_000, 100)).toBeCloseTo(100);
+    expect(growthPer10x(1000, 0, 10_000, 100)).toBeNaN();
+  });
+
+  it("escapes pipes in Markdown cells", () => {
+    expect(markdownTable(["a"], [["x|y"]])).toContain("x\\|y");
+  });
+});
+
+describe("verdicts", () => {
+  it("analyze: met when 100k rows take about a second and growth is linear", () => {
+    const ok = analyzeVerdicts([analyzeResult("two-column", 10_000, 100), analyzeResult("two-column", 100_000, 1000)]);
+    expect(ok.map((v) => v.met)).toEqual([true]);
+    const slow = analyzeVerdicts([analyzeResult("two-column", 10_000, 200), analyzeResult("two-column", 100_000, 2000)]);
+    expect(slow[0].met).toBe(false);
+    const superlinear = analyzeVerdicts([analyzeResult("one-column", 10_000, 50), analyzeResult("one-column", 100_000, 1000)]);
+    expect(superlinear[0].met).toBe(false);
+    expect(superlinear[0].detail).toContain("20.0x");
+  });
+
+  it("command line: the ratio of the medians against 1.5", () => {
+    const run = (wallMs: number) => ({ wallMs, cpuMs: wallMs, maxRssKb: 1000 });
+    const result = (cli: number[], floor: number[]): CliResult => ({
+      layout: "two-column",
+      rows: 10_000,
+      fileBytes: 1,
+      merges: 0,
+      tasksExpected: 1,
+      tasksRead: 1,
+      cli: cli.map(run),
+      floor: floor.map(run),
+      floorLinearMerges: [],
+    });
+    expect(cliVerdicts([result([140, 150, 900], [100, 100, 100])])[0].met).toBe(true);
+    expect(cliVerdicts([result([160, 170, 150], [100, 100, 100])])[0].met).toBe(false);
+  });
+
+  it("gateway: a fixed number of syncs plus one per block (and per 100k rows of number formats)", () => {
+    const constant = [gatewayResult(1000, 5, 1, 0), gatewayResult(10_000, 6, 1, 1), gatewayResult(100_000, 16, 10, 1)];
+    expect(gatewayVerdicts(constant)[0].met).toBe(true);
+    const perRow = [gatewayResult(1000, 5, 1, 0), gatewayResult(10_000, 14, 1, 0)];
+    expect(gatewayVerdicts(perRow)[0].met).toBe(false);
+    const highlightGrows = [gatewayResult(1000, 5, 1, 0, 3), gatewayResult(10_000, 5, 1, 0, 30)];
+    expect(gatewayVerdicts(highlightGrows)[0].met).toBe(false);
+  });
+
+  it("bundle: under 250 KB of 1,024 bytes", () => {
+    const bundle = (gzip: number): BenchResults["bundle"] => ({
+      built: false,
+      buildMs: null,
+      initial: { files: [], raw: 0, gzip },
+      standalone: { files: [], raw: 0, gzip: 0 },
+    });
+    expect(bundleVerdicts(bundle(249 * 1024))[0].met).toBe(true);
+    expect(bundleVerdicts(bundle(251 * 1024))[0].met).toBe(false);
+  });
+});
+
+describe("results.md and the chart", () => {
+  const results: BenchResults = {
+    machine: { cpu: "Test CPU", cores: 2, memoryGb: 8, node: "v20", system: "Linux", loadStart: 0.5, loadEnd: 0.7 },
+    started: "2024-08-15T08:00:00.000Z",
+    elapsedMs: 1000,
+    quick: false,
+    analyze: [analyzeResult("two-column", 1000, 10), analyzeResult("two-column", 10_000, 100), analyzeResult("two-column", 100_000, 1000)],
+    cli: [],
+    gateway: [gatewayResult(1000, 5, 1, 0)],
+    bundle: null,
+    profile: null,
+    failures: [{ step: "cli", message: "boom" }],
+  };
+
+  it("describes the machine, the verdicts, failures and the notes", () => {
+    const text = resultsMarkdown(results, "## Notes\n\nSomething found.", "analyze.svg");
+    expect(text).toContain("| Test CPU | 2 | 8.0 GB | v20 |");
+    expect(text).toContain("| analyze, two-column: 100k rows in about 1000 ms");
+    expect(text).toContain("- cli: boom");
+    expect(text).toContain("![analyze time against rows](analyze.svg)");
+    expect(text.trimEnd().endsWith("Something found.")).toBe(true);
+  });
+
+  it("draws one line per layout and well-formed SVG", () => {
+    const svg = analyzeChartSvg(
+      [
+        { label: "two-column", color: "#00f", points: [{ rows: 1000, ms: 10 }, { rows: 100_000, ms: 1000 }] },
+        { label: "one-column", color: "#f80", points: [{ rows: 1000, ms: 20 }] },
+      ],
+      { title: "t <&>", target: { rows: 100_000, ms: 1000, label: "target" } },
+    );
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, message) => void errors.push(`${level}: ${message}`) }).parseFromString(svg, "image/svg+xml");
+    expect(errors).toEqual([]);
+    expect(doc.getElementsByTagName("polyline").length).toBe(2);
+    expect(svg).toContain("t &lt;&amp;&gt;");
+  });
+});

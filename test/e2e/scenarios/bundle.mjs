@@ -1,0 +1,44 @@
+// The Office path's initial JavaScript: small, and without exceljs (loaded only standalone, as its own chunk).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { assert } from "../lib/harness.mjs";
+
+export const INITIAL_GZIP_LIMIT = 250 * 1024;
+/** A string exceljs carries (the part it writes) and our own code does not. */
+const EXCELJS_SIGNATURE = "xl/workbook.xml";
+
+export async function bundleChecks(tally, { dist }) {
+  const stats = JSON.parse(await readFile(path.join(dist, "bundle-stats.json"), "utf8"));
+  const initial = stats.initial.files;
+
+  await tally.check(
+    `bundle: initial JS of the Office path < 250 KB gzip (bundle-stats.json: ${(stats.initial.gzip / 1024).toFixed(1)} KB)`,
+    async () => {
+      assert(stats.initial.gzip < INITIAL_GZIP_LIMIT, `initial JS is ${stats.initial.gzip} bytes gzip`);
+    },
+  );
+
+  await tally.check(
+    "bundle: the initial files re-measured here agree (gzip level 6) and stay under the limit",
+    async () => {
+      let total = 0;
+      for (const file of initial) total += gzipSync(await readFile(path.join(dist, file)), { level: 6 }).length;
+      assert(total < INITIAL_GZIP_LIMIT, `initial JS is ${total} bytes gzip`);
+      assert(Math.abs(total - stats.initial.gzip) < 1024, `bundle-stats says ${stats.initial.gzip}, measured ${total}`);
+    },
+  );
+
+  await tally.check("bundle: exceljs is not in the initial JS but in a lazy chunk", async () => {
+    for (const file of initial) {
+      const text = await readFile(path.join(dist, file), "utf8");
+      assert(!text.includes(EXCELJS_SIGNATURE), `${file} (initial) contains exceljs`);
+    }
+    const lazy = stats.assets.filter((asset) => !asset.initial && asset.name.endsWith(".js"));
+    let found = false;
+    for (const asset of lazy)
+      if ((await readFile(path.join(dist, asset.name), "utf8")).includes(EXCELJS_SIGNATURE)) found = true;
+    assert(found, "no lazy chunk holds exceljs: the check above would prove nothing");
+  });
+  return stats;
+}

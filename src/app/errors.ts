@@ -80,13 +80,20 @@ export class UserError extends Error {
   }
 }
 
+/** Also true for a UserError from another copy of this module (a lazily loaded chunk, an isolated test registry). */
 export function isUserError(error: unknown): error is UserError {
-  return error instanceof UserError;
+  return (
+    error instanceof UserError ||
+    (error instanceof Error &&
+      error.name === "UserError" &&
+      typeof (error as Partial<UserError>).code === "string" &&
+      typeof (error as Partial<UserError>).messageIn === "function")
+  );
 }
 
 /** Any thrown value as a UserError (unknown errors become "unexpected" with their message). */
 export function toUserError(error: unknown): UserError {
-  if (error instanceof UserError) return error;
+  if (isUserError(error)) return error;
   const detail = error instanceof Error ? error.message : String(error);
   return new UserError("unexpected", { detail }, error);
 }

@@ -55,7 +55,8 @@ export const OWNED_FORMULAS: Record<HighlightCategory, string> = {
 /** Column of each category's list in the data sheet. */
 export const OWNED_DATA_COLUMNS: Record<HighlightCategory, string> = { overdue: "A", dueSoon: "B", error: "C" };
 
-/** Settings key in the workbook (Office workbook.settings; a workbook name in .xlsx copies). */
+/** Settings key in the workbook (Office workbook.settings; in .xlsx copies, JSON in the very hidden sheet
+ * fengong_settings, since exceljs drops workbook names that are not ranges). */
 export const SETTINGS_KEY = "fengong.settings";
 
 /** Fill colours of our highlight categories. */

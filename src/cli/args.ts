@@ -1,5 +1,6 @@
 /** Command-line arguments -> a command, or a usage error naming what is wrong (node:util parseArgs). */
 import { parseArgs } from "node:util";
+import { normalizeLanguage } from "../core/i18n/format";
 import type { Language } from "../core/types";
 import type { CliTextKey } from "./messages";
 
@@ -137,8 +138,8 @@ export function environmentLanguage(argv: readonly string[], env: Record<string,
     if (!value) continue;
     // "C" and "POSIX" say nothing about the user's language.
     if (/^(C|POSIX)([._@]|$)/i.test(value)) continue;
-    // POSIX locales write zh_CN.UTF-8 (normalizeLanguage expects a BCP 47 tag such as zh-CN).
-    return /^zh([-_.@]|$)/i.test(value) ? "zh-CN" : "en-US";
+    return normalizeLanguage(value); // zh_CN.UTF-8 -> zh-CN
+
   }
   return "zh-CN";
 }

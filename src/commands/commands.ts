@@ -3,14 +3,16 @@
  * result store. Each manifest FunctionName is associated here under the identical name; the handlers
  * themselves live in handlers.ts. Without Office (a browser tab, standalone mode) nothing is registered.
  */
+import { lazyPort } from "../app/lazyPort";
 import { resultStore } from "../app/resultStore";
-import { ExcelWorkbook } from "../excel/excelWorkbook";
 import { createCommandHandlers } from "./handlers";
 
 function registerCommands(): void {
   if (typeof Office === "undefined" || !Office.actions || typeof Office.actions.associate !== "function") return;
   const handlers = createCommandHandlers({
-    createPort: () => ExcelWorkbook.forOffice(),
+    // The Excel adapter (and the core behind it) is loaded on the first click, as a lazy chunk.
+    createPort: () =>
+      lazyPort(() => import(/* webpackChunkName: "engine" */ "../excel/excelWorkbook").then((m) => m.ExcelWorkbook.forOffice())),
     store: resultStore,
     showTaskpane: () => Office.addin.showAsTaskpane(),
   });

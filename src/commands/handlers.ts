@@ -5,7 +5,7 @@
  * event.completed(). Clicks are single-flight: a second click of a command that is running (or waiting)
  * joins it; a different command waits for the running one to finish, so two never write at once.
  */
-import { checkPlan, clearOwnedHighlights, highlightOverdue, totalsByUnit, type ActionResult } from "../app/actions";
+import type { ActionResult } from "../app/actions";
 import type { CheckOptions } from "../app/check";
 import { toUserError } from "../app/errors";
 import type { WorkbookPort } from "../app/port";
@@ -32,11 +32,15 @@ export interface CommandDeps {
   options?(): CheckOptions;
 }
 
+/** The use cases pull in the whole analysis core: loaded on the first click, as the pane does, so the
+ * page's initial JavaScript stays light. */
+const actions = () => import(/* webpackChunkName: "engine" */ "../app/actions");
+
 const ACTIONS: Record<CommandName, (port: WorkbookPort, options: CheckOptions) => Promise<ActionResult>> = {
-  checkPlan: (port, options) => checkPlan(port, options),
-  highlightOverdue: (port, options) => highlightOverdue(port, options),
-  totalsByUnit: (port, options) => totalsByUnit(port, options),
-  clearHighlights: (port) => clearOwnedHighlights(port),
+  checkPlan: async (port, options) => (await actions()).checkPlan(port, options),
+  highlightOverdue: async (port, options) => (await actions()).highlightOverdue(port, options),
+  totalsByUnit: async (port, options) => (await actions()).totalsByUnit(port, options),
+  clearHighlights: async (port) => (await actions()).clearOwnedHighlights(port),
 };
 
 async function showQuietly(show: () => Promise<void> | void): Promise<void> {

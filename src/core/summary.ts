@@ -13,6 +13,7 @@ const zhCN = {
   number: "第{id}项",
   numberRow: "第{row}行任务",
   listSeparator: "；",
+  more: "；另有{more}项（详见逾期任务清单）",
   unitsOpening: "按单位统计，逾期任务较多的是：{list}。",
   unitItem: "{unit}{overdue}项",
   unitItemLead: "{unit}{overdue}项（其中牵头{overdueAsLead}项）",
@@ -40,6 +41,7 @@ const enUS: Catalogue<Key> = {
   number: "task {id}",
   numberRow: "the task in row {row}",
   listSeparator: "; ",
+  more: "; and {more} more (see the list of overdue tasks)",
   unitsOpening: "By unit, the most overdue tasks are with: {list}.",
   unitItem: "{unit} {overdue}",
   unitItemLead: "{unit} {overdue} (as lead {overdueAsLead})",
@@ -72,6 +74,8 @@ export function percent(part: number, whole: number): string {
 
 const MAX_TASK_TEXT = 24;
 const MAX_UNITS_LISTED = 5;
+/** A circular names the worst overdue tasks; the rest are counted (a 100k-row ledger must not give a 600 KB text). */
+const MAX_OVERDUE_LISTED = 20;
 
 function shorten(value: string): string {
   const chars = [...value.replace(/\s+/g, " ").trim()];
@@ -113,7 +117,8 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
   if (dueSoon > 0) out += text(language, "dueSoon", { dueSoon, window: dueSoonDays });
   if (ongoing > 0) out += text(language, "ongoing", { ongoing });
   if (overdueTasks.length > 0) {
-    const list = overdueTasks
+    const named = overdueTasks
+      .slice(0, MAX_OVERDUE_LISTED)
       .map((task) =>
         text(language, "overdueItem", {
           lead: task.lead.length > 0 ? task.lead.join(unitSeparator) : text(language, "noLead"),
@@ -123,6 +128,8 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
         }),
       )
       .join(listSeparator);
+    const rest = overdueTasks.length - MAX_OVERDUE_LISTED;
+    const list = rest > 0 ? named + text(language, "more", { more: rest }) : named;
     out += text(language, "overdue", { overdue: overdueTasks.length, overduePct: percent(overdueTasks.length, total), list });
   } else {
     out += text(language, "noOverdue");

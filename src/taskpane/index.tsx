@@ -10,7 +10,7 @@ import { detectOffice, standaloneLanguage } from "./boot";
 import { Pane } from "./components/Pane";
 import type { PaneHost } from "./host";
 import { paneText } from "./i18n";
-import { lazyPort } from "./lazyPort";
+import { lazyPort } from "../app/lazyPort";
 import { OfficeHost } from "./officeHost";
 
 async function start(root: Root): Promise<void> {

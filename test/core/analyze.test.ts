@@ -246,3 +246,14 @@ describe("the unit directory and table-wide rules", () => {
     expect(r.summary.text).toMatch(/^As of 1 March 2020, the plan has 3 tasks/);
   });
 });
+
+describe("a large ledger's circular", () => {
+  it("names the 20 most overdue tasks and counts the rest", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [i + 1, `任务${i + 1}`, "省财政厅", "", `2020年1月${i + 1}日`]);
+    const report = analyze([grid("S", [["序号", "工作任务", "牵头单位", "责任单位", "完成时限"], ...rows])], { asOf: "2020-03-01" });
+    expect(report.tasks.filter((t) => t.status === "overdue")).toHaveLength(30);
+    expect(report.summary.text.match(/由省财政厅牵头的第/g)).toHaveLength(20);
+    expect(report.summary.text).toContain("第1项（任务1，逾期60天）");
+    expect(report.summary.text).toContain("另有10项");
+  });
+});

@@ -1,4 +1,4 @@
-import { lazyPort } from "../../src/taskpane/lazyPort";
+import { lazyPort } from "../../src/app/lazyPort";
 import { FakePort } from "./fixtures";
 
 describe("lazyPort", () => {

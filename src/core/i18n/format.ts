@@ -17,7 +17,8 @@ export function translator<K extends string>(catalogues: Record<Language, Catalo
   return (language: Language, key: K, params?: Params): string => format(catalogues[language][key], params);
 }
 
-/** Normalise an Office / browser language tag: zh-CN, zh-cn, zh-Hans-CN, zh -> zh-CN; anything else en-US. */
+/** Normalise an Office / browser / POSIX language tag: zh-CN, zh-cn, zh-Hans-CN, zh, zh_CN.UTF-8 -> zh-CN;
+ * anything else en-US. */
 export function normalizeLanguage(tag: string | null | undefined): Language {
-  return typeof tag === "string" && /^zh\b/i.test(tag.trim()) ? "zh-CN" : "en-US";
+  return typeof tag === "string" && /^zh(?:$|[-_.@])/i.test(tag.trim()) ? "zh-CN" : "en-US";
 }

@@ -1,8 +1,8 @@
 /**
  * A WorkbookPort loaded on first use. The Excel adapter pulls in the analysis core (unit names, calendars,
- * traditional-to-simplified tables): most of the page's JavaScript. Behind this, the pane renders first and the
- * adapter arrives as a lazy chunk right after (the settings are read at start). A failed load is retried on the
- * next call.
+ * traditional-to-simplified tables): most of the page's JavaScript. Behind this, the pane and the ribbon
+ * commands start light and the adapter arrives as a lazy chunk on first use. A failed load is retried on
+ * the next call.
  */
 import type { WorkbookPort } from "../app/port";
 

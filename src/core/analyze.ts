@@ -12,7 +12,7 @@ import { rowTasks, type RawFinding, type RowContext } from "./rows";
 import { SheetView } from "./sheetView";
 import { classify, isDoneText } from "./status";
 import { buildSummary } from "./summary";
-import { locateTable } from "./table";
+import { locateTableIn } from "./table";
 import { toSimplified } from "./text";
 import { totalsByUnit } from "./totals";
 import type { AnalyzeOptions, Finding, Grid, Language, Report, RuleId, Severity, TableLocation, Task } from "./types";
@@ -45,6 +45,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 interface PlanChoice {
   grid: Grid;
+  /** The view the table was located in: indexing a big sheet's merges once is enough. */
+  view: SheetView;
   table: TableLocation | null;
 }
 
@@ -73,8 +75,7 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
     };
   }
 
-  const { grid, table } = choice;
-  const view = new SheetView(grid);
+  const { grid, table, view } = choice;
   const directory = readUnitDirectory(usable.filter((other) => other !== grid));
   const calendar = createCalendar(options.calendar);
   const raws: RawFinding[] = [];
@@ -151,24 +152,27 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
 
 /** The explicit sheet if named (strict); else the first grid, in the given order, that holds a table. */
 function choosePlan(grids: readonly Grid[], options: AnalyzeOptions): PlanChoice | null {
-  const locate = (grid: Grid) => locateTable(grid, { columns: options.columns });
+  const locate = (grid: Grid): PlanChoice => {
+    const view = new SheetView(grid);
+    return { grid, view, table: locateTableIn(view, { columns: options.columns }) };
+  };
   if (options.sheet) {
     const grid = grids.find((g) => g.sheet === options.sheet);
-    return grid ? { grid, table: locate(grid) } : null;
+    return grid ? locate(grid) : null;
   }
   const candidates = grids.filter((grid) => !isOwnedSheet(grid.sheet) && !isUnitDirectorySheet(grid.sheet));
   for (const grid of candidates) {
-    const table = locate(grid);
-    if (table) return { grid, table };
+    const choice = locate(grid);
+    if (choice.table) return choice;
   }
   const first = candidates[0] ?? grids[0];
-  return first ? { grid: first, table: null } : null;
+  return first ? { grid: first, view: new SheetView(first), table: null } : null;
 }
 
 /** Chinese header (or, without a table, any Chinese text in the sheet) -> zh-CN; else en-US. */
 function guessLanguage(choice: PlanChoice | null): Language {
   if (!choice) return "zh-CN";
-  const view = new SheetView(choice.grid);
+  const view = choice.view;
   if (choice.table) {
     const { headerRow, firstColumn, lastColumn } = choice.table;
     for (let column = firstColumn; column <= lastColumn; column++) if (CJK.test(view.text(headerRow, column))) return "zh-CN";

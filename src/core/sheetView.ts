@@ -20,8 +20,9 @@ export class SheetView {
   private readonly values: CellValue[][];
   /** Cell -> top-left cell key, for areas spanning several rows. */
   private readonly verticalFill = new Map<number, number>();
-  /** Cells inside an area spanning several columns. */
-  private readonly horizontal = new Set<number>();
+  /** Row -> [left, right] column spans of the areas spanning several columns that cover the row
+   * (one entry per area and row, not per cell: plans merge every section row across the table). */
+  private readonly horizontal = new Map<number, number[]>();
   /** Top-left key -> number of columns of a merged area starting there. */
   private readonly mergeWidth = new Map<number, number>();
 
@@ -52,12 +53,20 @@ export class SheetView {
       budget -= cells;
       // The value lives in the area's own top-left cell (which may lie outside the clipped part).
       const anchor = key(area.top, area.left);
-      if (right > left) this.mergeWidth.set(anchor, area.right - area.left + 1);
-      for (let row = top; row <= bottom; row++) {
-        for (let column = left; column <= right; column++) {
-          const cell = key(row, column);
-          if (bottom > top && cell !== anchor) this.verticalFill.set(cell, anchor);
-          if (right > left) this.horizontal.add(cell);
+      if (right > left) {
+        this.mergeWidth.set(anchor, area.right - area.left + 1);
+        for (let row = top; row <= bottom; row++) {
+          const spans = this.horizontal.get(row);
+          if (spans) spans.push(left, right);
+          else this.horizontal.set(row, [left, right]);
+        }
+      }
+      if (bottom > top) {
+        for (let row = top; row <= bottom; row++) {
+          for (let column = left; column <= right; column++) {
+            const cell = key(row, column);
+            if (cell !== anchor) this.verticalFill.set(cell, anchor);
+          }
         }
       }
     }
@@ -81,7 +90,11 @@ export class SheetView {
   }
 
   text(row: number, column: number): string {
-    return cellText(this.value(row, column));
+    const value = this.value(row, column);
+    // cellText's result, without its toPrecision(15) for whole numbers (ids, date serials): those print
+    // exactly below 1e15, so String() gives the same text.
+    if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+    return cellText(value);
   }
 
   /** The text as written in the cell itself (merged cells other than the top-left read ""). */
@@ -99,7 +112,10 @@ export class SheetView {
   }
 
   isHorizontallyMerged(row: number, column: number): boolean {
-    return this.horizontal.has(key(row, column));
+    const spans = this.horizontal.get(row);
+    if (!spans) return false;
+    for (let i = 0; i < spans.length; i += 2) if (column >= spans[i] && column <= spans[i + 1]) return true;
+    return false;
   }
 
   /** Columns spanned by a merged area whose top-left cell is (row, column); 1 when none. */

@@ -77,9 +77,19 @@ const MAX_UNITS_LISTED = 5;
 /** A circular names the worst overdue tasks; the rest are counted (a 100k-row ledger must not give a 600 KB text). */
 const MAX_OVERDUE_LISTED = 20;
 
+/** At most MAX_TASK_TEXT characters (code points), whitespace runs as one space; longer texts end in …… */
 function shorten(value: string): string {
-  const chars = [...value.replace(/\s+/g, " ").trim()];
-  return chars.length > MAX_TASK_TEXT ? `${chars.slice(0, MAX_TASK_TEXT).join("")}……` : chars.join("");
+  const flat = value.replace(/\s+/g, " ").trim();
+  // Up to MAX_TASK_TEXT UTF-16 units is never more code points: no need to walk the text.
+  if (flat.length <= MAX_TASK_TEXT) return flat;
+  let out = "";
+  let count = 0;
+  for (const char of flat) {
+    if (count === MAX_TASK_TEXT) return `${out}……`;
+    out += char;
+    count++;
+  }
+  return flat;
 }
 
 export function taskNumber(task: Task, language: Language): string {
@@ -101,14 +111,18 @@ export function buildSummary(input: SummaryInput): Summary {
 export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: SummaryInput): string {
   const date = formatDate(asOf, language);
   if (tasks.length === 0) return text(language, "empty", { date });
-  const count = (status: Task["status"]) => tasks.filter((task) => task.status === status).length;
   const total = tasks.length;
-  const done = count("done");
-  const overdueTasks = tasks
-    .filter((task) => task.status === "overdue")
-    .sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.row - b.row);
-  const dueSoon = count("due-soon");
-  const ongoing = count("ongoing");
+  let done = 0;
+  let dueSoon = 0;
+  let ongoing = 0;
+  const overdueTasks: Task[] = [];
+  for (const task of tasks) {
+    if (task.status === "done") done++;
+    else if (task.status === "due-soon") dueSoon++;
+    else if (task.status === "ongoing") ongoing++;
+    else if (task.status === "overdue") overdueTasks.push(task);
+  }
+  overdueTasks.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.row - b.row);
   const inProgress = total - done - overdueTasks.length;
   const listSeparator = text(language, "listSeparator");
   const unitSeparator = text(language, "unitSeparator");

@@ -51,7 +51,12 @@ interface HeaderCandidate {
 /** Find the table: the row (within the first 30) with the most known header names, at least two of them,
  * with a unit column or a task column whose cells carry their units in a trailing parenthesis. */
 export function locateTable(grid: Grid, options: LocateOptions = {}): TableLocation | null {
-  const view = new SheetView(grid);
+  return locateTableIn(new SheetView(grid), options);
+}
+
+/** locateTable on a view the caller already has (analyze reads the same view afterwards). */
+export function locateTableIn(view: SheetView, options: LocateOptions = {}): TableLocation | null {
+  const grid = view.grid;
   if (view.rowCount === 0) return null;
   const lastSearchRow = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS - 1);
   let best: HeaderCandidate | null = null;

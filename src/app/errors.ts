@@ -29,9 +29,11 @@ const zhCN: Catalogue<UserErrorCode> = {
   "file.encrypted": "“{file}”已加密（设置了打开密码）：请在 Excel 中取消密码后另存一份再检查。",
   "file.empty": "“{file}”中没有任何数据：请确认选择了分工方案所在的工作簿。",
   "file.write-failed": "无法写入“{file}”：{detail}",
-  "plan.not-found": "在“{sheet}”中没有找到分工方案表格：需要一行表头，至少包含单位列（如“牵头单位”“责任单位”）和任务或时限列。",
+  "plan.not-found":
+    "在“{sheet}”中没有找到分工方案表格：需要一行表头，至少包含单位列（如“牵头单位”“责任单位”）和任务或时限列。",
   "sheet.not-found": "工作簿中没有名为“{sheet}”的工作表。",
-  "sheet.protected": "工作表“{sheet}”受保护，无法写入标注：请先在“审阅 > 撤消工作表保护”中取消保护，再运行检查。未做任何修改。",
+  "sheet.protected":
+    "工作表“{sheet}”受保护，无法写入标注：请先在“审阅 > 撤消工作表保护”中取消保护，再运行检查。未做任何修改。",
   "workbook.protected": "工作簿结构受保护，无法添加或替换报告工作表：请先取消工作簿保护。未做任何修改。",
   "workbook.read-only": "工作簿为只读，无法写入：请保存一份可编辑的副本后重试。",
   "cell-edit": "有单元格正处于编辑状态：请按 Enter 或 Esc 结束编辑后重试。",
@@ -43,18 +45,23 @@ const zhCN: Catalogue<UserErrorCode> = {
 };
 
 const enUS: Catalogue<UserErrorCode> = {
-  "file.missing": "File not found: \"{file}\". Check the path and the file name.",
-  "file.not-workbook": "\"{file}\" is not a readable Excel workbook (.xlsx). Save it as .xlsx in Excel and try again.",
-  "file.encrypted": "\"{file}\" is encrypted (it has an open password). Remove the password in Excel, save a copy and check that.",
-  "file.empty": "\"{file}\" holds no data. Make sure you chose the workbook that holds the plan.",
-  "file.write-failed": "Could not write \"{file}\": {detail}",
-  "plan.not-found": "No plan table found on \"{sheet}\": a header row needs at least a unit column (e.g. Lead unit, Responsible) and a task or deadline column.",
-  "sheet.not-found": "The workbook has no sheet named \"{sheet}\".",
-  "sheet.protected": "The sheet \"{sheet}\" is protected, so highlights cannot be written. Unprotect it (Review > Unprotect Sheet) and run the check again. Nothing was changed.",
-  "workbook.protected": "The workbook structure is protected, so report sheets cannot be added or replaced. Unprotect the workbook first. Nothing was changed.",
+  "file.missing": 'File not found: "{file}". Check the path and the file name.',
+  "file.not-workbook": '"{file}" is not a readable Excel workbook (.xlsx). Save it as .xlsx in Excel and try again.',
+  "file.encrypted":
+    '"{file}" is encrypted (it has an open password). Remove the password in Excel, save a copy and check that.',
+  "file.empty": '"{file}" holds no data. Make sure you chose the workbook that holds the plan.',
+  "file.write-failed": 'Could not write "{file}": {detail}',
+  "plan.not-found":
+    'No plan table found on "{sheet}": a header row needs at least a unit column (e.g. Lead unit, Responsible) and a task or deadline column.',
+  "sheet.not-found": 'The workbook has no sheet named "{sheet}".',
+  "sheet.protected":
+    'The sheet "{sheet}" is protected, so highlights cannot be written. Unprotect it (Review > Unprotect Sheet) and run the check again. Nothing was changed.',
+  "workbook.protected":
+    "The workbook structure is protected, so report sheets cannot be added or replaced. Unprotect the workbook first. Nothing was changed.",
   "workbook.read-only": "The workbook is read-only. Save an editable copy and try again.",
   "cell-edit": "A cell is being edited. Press Enter or Esc to finish editing, then try again.",
-  "payload.too-large": "The data exceeds what Excel on the web accepts in one request, even in smaller blocks. Check a smaller range.",
+  "payload.too-large":
+    "The data exceeds what Excel on the web accepts in one request, even in smaller blocks. Check a smaller range.",
   "network": "The connection to Excel was interrupted. Check the network and try again. Nothing was changed.",
   "office.unavailable": "Excel was not found. Open the add-in in Excel, or open an .xlsx file in the browser.",
   "usage": "{detail}",

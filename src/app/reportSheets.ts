@@ -6,7 +6,6 @@ import type { Report } from "../core/types";
 import { appText } from "./messages";
 import type { CellLink, ReportSheet, WorkbookPort } from "./port";
 
-
 export function findingsSheet(report: Report): ReportSheet {
   const lang = report.language;
   const header = ["col.severity", "col.rule", "col.row", "col.cell", "col.message", "col.suggestion"] as const;

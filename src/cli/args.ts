@@ -139,7 +139,6 @@ export function environmentLanguage(argv: readonly string[], env: Record<string,
     // "C" and "POSIX" say nothing about the user's language.
     if (/^(C|POSIX)([._@]|$)/i.test(value)) continue;
     return normalizeLanguage(value); // zh_CN.UTF-8 -> zh-CN
-
   }
   return "zh-CN";
 }

@@ -12,7 +12,9 @@ function registerCommands(): void {
   const handlers = createCommandHandlers({
     // The Excel adapter (and the core behind it) is loaded on the first click, as a lazy chunk.
     createPort: () =>
-      lazyPort(() => import(/* webpackChunkName: "engine" */ "../excel/excelWorkbook").then((m) => m.ExcelWorkbook.forOffice())),
+      lazyPort(() =>
+        import(/* webpackChunkName: "engine" */ "../excel/excelWorkbook").then((m) => m.ExcelWorkbook.forOffice()),
+      ),
     store: resultStore,
     showTaskpane: () => Office.addin.showAsTaskpane(),
   });

@@ -62,8 +62,18 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
 
   if (!choice || !choice.table) {
     const sheet = choice?.grid.sheet ?? options.sheet ?? "";
-    const names = [...HEADER_SYNONYMS.lead.slice(0, 2), ...HEADER_SYNONYMS.responsible.slice(0, 2), ...HEADER_SYNONYMS.task.slice(0, 2), ...HEADER_SYNONYMS.deadline.slice(0, 2)];
-    const raw: RawFinding = { rule: "table.not-found", row: null, column: null, params: { sheet, names: names.join(language === "zh-CN" ? "、" : ", ") } };
+    const names = [
+      ...HEADER_SYNONYMS.lead.slice(0, 2),
+      ...HEADER_SYNONYMS.responsible.slice(0, 2),
+      ...HEADER_SYNONYMS.task.slice(0, 2),
+      ...HEADER_SYNONYMS.deadline.slice(0, 2),
+    ];
+    const raw: RawFinding = {
+      rule: "table.not-found",
+      row: null,
+      column: null,
+      params: { sheet, names: names.join(language === "zh-CN" ? "、" : ", ") },
+    };
     return {
       language,
       asOf,
@@ -109,10 +119,15 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
     const deadlineColumn = parsed.deadlineColumn;
     const base = { row: parsed.row, column: deadlineColumn };
     if (deadline.kind === "none") raws.push({ ...base, rule: "deadline.missing", params: {} });
-    else if (deadline.kind === "unparsed") raws.push({ ...base, rule: "deadline.unparsed", params: { text: deadline.text } });
+    else if (deadline.kind === "unparsed")
+      raws.push({ ...base, rule: "deadline.unparsed", params: { text: deadline.text } });
     if (deadline.needsBase) raws.push({ ...base, rule: "deadline.needs-base", params: { text: deadline.text } });
     if (deadline.outsideCalendar)
-      raws.push({ ...base, rule: "deadline.outside-calendar", params: { text: deadline.text, lastYear: officialCalendarYears().last } });
+      raws.push({
+        ...base,
+        rule: "deadline.outside-calendar",
+        params: { text: deadline.text, lastYear: officialCalendarYears().last },
+      });
     const statusText = parsed.statusText;
     const { status, daysOverdue } = classify(deadline, isDoneText(toSimplified(statusText)), asOf, dueSoonDays);
     tasks.push({
@@ -135,7 +150,9 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
   raws.push(...duplicateIds(tasks, table));
   if (directory) raws.push(...directoryFindings(tasks, directory));
 
-  const findings = raws.map((raw) => render(raw, raw.rule === "unit.unassigned" && directory ? directory.sheet : table.sheet, language));
+  const findings = raws.map((raw) =>
+    render(raw, raw.rule === "unit.unassigned" && directory ? directory.sheet : table.sheet, language),
+  );
   // Column letters are A-Z only: comparing code units orders them as localeCompare would, much faster.
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || compareText(a.column ?? "", b.column ?? ""));
   const totals = totalsByUnit(tasks);
@@ -175,7 +192,8 @@ function guessLanguage(choice: PlanChoice | null): Language {
   const view = choice.view;
   if (choice.table) {
     const { headerRow, firstColumn, lastColumn } = choice.table;
-    for (let column = firstColumn; column <= lastColumn; column++) if (CJK.test(view.text(headerRow, column))) return "zh-CN";
+    for (let column = firstColumn; column <= lastColumn; column++)
+      if (CJK.test(view.text(headerRow, column))) return "zh-CN";
     return "en-US";
   }
   const rows = Math.min(view.lastRow, view.firstRow + 30);
@@ -203,7 +221,13 @@ function duplicateIds(tasks: readonly Task[], table: TableLocation): RawFinding[
     if (ids === undefined) seen.set(section, (ids = new Map()));
     const first = ids.get(task.id);
     if (first === undefined) ids.set(task.id, task.row);
-    else out.push({ rule: "task.duplicate-id", row: task.row, column: table.columns.id, params: { id: task.id, otherRow: first } });
+    else
+      out.push({
+        rule: "task.duplicate-id",
+        row: task.row,
+        column: table.columns.id,
+        params: { id: task.id, otherRow: first },
+      });
   }
   return out;
 }
@@ -228,5 +252,14 @@ function render(raw: RawFinding, sheet: string, language: Language): Finding {
   const suggestion = raw.suggestion ?? null;
   const params = { ...raw.params, row: raw.row ?? "", cell, sheet: raw.params.sheet ?? sheet };
   const message = findingText(language, raw.rule, { ...params, suggestionText: suggestionText(language, suggestion) });
-  return { rule: raw.rule, severity: RULE_SEVERITY[raw.rule], sheet, row: raw.row, column, message, suggestion, params };
+  return {
+    rule: raw.rule,
+    severity: RULE_SEVERITY[raw.rule],
+    sheet,
+    row: raw.row,
+    column,
+    message,
+    suggestion,
+    params,
+  };
 }

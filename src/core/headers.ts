@@ -77,7 +77,18 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
     "due",
     "due date",
   ],
-  status: ["完成情况", "进展情况", "落实情况", "办理情况", "进度", "状态", "推进情况", "完成状态", "status", "progress"],
+  status: [
+    "完成情况",
+    "进展情况",
+    "落实情况",
+    "办理情况",
+    "进度",
+    "状态",
+    "推进情况",
+    "完成状态",
+    "status",
+    "progress",
+  ],
   note: ["备注", "说明", "notes", "note", "remarks"],
 };
 

@@ -54,7 +54,8 @@ export interface ParsedRow {
   markersSeen: boolean;
 }
 
-const ERROR_VALUE = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_VALUE =
+  /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 const NOTE_ROW = /^(注|备注|说明|附注|注释|note|notes)\s*[:：]/iu;
 const SECTION_NUMBERING =
   /^([一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]|第[一二三四五六七八九十百\d]+\s*[部分章节篇类项]|[IVXLC]+\s*[.、．])/u;
@@ -150,7 +151,11 @@ function readTask(
   const hasResponsible = columns.responsible !== undefined;
   if (hasLead) cells.push({ column: columns.lead!, text: textOf(columns.lead), kind: "lead" });
   if (hasResponsible)
-    cells.push({ column: columns.responsible!, text: textOf(columns.responsible), kind: hasLead ? "responsible" : "mixed" });
+    cells.push({
+      column: columns.responsible!,
+      text: textOf(columns.responsible),
+      kind: hasLead ? "responsible" : "mixed",
+    });
   if (cells.every((cell) => !cell.text) && text) {
     const trailing = splitTrailingUnits(text);
     if (trailing) {
@@ -175,9 +180,16 @@ function readTask(
     pushUnique(lead, parse.lead);
     pushUnique(responsible, parse.responsible);
     if (parse.deadlineText && !extraDeadline) extraDeadline = parse.deadlineText;
-    for (const unit of parse.duplicates) findings.push({ rule: "unit.duplicate", row, column: cell.column, params: { unit } });
+    for (const unit of parse.duplicates)
+      findings.push({ rule: "unit.duplicate", row, column: cell.column, params: { unit } });
     for (const unit of [...parse.lead, ...parse.responsible]) {
-      if (unit.alias) findings.push({ rule: "unit.alias", row, column: cell.column, params: { unit: unit.name, written: unit.written } });
+      if (unit.alias)
+        findings.push({
+          rule: "unit.alias",
+          row,
+          column: cell.column,
+          params: { unit: unit.name, written: unit.written },
+        });
       if (directory && unit.kind !== "collective" && !isKnownUnit(unit.name, directory)) {
         findings.push({
           rule: "unit.unknown",
@@ -219,9 +231,11 @@ function readTask(
     });
   }
   for (const unit of lead) {
-    if (unit.kind === "collective") findings.push({ rule: "lead.collective", row, column: leadColumn, params: { unit: unit.name } });
+    if (unit.kind === "collective")
+      findings.push({ rule: "lead.collective", row, column: leadColumn, params: { unit: unit.name } });
   }
-  if (!text && (anyUnit || textOf(columns.deadline))) findings.push({ rule: "task.empty", row, column: taskColumn, params: {} });
+  if (!text && (anyUnit || textOf(columns.deadline)))
+    findings.push({ rule: "task.empty", row, column: taskColumn, params: {} });
 
   // The deadline: its cell, or a phrase found with the units (（省政府办公厅牵头，年内持续推进）).
   let deadlineValue: CellValue = columns.deadline !== undefined ? view.value(row, columns.deadline) : "";

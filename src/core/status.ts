@@ -2,8 +2,10 @@
 import { diffDays } from "./dates";
 import type { Deadline, IsoDate, Status } from "./types";
 
-const DONE = /(已完成|已办结|已结办|已落实|提前完成|按期完成|全面完成|基本完成|已经完成|^完成$|^办结$|^已完成|^done\b|^completed?\b|^finished\b|^closed\b)/iu;
-const NOT_DONE = /(未完成|未办结|未落实|未启动|尚未|没有完成|未按期|延期|逾期|not\s+(yet\s+)?(done|completed?)|in progress|overdue)/iu;
+const DONE =
+  /(已完成|已办结|已结办|已落实|提前完成|按期完成|全面完成|基本完成|已经完成|^完成$|^办结$|^已完成|^done\b|^completed?\b|^finished\b|^closed\b)/iu;
+const NOT_DONE =
+  /(未完成|未办结|未落实|未启动|尚未|没有完成|未按期|延期|逾期|not\s+(yet\s+)?(done|completed?)|in progress|overdue)/iu;
 
 /** Does a status cell (already simplified Chinese) say the task is done? */
 export function isDoneText(statusText: string): boolean {

@@ -3,22 +3,22 @@ import { translator, type Catalogue } from "./i18n/format";
 import type { IsoDate, Language, Summary, Task, UnitTotals } from "./types";
 
 const zhCN = {
-  opening: "截至{date}，共有{total}项任务，已完成{done}项，占比{donePct}；正在推进{inProgress}项",
-  dueSoon: "（其中{dueSoon}项将在{window}天内到期）",
-  ongoing: "，其中持续推进或定期开展的{ongoing}项",
-  overdue: "；逾期未完成{overdue}项，占比{overduePct}，分别是：{list}。",
-  noOverdue: "；无逾期未完成任务。",
-  overdueItem: "由{lead}牵头的{number}（{text}，逾期{days}天）",
-  noLead: "未明确牵头单位",
-  number: "第{id}项",
-  numberRow: "第{row}行任务",
-  listSeparator: "；",
-  more: "；另有{more}项（详见逾期任务清单）",
-  unitsOpening: "按单位统计，逾期任务较多的是：{list}。",
-  unitItem: "{unit}{overdue}项",
-  unitItemLead: "{unit}{overdue}项（其中牵头{overdueAsLead}项）",
-  unitSeparator: "、",
-  empty: "截至{date}，未读取到任何任务。",
+  "opening": "截至{date}，共有{total}项任务，已完成{done}项，占比{donePct}；正在推进{inProgress}项",
+  "dueSoon": "（其中{dueSoon}项将在{window}天内到期）",
+  "ongoing": "，其中持续推进或定期开展的{ongoing}项",
+  "overdue": "；逾期未完成{overdue}项，占比{overduePct}，分别是：{list}。",
+  "noOverdue": "；无逾期未完成任务。",
+  "overdueItem": "由{lead}牵头的{number}（{text}，逾期{days}天）",
+  "noLead": "未明确牵头单位",
+  "number": "第{id}项",
+  "numberRow": "第{row}行任务",
+  "listSeparator": "；",
+  "more": "；另有{more}项（详见逾期任务清单）",
+  "unitsOpening": "按单位统计，逾期任务较多的是：{list}。",
+  "unitItem": "{unit}{overdue}项",
+  "unitItemLead": "{unit}{overdue}项（其中牵头{overdueAsLead}项）",
+  "unitSeparator": "、",
+  "empty": "截至{date}，未读取到任何任务。",
   "col.unit": "单位",
   "col.lead": "牵头任务",
   "col.responsible": "责任（配合）任务",
@@ -31,22 +31,22 @@ const zhCN = {
 type Key = keyof typeof zhCN;
 
 const enUS: Catalogue<Key> = {
-  opening: "As of {date}, the plan has {total} tasks: {done} done ({donePct}), {inProgress} in progress",
-  dueSoon: " ({dueSoon} of them due within {window} days)",
-  ongoing: ", of which {ongoing} ongoing or recurring",
-  overdue: "; {overdue} overdue ({overduePct}): {list}.",
-  noOverdue: "; no task is overdue.",
-  overdueItem: "{number} led by {lead} ({text}, {days} days overdue)",
-  noLead: "no lead unit",
-  number: "task {id}",
-  numberRow: "the task in row {row}",
-  listSeparator: "; ",
-  more: "; and {more} more (see the list of overdue tasks)",
-  unitsOpening: "By unit, the most overdue tasks are with: {list}.",
-  unitItem: "{unit} {overdue}",
-  unitItemLead: "{unit} {overdue} (as lead {overdueAsLead})",
-  unitSeparator: ", ",
-  empty: "As of {date}, no task was read.",
+  "opening": "As of {date}, the plan has {total} tasks: {done} done ({donePct}), {inProgress} in progress",
+  "dueSoon": " ({dueSoon} of them due within {window} days)",
+  "ongoing": ", of which {ongoing} ongoing or recurring",
+  "overdue": "; {overdue} overdue ({overduePct}): {list}.",
+  "noOverdue": "; no task is overdue.",
+  "overdueItem": "{number} led by {lead} ({text}, {days} days overdue)",
+  "noLead": "no lead unit",
+  "number": "task {id}",
+  "numberRow": "the task in row {row}",
+  "listSeparator": "; ",
+  "more": "; and {more} more (see the list of overdue tasks)",
+  "unitsOpening": "By unit, the most overdue tasks are with: {list}.",
+  "unitItem": "{unit} {overdue}",
+  "unitItemLead": "{unit} {overdue} (as lead {overdueAsLead})",
+  "unitSeparator": ", ",
+  "empty": "As of {date}, no task was read.",
   "col.unit": "Unit",
   "col.lead": "Lead",
   "col.responsible": "Responsible",
@@ -59,7 +59,20 @@ const enUS: Catalogue<Key> = {
 
 const text = translator<Key>({ "zh-CN": zhCN, "en-US": enUS });
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function formatDate(date: IsoDate, language: Language): string {
   const [y, m, d] = date.split("-").map(Number);
@@ -105,7 +118,11 @@ export interface SummaryInput {
 }
 
 export function buildSummary(input: SummaryInput): Summary {
-  return { text: summaryText(input), html: totalsHtml(input.totals, input.language), tsv: totalsTsv(input.totals, input.language) };
+  return {
+    text: summaryText(input),
+    html: totalsHtml(input.totals, input.language),
+    tsv: totalsTsv(input.totals, input.language),
+  };
 }
 
 export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: SummaryInput): string {
@@ -144,22 +161,46 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
       .join(listSeparator);
     const rest = overdueTasks.length - MAX_OVERDUE_LISTED;
     const list = rest > 0 ? named + text(language, "more", { more: rest }) : named;
-    out += text(language, "overdue", { overdue: overdueTasks.length, overduePct: percent(overdueTasks.length, total), list });
+    out += text(language, "overdue", {
+      overdue: overdueTasks.length,
+      overduePct: percent(overdueTasks.length, total),
+      list,
+    });
   } else {
     out += text(language, "noOverdue");
   }
   const units = totals.filter((t) => t.overdue > 0).slice(0, MAX_UNITS_LISTED);
   if (units.length > 0) {
-    const list = units.map((t) => text(language, t.overdueAsLead > 0 ? "unitItemLead" : "unitItem", { unit: t.unit, overdue: t.overdue, overdueAsLead: t.overdueAsLead })).join(unitSeparator);
+    const list = units
+      .map((t) =>
+        text(language, t.overdueAsLead > 0 ? "unitItemLead" : "unitItem", {
+          unit: t.unit,
+          overdue: t.overdue,
+          overdueAsLead: t.overdueAsLead,
+        }),
+      )
+      .join(unitSeparator);
     out += text(language, "unitsOpening", { list });
   }
   return out;
 }
 
-const COLUMNS = ["col.unit", "col.lead", "col.responsible", "col.overdue", "col.overdueAsLead", "col.dueSoon", "col.done", "col.completionRate"] as const;
+const COLUMNS = [
+  "col.unit",
+  "col.lead",
+  "col.responsible",
+  "col.overdue",
+  "col.overdueAsLead",
+  "col.dueSoon",
+  "col.done",
+  "col.completionRate",
+] as const;
 
 /** The per-unit table (header and rows) in the report's language: used for the HTML, the TSV and the totals sheet. */
-export function totalsTable(totals: readonly UnitTotals[], language: Language): { header: string[]; rows: (string | number)[][] } {
+export function totalsTable(
+  totals: readonly UnitTotals[],
+  language: Language,
+): { header: string[]; rows: (string | number)[][] } {
   return {
     header: COLUMNS.map((key) => text(language, key)),
     rows: totals.map((t) => [
@@ -176,7 +217,10 @@ export function totalsTable(totals: readonly UnitTotals[], language: Language): 
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+  return value.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
+  );
 }
 
 export function totalsHtml(totals: readonly UnitTotals[], language: Language): string {
@@ -184,9 +228,7 @@ export function totalsHtml(totals: readonly UnitTotals[], language: Language): s
     `<${tag} style="border:1px solid #000;padding:2px 6px${typeof value === "number" ? ";text-align:right" : ""}">${escapeHtml(String(value))}</${tag}>`;
   const table = totalsTable(totals, language);
   const head = `<tr>${table.header.map((value) => cell("th", value)).join("")}</tr>`;
-  const body = table.rows
-    .map((row) => `<tr>${row.map((value) => cell("td", value)).join("")}</tr>`)
-    .join("");
+  const body = table.rows.map((row) => `<tr>${row.map((value) => cell("td", value)).join("")}</tr>`).join("");
   return `<table style="border-collapse:collapse">${head}${body}</table>`;
 }
 

@@ -33,7 +33,10 @@ export function headerRole(text: string): Role | null {
   const direct = SYNONYM_INDEX.get(key);
   if (direct) return direct;
   // "完成时限（2017年）", "责任单位(部门)": ignore a trailing parenthesis; "★牵头单位" stray marks at the start.
-  key = key.replace(/[（(][^（）()]*[）)]$/u, "").replace(/^[^\p{L}\p{N}#]+/u, "").replace(/[:：]$/u, "");
+  key = key
+    .replace(/[（(][^（）()]*[）)]$/u, "")
+    .replace(/^[^\p{L}\p{N}#]+/u, "")
+    .replace(/[:：]$/u, "");
   return SYNONYM_INDEX.get(key) ?? null;
 }
 
@@ -88,7 +91,8 @@ export function locateTableIn(view: SheetView, options: LocateOptions = {}): Tab
     if (subRoles.size > 0 && underParent) {
       headerRows = 2;
       for (const [column, role] of subRoles) {
-        for (const [otherColumn, otherRole] of roles) if (otherRole === role && otherColumn !== column) roles.delete(otherColumn);
+        for (const [otherColumn, otherRole] of roles)
+          if (otherRole === role && otherColumn !== column) roles.delete(otherColumn);
         roles.set(column, role);
       }
     }

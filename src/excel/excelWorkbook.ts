@@ -4,7 +4,14 @@
  * Round trips are counted in `stats` (the benchmark reads them).
  */
 import { isUserError, toUserError } from "../app/errors";
-import type { HighlightPlan, ReadGridsOptions, ReportSheet, WorkbookGrids, WorkbookPort, WorkbookSettings } from "../app/port";
+import type {
+  HighlightPlan,
+  ReadGridsOptions,
+  ReportSheet,
+  WorkbookGrids,
+  WorkbookPort,
+  WorkbookSettings,
+} from "../app/port";
 import { locateTable } from "../core/table";
 import { isUnitDirectorySheet } from "../core/units";
 import { DEFAULT_BLOCK_LIMITS, type BlockLimits } from "./blocks";

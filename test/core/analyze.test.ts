@@ -51,7 +51,14 @@ describe("locating the table", () => {
   it("accepts traditional and English headers, and rejects a sheet without a plan", () => {
     expect(locateTable(grid("t", [["編號", "重點任務", "責任單位", "時間節點"]]))?.columns.responsible).toBe(3);
     expect(locateTable(grid("e", [["No.", "Task", "Lead unit", "Deadline"]]))?.columns.lead).toBe(3);
-    expect(locateTable(grid("x", [["姓名", "电话"], ["张三", "123"]]))).toBeNull();
+    expect(
+      locateTable(
+        grid("x", [
+          ["姓名", "电话"],
+          ["张三", "123"],
+        ]),
+      ),
+    ).toBeNull();
     const report = analyze([grid("x", [["姓名", "电话"]])], { asOf: "2020-01-01" });
     expect(report.table).toBeNull();
     expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([["table.not-found", "error"]]);
@@ -59,7 +66,10 @@ describe("locating the table", () => {
   });
 
   it("honours column overrides", () => {
-    const g = grid("S", [["序号", "事项", "牵头单位", "日期"], [1, "a", "省财政厅", "2020-01-31"]]);
+    const g = grid("S", [
+      ["序号", "事项", "牵头单位", "日期"],
+      [1, "a", "省财政厅", "2020-01-31"],
+    ]);
     const table = locateTable(g, { columns: { deadline: "D", task: "B" } })!;
     expect(table.columns).toMatchObject({ task: 2, deadline: 4 });
   });
@@ -105,7 +115,11 @@ describe("reading rows", () => {
   it("reports the rule catalogue findings at their rows and cells", () => {
     expect(rulesAt(report, 5)).not.toContain("lead.missing");
     expect(rulesAt(report, 10)).toContain("lead.missing");
-    expect(report.findings.find((f) => f.rule === "lead.missing")).toMatchObject({ column: "C", severity: "error", sheet: "分工方案" });
+    expect(report.findings.find((f) => f.rule === "lead.missing")).toMatchObject({
+      column: "C",
+      severity: "error",
+      sheet: "分工方案",
+    });
     expect(rulesAt(report, 8)).toContain("task.empty");
     expect(rulesAt(report, 4)).toContain("deadline.missing");
     expect(rulesAt(report, 9)).toEqual(expect.arrayContaining(["unit.alias", "deadline.needs-base"]));
@@ -142,7 +156,10 @@ describe("units in the task text (State Council style)", () => {
 
 describe("language", () => {
   it("follows the headers unless told", () => {
-    const en = grid("Plan", [["No.", "Task", "Lead unit", "Responsible", "Deadline"], [1, "Publish budgets", "省财政厅", "", "2020-01-31"]]);
+    const en = grid("Plan", [
+      ["No.", "Task", "Lead unit", "Responsible", "Deadline"],
+      [1, "Publish budgets", "省财政厅", "", "2020-01-31"],
+    ]);
     expect(analyze([en], { asOf: "2020-03-01" }).language).toBe("en-US");
     const report = analyze([en], { asOf: "2020-03-01", language: "zh-CN" });
     expect(report.language).toBe("zh-CN");
@@ -181,7 +198,7 @@ describe("totals and summary", () => {
   it("keeps formula-like unit names as text in the TSV and escapes HTML", () => {
     const nasty = grid("S", [
       ["序号", "工作任务", "牵头单位", "完成时限"],
-      [1, "<b>x</b>", "=HYPERLINK(\"http://x\")局", "2020年1月31日"],
+      [1, "<b>x</b>", '=HYPERLINK("http://x")局', "2020年1月31日"],
     ]);
     const r = analyze([nasty], { asOf: "2020-03-01" });
     const unitLine = r.summary.tsv.split("\n")[1];
@@ -218,7 +235,9 @@ describe("the unit directory and table-wide rules", () => {
     const unassigned = report.findings.filter((f) => f.rule === "unit.unassigned");
     expect(unassigned.map((f) => f.params.unit)).toEqual(["市审计局"]);
     expect(unassigned[0]).toMatchObject({ row: null, sheet: "单位名录" });
-    expect(rulesAt(report, 3)).toEqual(expect.arrayContaining(["task.duplicate-id", "cell.error-value", "deadline.missing"]));
+    expect(rulesAt(report, 3)).toEqual(
+      expect.arrayContaining(["task.duplicate-id", "cell.error-value", "deadline.missing"]),
+    );
   });
 
   it("flags a one-column table without any role marker, and unknown merges", () => {
@@ -228,13 +247,21 @@ describe("the unit directory and table-wide rules", () => {
       [2, "乙", "县教育局", "2020年6月30日"],
     ]);
     const r = analyze([{ ...oneColumn, mergesUnknown: true }], { asOf: "2020-03-01" });
-    expect(r.findings.filter((f) => f.row === null).map((f) => f.rule).sort()).toEqual(["table.merges-unknown", "table.no-lead-column"]);
+    expect(
+      r.findings
+        .filter((f) => f.row === null)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(["table.merges-unknown", "table.no-lead-column"]);
     expect(task(r, 2)).toMatchObject({ lead: ["县财政局"], responsible: ["县统计局"] });
     expect(rulesAt(r, 2)).toContain("lead.implicit");
   });
 
   it("skips our own report sheets when looking for the plan", () => {
-    const findingsSheet = grid("问题清单", [["严重程度", "规则", "行", "单元格", "问题说明", "修改建议"], ["错误", "lead.missing", 3, "C3", "牵头单位 完成时限", ""]]);
+    const findingsSheet = grid("问题清单", [
+      ["严重程度", "规则", "行", "单元格", "问题说明", "修改建议"],
+      ["错误", "lead.missing", 3, "C3", "牵头单位 完成时限", ""],
+    ]);
     const r = analyze([findingsSheet, plan], { asOf: "2020-03-01" });
     expect(r.table?.sheet).toBe("台账");
   });
@@ -250,7 +277,9 @@ describe("the unit directory and table-wide rules", () => {
 describe("a large ledger's circular", () => {
   it("names the 20 most overdue tasks and counts the rest", () => {
     const rows = Array.from({ length: 30 }, (_, i) => [i + 1, `任务${i + 1}`, "省财政厅", "", `2020年1月${i + 1}日`]);
-    const report = analyze([grid("S", [["序号", "工作任务", "牵头单位", "责任单位", "完成时限"], ...rows])], { asOf: "2020-03-01" });
+    const report = analyze([grid("S", [["序号", "工作任务", "牵头单位", "责任单位", "完成时限"], ...rows])], {
+      asOf: "2020-03-01",
+    });
     expect(report.tasks.filter((t) => t.status === "overdue")).toHaveLength(30);
     expect(report.summary.text.match(/由省财政厅牵头的第/g)).toHaveLength(20);
     expect(report.summary.text).toContain("第1项（任务1，逾期60天）");

@@ -4,11 +4,49 @@ import { analyze } from "../../src/core/analyze";
 import { locateTable } from "../../src/core/table";
 import type { CellValue, Grid, Report } from "../../src/core/types";
 
-const HEADERS = ["序号", "工作任务", "牵头单位", "责任单位", "完成时限", "完成情况", "責任單位", "Deadline", "Lead unit", "备注"];
+const HEADERS = [
+  "序号",
+  "工作任务",
+  "牵头单位",
+  "责任单位",
+  "完成时限",
+  "完成情况",
+  "責任單位",
+  "Deadline",
+  "Lead unit",
+  "备注",
+];
 const WORDS = [
-  "省财政厅", "省发改委", "各州、市人民政府", "省直有关部门", "牵头", "配合", "按职责分工负责", "、", "，", "；",
-  "7月底前", "三季度末", "持续推进", "每季度", "本通知公布后30个工作日内", "已完成", "正在推进", "（", "）", "注：",
-  "一、", "#N/A", "#REF!", "=SUM(A1)", "2017年", "\n", " ", "等", "及", "和",
+  "省财政厅",
+  "省发改委",
+  "各州、市人民政府",
+  "省直有关部门",
+  "牵头",
+  "配合",
+  "按职责分工负责",
+  "、",
+  "，",
+  "；",
+  "7月底前",
+  "三季度末",
+  "持续推进",
+  "每季度",
+  "本通知公布后30个工作日内",
+  "已完成",
+  "正在推进",
+  "（",
+  "）",
+  "注：",
+  "一、",
+  "#N/A",
+  "#REF!",
+  "=SUM(A1)",
+  "2017年",
+  "\n",
+  " ",
+  "等",
+  "及",
+  "和",
 ];
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -113,7 +151,12 @@ describe("analyze on any grid", () => {
     expect(() => locateTable(ragged)).not.toThrow();
     expect(() => analyze([ragged])).not.toThrow();
     // Not even malformed shapes from a careless adapter.
-    const broken = { sheet: "B", origin: { row: 1, column: 1 }, values: [null, "x", [1]], merges: [null] } as unknown as Grid;
+    const broken = {
+      sheet: "B",
+      origin: { row: 1, column: 1 },
+      values: [null, "x", [1]],
+      merges: [null],
+    } as unknown as Grid;
     expect(() => analyze([broken])).not.toThrow();
   });
 });

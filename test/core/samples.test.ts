@@ -42,7 +42,13 @@ describe.each(samples)("sample %s", (name) => {
   });
 
   it("reads every task with its lead, responsible units, due date and status", () => {
-    const got = report.tasks.map((t) => ({ row: t.row, lead: t.lead, responsible: t.responsible, due: t.deadline.due, status: t.status }));
+    const got = report.tasks.map((t) => ({
+      row: t.row,
+      lead: t.lead,
+      responsible: t.responsible,
+      due: t.deadline.due,
+      status: t.status,
+    }));
     expect(got).toEqual(expected.tasks);
   });
 

@@ -41,7 +41,8 @@ const enUS: Catalogue<RuleId> = {
     'The table has no lead column and its unit cells carry no role words (牵头 / 配合): the first unit of each task was taken as its lead. Add a lead column, or write "X牵头".',
   "table.merges-unknown":
     "This Excel version cannot read merged cells (ExcelApi 1.13 is needed): a lead or deadline merged over several rows may count for its first row only. Check tasks with merged cells.",
-  "lead.missing": "Row {row} ({cell}): the task has no lead unit. Name one lead unit (in the lead column, or as \"X牵头\").",
+  "lead.missing":
+    'Row {row} ({cell}): the task has no lead unit. Name one lead unit (in the lead column, or as "X牵头").',
   "lead.multiple":
     "Row {row} ({cell}): the task has {count} lead units ({units}). One unit should lead each task: name the main lead.",
   "lead.collective":
@@ -52,11 +53,13 @@ const enUS: Catalogue<RuleId> = {
     'Row {row} ({cell}): "{unit}" leads this task and is also listed as responsible. Remove it from the responsible units (totals count it as lead).',
   "unit.duplicate": 'Row {row} ({cell}): "{unit}" appears twice in the same cell. Remove the duplicate.',
   "unit.alias": 'Row {row} ({cell}): "{written}" was counted as its standard name "{unit}". Prefer the standard name.',
-  "unit.unknown": 'Row {row} ({cell}): "{unit}" is not in the unit directory "{directory}". Check the name{suggestionText}.',
+  "unit.unknown":
+    'Row {row} ({cell}): "{unit}" is not in the unit directory "{directory}". Check the name{suggestionText}.',
   "unit.unassigned": '"{unit}" in the unit directory has no task. Check whether a task is missing.',
   "task.empty": "Row {row} ({cell}): units or a deadline but no task text. Add the task, or delete the row.",
   "task.duplicate-id": 'Row {row} ({cell}): number "{id}" is also used in row {otherRow}. Check the numbering.',
-  "deadline.missing": 'Row {row} ({cell}): the task has no deadline. Add one (e.g. "2017-12-31", "9月底前" or "持续推进").',
+  "deadline.missing":
+    'Row {row} ({cell}): the task has no deadline. Add one (e.g. "2017-12-31", "9月底前" or "持续推进").',
   "deadline.unparsed":
     'Row {row} ({cell}): the deadline "{text}" was not understood. Write a date ("2017-09-30", "9月底前", "三季度末") or "持续推进", "每季度".',
   "deadline.needs-base":

@@ -120,8 +120,8 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     if (!leadText && !responsibleText && !deadlineText && distinct === 1) {
       const numbered = SECTION_NUMBERING.test(normalizeKey(firstText));
       const outsideTask = firstColumn !== columns.task;
-      const onlyId = firstColumn === columns.id;
-      if (onlyId && !numbered) continue; // a number with nothing else: not a task yet
+      const onlyNumber = firstColumn === columns.id && /^[\d.]+$/.test(firstText);
+      if (onlyNumber) continue; // a task number with nothing else: not a task yet
       if (numbered || outsideTask) {
         section = toSimplified(firstText);
         continue;

@@ -286,3 +286,16 @@ describe("a large ledger's circular", () => {
     expect(report.summary.text).toContain("另有10项");
   });
 });
+
+describe("rows with one text", () => {
+  it("reads a lone heading in the number column as a section, and skips a lone task number", () => {
+    const g = grid("S", [
+      ["序号", "工作任务", "牵头单位", "完成时限"],
+      ["重点领域信息公开", "", "", ""],
+      [1, "甲", "省财政厅", "2020年6月30日"],
+      [2, "", "", ""],
+    ]);
+    const report = analyze([g], { asOf: "2020-03-01" });
+    expect(report.tasks.map((t) => [t.row, t.section])).toEqual([[3, "重点领域信息公开"]]);
+  });
+});

@@ -42,7 +42,7 @@ const enUS: Catalogue<Key> = {
   "numberRow": "the task in row {row}",
   "listSeparator": "; ",
   "more": "; and {more} more (see the list of overdue tasks)",
-  "unitsOpening": "By unit, the most overdue tasks are with: {list}.",
+  "unitsOpening": " By unit, the most overdue tasks are with: {list}.",
   "unitItem": "{unit} {overdue}",
   "unitItemLead": "{unit} {overdue} (as lead {overdueAsLead})",
   "unitSeparator": ", ",

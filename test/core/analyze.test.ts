@@ -299,3 +299,17 @@ describe("rows with one text", () => {
     expect(report.tasks.map((t) => [t.row, t.section])).toEqual([[3, "重点领域信息公开"]]);
   });
 });
+
+describe("the English circular", () => {
+  it("reads as sentences", () => {
+    const g = grid("Plan", [
+      ["No.", "Task", "Lead unit", "Deadline"],
+      [1, "Publish budgets", "Finance Department", "2020-01-31"],
+      [2, "Train staff", "Audit Office", "2020-12-31"],
+    ]);
+    const text = analyze([g], { asOf: "2020-03-01" }).summary.text;
+    expect(text).toBe(
+      "As of 1 March 2020, the plan has 2 tasks: 0 done (0%), 1 in progress; 1 overdue (50%): task 1 led by Finance Department (Publish budgets, 30 days overdue). By unit, the most overdue tasks are with: Finance Department 1 (as lead 1).",
+    );
+  });
+});

@@ -419,12 +419,14 @@ describe("duplicates and leads listed as responsible", () => {
   });
 });
 
-describe("results are the caller's own", () => {
-  it("returns fresh objects each time, even for a repeated cell", () => {
+describe("cached results are shared and frozen", () => {
+  it("refuses changes, so a repeated cell always reads the same", () => {
     const first = parse("省财政厅、省教育厅", "lead");
-    first.lead[0].name = "changed";
-    first.lead.push(first.lead[0]);
-    first.duplicates.push("x");
+    expect(() => {
+      first.lead[0].name = "changed";
+    }).toThrow(TypeError);
+    expect(() => first.lead.push(first.lead[0])).toThrow(TypeError);
+    expect(() => first.duplicates.push("x")).toThrow(TypeError);
     const second = parse("省财政厅、省教育厅", "lead");
     expect(second.lead.map((u) => u.name)).toEqual(["省财政厅", "省教育厅"]);
     expect(second.duplicates).toEqual([]);

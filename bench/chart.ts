@@ -89,7 +89,10 @@ export function analyzeChartSvg(series: ChartSeries[], options: ChartOptions): s
     parts.push(
       `<line x1="${f(x(smallest))}" y1="${f(y(linearStart.ms))}" x2="${f(x(linearEnd))}" y2="${f(y(endMs))}" stroke="#999" stroke-dasharray="5 4"/>`,
     );
-    legend(`<line x1="LX" y1="LY" x2="${margin.left + plotW + 38}" y2="LY" stroke="#999" stroke-dasharray="5 4"/>`, `linear from ${decadeLabel(smallest, "rows")}`);
+    legend(
+      `<line x1="LX" y1="LY" x2="${margin.left + plotW + 38}" y2="LY" stroke="#999" stroke-dasharray="5 4"/>`,
+      `linear from ${decadeLabel(smallest, "rows")}`,
+    );
   }
   for (const s of series) {
     const points = s.points.filter((p) => p.rows > 0 && p.ms > 0).sort((a, b) => a.rows - b.rows);
@@ -98,12 +101,18 @@ export function analyzeChartSvg(series: ChartSeries[], options: ChartOptions): s
       `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${points.map((p) => `${f(x(p.rows))},${f(y(p.ms))}`).join(" ")}"/>`,
     );
     for (const p of points) parts.push(`<circle cx="${f(x(p.rows))}" cy="${f(y(p.ms))}" r="3.5" fill="${s.color}"/>`);
-    legend(`<line x1="LX" y1="LY" x2="${margin.left + plotW + 38}" y2="LY" stroke="${s.color}" stroke-width="2"/>`, s.label);
+    legend(
+      `<line x1="LX" y1="LY" x2="${margin.left + plotW + 38}" y2="LY" stroke="${s.color}" stroke-width="2"/>`,
+      s.label,
+    );
   }
   if (options.target) {
     const { rows, ms, label } = options.target;
     parts.push(`<circle cx="${f(x(rows))}" cy="${f(y(ms))}" r="7" fill="none" stroke="#c00000" stroke-width="1.5"/>`);
-    legend(`<circle cx="${margin.left + plotW + 26}" cy="LY" r="6" fill="none" stroke="#c00000" stroke-width="1.5"/>`, label);
+    legend(
+      `<circle cx="${margin.left + plotW + 26}" cy="LY" r="6" fill="none" stroke="#c00000" stroke-width="1.5"/>`,
+      label,
+    );
   }
   parts.push("</svg>");
   return parts.join("\n") + "\n";

@@ -70,7 +70,9 @@ const HEADERS: Record<PlanLayout, string[]> = {
   "one-column": ["编号", "重点任务", "责任单位", "时间节点", "进展情况"],
 };
 
-const DEADLINE_WEIGHTS: Record<string, number> = Object.fromEntries(DEADLINES.map((word, i) => [String(i), word.weight]));
+const DEADLINE_WEIGHTS: Record<string, number> = Object.fromEntries(
+  DEADLINES.map((word, i) => [String(i), word.weight]),
+);
 
 /** Chinese numerals for section numbering (一 … 九千九百九十九). */
 export function chineseNumeral(n: number): string {
@@ -252,7 +254,9 @@ export function generatePlan(options: PlanOptions): GeneratedPlan {
 }
 
 function deadlineCell(deadline: DeadlineWord): { value: CellValue; format: string | undefined } {
-  return typeof deadline.value === "number" ? { value: deadline.value, format: DATE_FORMAT } : { value: deadline.value, format: undefined };
+  return typeof deadline.value === "number"
+    ? { value: deadline.value, format: DATE_FORMAT }
+    : { value: deadline.value, format: undefined };
 }
 
 /** The lead cell of the row above, which the next rows may share by a vertical merge. */
@@ -342,7 +346,10 @@ function addTwoColumnTask(
       break;
     }
     case "all":
-      responsible = { text: "省直各委、办、厅、局，各州、市人民政府", names: ["省直各委、办、厅、局", "各州、市人民政府"] };
+      responsible = {
+        text: "省直各委、办、厅、局，各州、市人民政府",
+        names: ["省直各委、办、厅、局", "各州、市人民政府"],
+      };
       break;
     default:
       responsible = { text: "", names: [] };
@@ -381,7 +388,18 @@ function addOneColumnTask(builder: PlanBuilder, id: number, section: string): nu
   let deadline = builder.deadline();
   let deadlineInCell = true;
 
-  switch (r.weighted({ phrase: 32, labels: 18, duty: 10, implicit: 14, separately: 5, noLead: 3, inTask: 14, inTaskOngoing: 4 })) {
+  switch (
+    r.weighted({
+      phrase: 32,
+      labels: 18,
+      duty: 10,
+      implicit: 14,
+      separately: 5,
+      noLead: 3,
+      inTask: 14,
+      inTaskOngoing: 4,
+    })
+  ) {
     case "phrase":
       cell = `${X}牵头，${Y}、${Z}配合`;
       [lead, responsible] = [[x.name], [y.name, z.name]];

@@ -5,7 +5,7 @@
  *
  *   npm run bench                    everything (about four minutes on 2 cores)
  *   npm run bench -- --quick         1k and 10k only, fewer runs; results in bench/tmp/ (results.md untouched)
- *   npm run bench -- --only analyze,cli,gateway,bundle,profile
+ *   npm run bench -- --only analyze,profile,cli,gateway,bundle
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +25,7 @@ import type {
   GatewayResult,
   MakeXlsxResult,
   ProcessRun,
+  ProfileResult,
 } from "./types";
 import { AS_OF, PUBLISHED } from "./vocabulary";
 
@@ -50,7 +51,8 @@ interface Settings {
 function settingsFrom(argv: readonly string[]): Settings {
   const quick = argv.includes("--quick");
   const onlyAt = argv.findIndex((arg) => arg === "--only" || arg.startsWith("--only="));
-  const onlyText = onlyAt < 0 ? null : argv[onlyAt].includes("=") ? argv[onlyAt].split("=")[1] : (argv[onlyAt + 1] ?? "");
+  const onlyText =
+    onlyAt < 0 ? null : argv[onlyAt].includes("=") ? argv[onlyAt].split("=")[1] : (argv[onlyAt + 1] ?? "");
   const only = onlyText === null ? null : onlyText.split(",").map((s) => s.trim());
   const unknown = only?.filter((s) => !(STEPS as readonly string[]).includes(s)) ?? [];
   if (unknown.length > 0) throw new Error(`bench: unknown step ${unknown.join(", ")} (steps: ${STEPS.join(", ")})`);
@@ -59,7 +61,7 @@ function settingsFrom(argv: readonly string[]): Settings {
     quick,
     steps: new Set((only ?? STEPS) as Step[]),
     analyzeSizes: sizes,
-    analyzeRuns: quick ? 3 : 5,
+    analyzeRuns: quick ? 3 : 7,
     cliSizes: quick ? [10_000] : [10_000, 100_000],
     cliRuns: quick ? 2 : 3,
     gatewaySizes: sizes,
@@ -79,7 +81,10 @@ interface ChildOutcome {
 function runChild(args: string[], captureStdout: boolean): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", captureStdout ? "pipe" : "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ["ignore", captureStdout ? "pipe" : "ignore", "pipe"],
+    });
     const out: Buffer[] = [];
     let err = "";
     child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
@@ -100,18 +105,31 @@ const tail = (text: string) => text.trim().split("\n").slice(-8).join("\n");
 async function runner<T>(name: string, args: string[], nodeFlags: string[] = []): Promise<T> {
   const outcome = await runChild([...nodeFlags, join(TMP, `${name}.cjs`), ...args], true);
   const line = outcome.stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER));
-  if (outcome.code !== 0 || !line) throw new Error(`${name} ${args.join(" ")} failed (exit ${outcome.code}):\n${tail(outcome.stderr)}`);
+  if (outcome.code !== 0 || !line)
+    throw new Error(`${name} ${args.join(" ")} failed (exit ${outcome.code}):\n${tail(outcome.stderr)}`);
   return JSON.parse(line.slice(RESULT_MARKER.length)) as T;
 }
 
 /** A script in a fresh process, with peak memory and CPU time from the preload. */
-async function measuredProcess(script: string, args: string[], okCodes: number[]): Promise<ProcessRun> {
-  const outcome = await runChild(["-r", RSS_PRELOAD, script, ...args], false);
+async function measuredProcess(
+  script: string,
+  args: string[],
+  okCodes: number[],
+  preload: string[] = [],
+): Promise<ProcessRun> {
+  const outcome = await runChild(
+    [...preload.flatMap((file) => ["-r", file]), "-r", RSS_PRELOAD, script, ...args],
+    false,
+  );
   const usageLine = outcome.stderr.split("\n").find((l) => l.startsWith("FENGONG_BENCH "));
   if (outcome.code === null || !okCodes.includes(outcome.code) || !usageLine) {
     throw new Error(`${script} ${args.join(" ")} failed (exit ${outcome.code}):\n${tail(outcome.stderr)}`);
   }
-  const usage = JSON.parse(usageLine.slice("FENGONG_BENCH ".length)) as { maxRssKb: number; userMs: number; systemMs: number };
+  const usage = JSON.parse(usageLine.slice("FENGONG_BENCH ".length)) as {
+    maxRssKb: number;
+    userMs: number;
+    systemMs: number;
+  };
   return { wallMs: outcome.wallMs, cpuMs: usage.userMs + usage.systemMs, maxRssKb: usage.maxRssKb };
 }
 
@@ -126,7 +144,7 @@ async function analyzeStep(settings: Settings): Promise<AnalyzeResult[]> {
   for (const layout of LAYOUTS) {
     for (const rows of settings.analyzeSizes) {
       // Small plans take milliseconds: more warm-up (the JIT) and more runs, for a steady median.
-      const runs = Math.max(settings.analyzeRuns, Math.round(30_000 / rows));
+      const runs = Math.max(settings.analyzeRuns, Math.round(90_000 / rows));
       const warmups = Math.max(1, Math.round(10_000 / rows));
       const result = await runner<AnalyzeResult>(
         "analyze",
@@ -134,35 +152,43 @@ async function analyzeStep(settings: Settings): Promise<AnalyzeResult[]> {
         ["--expose-gc"],
       );
       if (result.tasks !== result.tasksExpected) {
-        throw new Error(`analyze ${layout} ${rows}: ${result.tasks} tasks read, the generator wrote ${result.tasksExpected}`);
+        throw new Error(
+          `analyze ${layout} ${rows}: ${result.tasks} tasks read, the generator wrote ${result.tasksExpected}`,
+        );
       }
-      say(`  analyze ${layout} ${formatRows(rows)}: ${formatMs(median(result.wallMs))} (CPU ${formatMs(median(result.cpuMs))})`);
+      say(
+        `  analyze ${layout} ${formatRows(rows)}: ${formatMs(median(result.wallMs))} (CPU ${formatMs(median(result.cpuMs))})`,
+      );
       results.push(result);
     }
   }
   return results;
 }
 
-async function profileStep(settings: Settings): Promise<BenchResults["profile"]> {
+async function profileStep(settings: Settings): Promise<ProfileResult[]> {
   const dir = join(TMP, "profiles");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const name = `analyze-${settings.profileRows}.cpuprofile`;
-  await runner<AnalyzeResult>(
-    "analyze",
-    ["--layout", "two-column", "--rows", String(settings.profileRows), "--runs", "3", "--warmups", "1"],
-    ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-name", name],
-  );
-  const summary = summarizeProfile(readProfile(join(dir, name)), { top: 15, within: "analyze", root: ROOT });
-  say(`  profile: ${join("bench/tmp/profiles", name)} (node bench/tmp/summarize.cjs FILE --within analyze)`);
-  return { subject: `analyze, two-column layout, ${formatRows(settings.profileRows)} rows, 4 calls`, summary };
+  const results: ProfileResult[] = [];
+  for (const layout of LAYOUTS) {
+    const name = `analyze-${layout}-${formatRows(settings.profileRows)}.cpuprofile`;
+    await runner<AnalyzeResult>(
+      "analyze",
+      ["--layout", layout, "--rows", String(settings.profileRows), "--runs", "3", "--warmups", "1"],
+      ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-name", name],
+    );
+    const summary = summarizeProfile(readProfile(join(dir, name)), { top: 14, within: "analyze", root: ROOT });
+    say(`  profile: bench/tmp/profiles/${name} (node bench/tmp/summarize.cjs FILE --within analyze)`);
+    results.push({ subject: `${layout} layout, ${formatRows(settings.profileRows)} rows (4 calls)`, summary });
+  }
+  return results;
 }
 
 async function cliStep(settings: Settings): Promise<CliResult[]> {
   const results: CliResult[] = [];
   const cli = join(ROOT, "bin", "fengong.js");
   const floor = join(ROOT, "bench", "floor.cjs");
-  const floorLinear = join(ROOT, "bench", "floorLinearMerges.cjs");
+  const linear = [join(ROOT, "bench", "linearMerges.cjs")];
   const layout: PlanLayout = "two-column";
   for (const rows of settings.cliSizes) {
     const file = join(TMP, `plan-${layout}-${formatRows(rows)}.xlsx`);
@@ -176,7 +202,8 @@ async function cliStep(settings: Settings): Promise<CliResult[]> {
       const checked = await runChild([cli, ...cliArgs], true);
       const json = JSON.parse(checked.stdout) as { tasks?: unknown[] };
       tasksRead = json.tasks?.length ?? 0;
-      if (tasksRead !== made.tasks) throw new Error(`cli ${formatRows(rows)}: ${tasksRead} tasks read, the generator wrote ${made.tasks}`);
+      if (tasksRead !== made.tasks)
+        throw new Error(`cli ${formatRows(rows)}: ${tasksRead} tasks read, the generator wrote ${made.tasks}`);
     }
 
     const result: CliResult = {
@@ -188,21 +215,26 @@ async function cliStep(settings: Settings): Promise<CliResult[]> {
       tasksRead,
       cli: [],
       floor: [],
+      cliLinearMerges: [],
       floorLinearMerges: [],
     };
     // Warm the file cache, then alternate, so drifting load on the machine hits both alike. A round that
     // takes long (exceljs' quadratic merged-cell check on the 100k file: half a minute a read) is not
     // repeated past the time budget: the run stays within a few minutes, and one such run varies little.
-    await measuredProcess(floorLinear, [file], [0]);
+    await measuredProcess(floor, [file], [0], linear);
     const sizeStarted = performance.now();
     for (let i = 0; i < settings.cliRuns; i++) {
       result.floor.push(await measuredProcess(floor, [file], [0]));
       result.cli.push(await measuredProcess(cli, cliArgs, [0, 1]));
-      result.floorLinearMerges.push(await measuredProcess(floorLinear, [file], [0]));
+      result.floorLinearMerges.push(await measuredProcess(floor, [file], [0], linear));
+      result.cliLinearMerges.push(await measuredProcess(cli, cliArgs, [0, 1], linear));
       if (performance.now() - sizeStarted > CLI_BUDGET_MS) break;
     }
     const m = (runs: ProcessRun[]) => formatMs(median(runs.map((r) => r.wallMs)));
-    say(`  cli ${formatRows(rows)}: ${m(result.cli)}, floor ${m(result.floor)}, floor with linear merges ${m(result.floorLinearMerges)}`);
+    say(
+      `  cli ${formatRows(rows)}: ${m(result.cli)}, floor ${m(result.floor)}; ` +
+        `with linear merges: cli ${m(result.cliLinearMerges)}, floor ${m(result.floorLinearMerges)}`,
+    );
     results.push(result);
   }
   return results;
@@ -231,7 +263,15 @@ async function bundleStep(): Promise<BundleResult> {
 
 // ---- main ---------------------------------------------------------------------------------------
 
+const USAGE = `npm run bench [-- --quick] [-- --only ${STEPS.join(",")}]
+  --quick   1k and 10k rows only, fewer runs; writes bench/tmp/results.md (bench/results.md untouched)
+  --only    some steps; writes bench/tmp/results.md`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+    say(USAGE);
+    return 0;
+  }
   const settings = settingsFrom(process.argv.slice(2));
   mkdirSync(TMP, { recursive: true });
   const started = new Date();
@@ -245,11 +285,13 @@ async function main(): Promise<number> {
     cli: [],
     gateway: [],
     bundle: null,
-    profile: null,
+    profile: [],
     failures: [],
   };
   say(`Fengong benchmarks: ${[...settings.steps].join(", ")}${settings.quick ? " (quick)" : ""}`);
-  say(`  ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, load ${results.machine.loadStart.toFixed(2)}`);
+  say(
+    `  ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, load ${results.machine.loadStart.toFixed(2)}`,
+  );
 
   const attempt = async (step: Step, work: () => Promise<void>) => {
     if (!settings.steps.has(step)) return;
@@ -300,7 +342,9 @@ async function main(): Promise<number> {
   say("");
   say(terminalReport(results));
   say("");
-  say(`Wrote ${join(outDir, "results.md").slice(ROOT.length + 1)}${chart ? ` and ${chartName}` : ""} in ${formatMs(results.elapsedMs)}.`);
+  say(
+    `Wrote ${join(outDir, "results.md").slice(ROOT.length + 1)}${chart ? ` and ${chartName}` : ""} in ${formatMs(results.elapsedMs)}.`,
+  );
   return results.failures.length > 0 ? 1 : 0;
 }
 

@@ -11,7 +11,11 @@ import type { CellValue, Grid } from "../src/core/types";
 import type { ExcelContext, ExcelRun, RangeProxy } from "../src/excel/officeTypes";
 
 const toCellValue = (value: unknown): CellValue =>
-  typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : value == null ? "" : String(value);
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? value
+    : value == null
+      ? ""
+      : String(value);
 
 /** The active sheet, row by row: one round trip per row. */
 export function naiveReadGrid(run: ExcelRun): Promise<Grid> {

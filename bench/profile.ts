@@ -101,9 +101,16 @@ function sourceMapper(root: string): (url: string, line: number, column: number)
       const file = url.startsWith("file://") ? fileURLToPath(url) : url;
       const mapFile = `${file}.map`;
       if (file && existsSync(mapFile)) {
-        const map = JSON.parse(readFileSync(mapFile, "utf8")) as { mappings: string; sources: string[]; sourceRoot?: string };
+        const map = JSON.parse(readFileSync(mapFile, "utf8")) as {
+          mappings: string;
+          sources: string[];
+          sourceRoot?: string;
+        };
         const base = resolve(dirname(mapFile), map.sourceRoot ?? "");
-        entry = { lines: decodeMappings(map.mappings), sources: map.sources.map((s) => relative(root, resolve(base, s))) };
+        entry = {
+          lines: decodeMappings(map.mappings),
+          sources: map.sources.map((s) => relative(root, resolve(base, s))),
+        };
       }
     } catch {
       entry = null;
@@ -175,7 +182,8 @@ export function summarizeProfile(profile: CpuProfile, options: SummaryOptions = 
   }
   const total = counted || 1;
   let gcTicks = 0;
-  for (const [id, ticks] of ticksById) if (nodes.get(id)?.callFrame.functionName === "(garbage collector)") gcTicks += ticks;
+  for (const [id, ticks] of ticksById)
+    if (nodes.get(id)?.callFrame.functionName === "(garbage collector)") gcTicks += ticks;
   const rank = (map: Map<string, number>): ProfileLine[] =>
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])

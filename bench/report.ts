@@ -75,7 +75,7 @@ export function analyzeTable(results: readonly AnalyzeResult[]): Table {
     });
   }
   return {
-    title: "1. analyze (median of the timed runs, after a warm-up; each size in a fresh process)",
+    title: "1. analyze (median of the timed calls, after warm-up; each size in a fresh process)",
     header: ["layout", "rows", "tasks", "median", "range", "CPU (median)", "rows/s", "growth per 10x"],
     rows,
     rightAligned: [false, true, true, true, true, true, true, true],
@@ -109,7 +109,8 @@ export function cliTable(results: readonly CliResult[]): Table {
   const rows = results.map((r) => {
     const cli = medianOf(r.cli, "wallMs");
     const floor = medianOf(r.floor, "wallMs");
-    const linear = r.floorLinearMerges.length > 0 ? medianOf(r.floorLinearMerges, "wallMs") : NaN;
+    const linearFloor = r.floorLinearMerges.length > 0 ? medianOf(r.floorLinearMerges, "wallMs") : NaN;
+    const linearCli = r.cliLinearMerges.length > 0 ? medianOf(r.cliLinearMerges, "wallMs") : NaN;
     return [
       formatRows(r.rows),
       `${formatBytes(r.fileBytes)}, ${formatCount(r.merges)} merged areas`,
@@ -119,7 +120,9 @@ export function cliTable(results: readonly CliResult[]): Table {
       formatRatio(cli / floor),
       `${formatMs(medianOf(r.cli, "cpuMs"))} / ${formatMs(medianOf(r.floor, "cpuMs"))}`,
       `${formatBytes(medianOf(r.cli, "maxRssKb") * 1024)} / ${formatBytes(medianOf(r.floor, "maxRssKb") * 1024)}`,
-      Number.isFinite(linear) ? `${formatMs(linear)} (${formatRatio(cli / linear)})` : "",
+      Number.isFinite(linearFloor)
+        ? `${formatMs(linearCli)} / ${formatMs(linearFloor)} (${formatRatio(linearCli / linearFloor)})`
+        : "",
     ];
   });
   return {
@@ -133,7 +136,7 @@ export function cliTable(results: readonly CliResult[]): Table {
       "ratio",
       "CPU cli / floor",
       "peak RSS cli / floor",
-      "floor, linear merges (cli ratio)",
+      "with linear merges: cli / floor (ratio)",
     ],
     rows,
     rightAligned: [true, false, true, true, true, true, true, true, true],
@@ -155,7 +158,8 @@ export function cliVerdicts(results: readonly CliResult[]): Verdict[] {
 
 // ---- 3. gateway ---------------------------------------------------------------------------------
 
-const phase = (list: readonly PhaseStats[] | null, name: string): PhaseStats | undefined => list?.find((p) => p.phase === name);
+const phase = (list: readonly PhaseStats[] | null, name: string): PhaseStats | undefined =>
+  list?.find((p) => p.phase === name);
 
 export function gatewayTable(results: readonly GatewayResult[]): Table {
   const rows: string[][] = [];
@@ -219,8 +223,12 @@ export function gatewayVerdicts(results: readonly GatewayResult[]): Verdict[] {
       target: "gateway: round trips constant up to one block, one more per block after",
       met: met && paintConstant,
       detail:
-        fixed.map((f) => `${formatRows(f.rows)}: ${f.check.syncs} syncs = ${f.fixed} + ${f.check.blocks} blocks + ${f.check.retries} retries`).join("; ") +
-        `; highlight ${paints.join(" / ")} syncs`,
+        fixed
+          .map(
+            (f) =>
+              `${formatRows(f.rows)}: ${f.check.syncs} syncs = ${f.fixed} + ${f.check.blocks} blocks + ${f.check.retries} retries`,
+          )
+          .join("; ") + `; highlight ${paints.join(" / ")} syncs`,
     },
   ];
 }
@@ -235,7 +243,12 @@ export function bundleTable(results: BenchResults["bundle"]): Table {
     title: "4. Task pane JavaScript (gzip level 6; KB = 1,024 bytes)",
     header: ["mode", "files", "raw", "gzip"],
     rows: [
-      ["Office (initial JS of taskpane.html)", initial.files.map((f) => f.name).join(", "), kb(initial.raw), kb(initial.gzip)],
+      [
+        "Office (initial JS of taskpane.html)",
+        initial.files.map((f) => f.name).join(", "),
+        kb(initial.raw),
+        kb(initial.gzip),
+      ],
       [
         "standalone (initial + import() chunks)",
         `+ ${standalone.files.map((f) => f.name).join(", ")}`,
@@ -273,7 +286,12 @@ export function allVerdicts(results: BenchResults): Verdict[] {
 const mark = (met: boolean | null) => (met === null ? "?" : met ? "met" : "MISSED");
 
 export function terminalReport(results: BenchResults): string {
-  const tables = [analyzeTable(results.analyze), cliTable(results.cli), gatewayTable(results.gateway), bundleTable(results.bundle)];
+  const tables = [
+    analyzeTable(results.analyze),
+    cliTable(results.cli),
+    gatewayTable(results.gateway),
+    bundleTable(results.bundle),
+  ];
   const out: string[] = [];
   for (const table of tables) {
     if (table.rows.length === 0) continue;
@@ -298,7 +316,16 @@ export function resultsMarkdown(results: BenchResults, notes: string, chartFile:
     "",
     markdownTable(
       ["CPU", "cores", "memory", "Node", "system", "load average (1 min) at start / end"],
-      [[m.cpu, String(m.cores), `${m.memoryGb.toFixed(1)} GB`, m.node, m.system, `${m.loadStart.toFixed(2)} / ${m.loadEnd?.toFixed(2) ?? "–"}`]],
+      [
+        [
+          m.cpu,
+          String(m.cores),
+          `${m.memoryGb.toFixed(1)} GB`,
+          m.node,
+          m.system,
+          `${m.loadStart.toFixed(2)} / ${m.loadEnd?.toFixed(2) ?? "–"}`,
+        ],
+      ],
     ),
     "",
     "A load average above the number of cores means other work was running during the benchmark: wall times are " +
@@ -322,8 +349,12 @@ export function resultsMarkdown(results: BenchResults, notes: string, chartFile:
   };
   section(analyzeTable(results.analyze), [
     "Generated plans (bench/generatePlan.ts), plan year 2024, as of 2024-08-15, published 2024-03-01. " +
-      `Layouts: ${Object.entries(LAYOUT_NAMES).map(([k, v]) => `${k} = ${v}`).join("; ")}. ` +
-      "`rows` counts the table body (tasks and section rows); growth per 10x = (t2/t1)^(1/log10(n2/n1)), 10x is linear.",
+      `Layouts: ${Object.entries(LAYOUT_NAMES)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join("; ")}. ` +
+      "`rows` counts the table body (tasks and section rows). Each timed call reads a plan of its own (another " +
+      "seed, generated before the clock starts), so the core's caches help only as a new plan of the same office " +
+      "would; the warm-up calls warm the JIT. Growth per 10x = (t2/t1)^(1/log10(n2/n1)); 10x is linear.",
     "",
   ]);
   if (chartFile) lines.push(`![analyze time against rows](${chartFile})`, "");
@@ -332,7 +363,8 @@ export function resultsMarkdown(results: BenchResults, notes: string, chartFile:
       "`node bench/floor.cjs FILE` (`new ExcelJS.Workbook().xlsx.readFile(file)`), both as child processes, " +
       "alternated; peak RSS from `process.resourceUsage().maxRSS` (preloaded bench/rss.cjs). Files: the two-column " +
       "layout written by exceljs' streaming writer (shared strings, styles, merged section rows and lead cells). " +
-      "The last column reads the same file with exceljs' merged-cell check made linear (bench/floorLinearMerges.cjs).",
+      "The last column runs both again with exceljs' quadratic merged-cell check replaced by an index " +
+      "(preloaded bench/linearMerges.cjs): what they would take once that is fixed.",
     "",
   ]);
   section(gatewayTable(results.gateway), [
@@ -358,32 +390,40 @@ export function resultsMarkdown(results: BenchResults, notes: string, chartFile:
       "standalone host, with exceljs).",
     "",
   ]);
-  if (results.profile) {
-    const p = results.profile;
+  if (results.profile.length > 0) {
     lines.push(
       "## Where analyze spends its time",
       "",
-      `${p.subject}: the functions with the most self time, as a share of the samples inside \`analyze\` ` +
-        `(${formatCount(p.summary.samples)} samples; \`node --cpu-prof\`, summarised by bench/profile.ts). ` +
-        `Garbage collection, booked apart by V8, took ${(p.summary.garbageCollector * 100).toFixed(1)}% of all the ` +
-        "process's samples (generating the plan included). V8 inlines small functions into their callers, so a " +
-        "caller's self time includes theirs.",
-      "",
-      markdownTable(
-        ["self", "function (source)"],
-        p.summary.self.map((line) => [`${(line.share * 100).toFixed(1)}%`, `\`${shortName(line.name, 90)}\``]),
-        [true, false],
-      ),
-      "",
-      "Inclusive (the function and what it calls):",
-      "",
-      markdownTable(
-        ["inclusive", "function (source)"],
-        p.summary.inclusive.map((line) => [`${(line.share * 100).toFixed(1)}%`, `\`${shortName(line.name, 90)}\``]),
-        [true, false],
-      ),
+      "`node --cpu-prof` of the analyze runner, summarised by bench/profile.ts: shares of the samples inside " +
+        "`analyze` (garbage collection, which V8 books apart, is given as a share of all the process's samples, " +
+        "generating the plan included). V8 inlines small functions into their callers, so a caller's self time " +
+        "includes theirs.",
       "",
     );
+    for (const p of results.profile) {
+      const inclusive = p.summary.inclusive.filter((line) => line.share < 0.999 || line.name.startsWith("analyze "));
+      lines.push(
+        `### ${p.subject}`,
+        "",
+        `${formatCount(p.summary.samples)} samples in analyze; garbage collector ${(p.summary.garbageCollector * 100).toFixed(1)}% of all samples.`,
+        "",
+        markdownTable(
+          ["self", "function (source)", "inclusive", "function (source)"],
+          Array.from({ length: Math.max(p.summary.self.length, inclusive.length) }, (_, i) => {
+            const self = p.summary.self[i];
+            const incl = inclusive[i];
+            return [
+              self ? `${(self.share * 100).toFixed(1)}%` : "",
+              self ? `\`${shortName(self.name, 70)}\`` : "",
+              incl ? `${(incl.share * 100).toFixed(1)}%` : "",
+              incl ? `\`${shortName(incl.name, 70)}\`` : "",
+            ];
+          }),
+          [true, false, true, false],
+        ),
+        "",
+      );
+    }
   }
   if (notes.trim()) lines.push(notes.trim(), "");
   return lines.join("\n");

@@ -17,10 +17,15 @@ export function growthPer10x(rows1: number, ms1: number, rows2: number, ms2: num
 }
 
 export const formatMs = (ms: number): string =>
-  !Number.isFinite(ms) ? "–" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
+  !Number.isFinite(ms)
+    ? "–"
+    : ms >= 10_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : ms >= 100
+        ? `${Math.round(ms)} ms`
+        : `${ms.toFixed(1)} ms`;
 
-export const formatCount = (n: number): string =>
-  Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–";
+export const formatCount = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
 
 /** 1k, 10k, 100k. */
 export const formatRows = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
@@ -32,7 +37,8 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-export const formatRatio = (ratio: number): string => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : "–");
+export const formatRatio = (ratio: number): string =>
+  !Number.isFinite(ratio) ? "–" : ratio >= 100 ? `${formatCount(ratio)}x` : `${ratio.toFixed(ratio >= 10 ? 1 : 2)}x`;
 
 /** A Markdown table; numbers right-aligned when the column says so. */
 export function markdownTable(header: string[], rows: string[][], rightAligned: boolean[] = []): string {
@@ -46,6 +52,9 @@ export function textTable(header: string[], rows: string[][]): string {
   const width = (text: string) => [...text].reduce((sum, ch) => sum + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
   const widths = header.map((_, i) => Math.max(width(header[i]), ...rows.map((row) => width(row[i] ?? ""))));
   const line = (cells: string[]) =>
-    cells.map((cell, i) => cell + " ".repeat(Math.max(0, widths[i] - width(cell)))).join("  ").trimEnd();
+    cells
+      .map((cell, i) => cell + " ".repeat(Math.max(0, widths[i] - width(cell))))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -6,6 +6,7 @@ import type { ProfileSummary } from "./profile";
 export interface AnalyzeResult {
   layout: PlanLayout;
   rows: number;
+  /** Tasks read, and written by the generator, per plan (mean over the timed plans). */
   tasks: number;
   tasksExpected: number;
   findings: number;
@@ -42,7 +43,8 @@ export interface CliResult {
   tasksRead: number | null;
   cli: ProcessRun[];
   floor: ProcessRun[];
-  /** exceljs with its quadratic merged-cell check replaced by an index (bench/floorLinearMerges.cjs). */
+  /** The same two with exceljs' quadratic merged-cell check replaced by an index (bench/linearMerges.cjs). */
+  cliLinearMerges: ProcessRun[];
   floorLinearMerges: ProcessRun[];
 }
 
@@ -112,7 +114,7 @@ export interface BenchResults {
   cli: CliResult[];
   gateway: GatewayResult[];
   bundle: BundleResult | null;
-  profile: ProfileResult | null;
+  profile: ProfileResult[];
   /** Steps that failed, with their message. */
   failures: { step: string; message: string }[];
 }

@@ -184,4 +184,12 @@ export const DEADLINES: readonly DeadlineWord[] = [
 export const DATE_FORMAT = "yyyy-mm-dd";
 
 export const DONE_WORDS: readonly string[] = ["已完成", "已办结", "完成", "提前完成", "已完成（已報送）"];
-export const NOT_DONE_WORDS: readonly string[] = ["正在推进", "正在推進", "未启动", "逾期未完成", "已提出延期申请", "", ""];
+export const NOT_DONE_WORDS: readonly string[] = [
+  "正在推进",
+  "正在推進",
+  "未启动",
+  "逾期未完成",
+  "已提出延期申请",
+  "",
+  "",
+];

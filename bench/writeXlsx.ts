@@ -31,7 +31,8 @@ export async function writePlanXlsx(grid: Grid, file: string): Promise<void> {
       const format = grid.numberFormats?.[r]?.[c];
       if (format) cell.numFmt = format;
     });
-    for (const area of mergesEndingAt.get(rowNumber) ?? []) sheet.mergeCells(area.top, area.left, area.bottom, area.right);
+    for (const area of mergesEndingAt.get(rowNumber) ?? [])
+      sheet.mergeCells(area.top, area.left, area.bottom, area.right);
     if (rowNumber - COMMIT_LAG >= top) sheet.getRow(rowNumber - COMMIT_LAG).commit();
   });
   sheet.commit();

@@ -36,12 +36,18 @@ try {
 }
 
 if (existsSync(join(root, "src", "cli", "main.ts"))) {
-  const cli = spawnSync(process.execPath, [join(root, "scripts", "build-cli.mjs"), "--quiet"], { cwd: root, stdio: "inherit" });
+  const cli = spawnSync(process.execPath, [join(root, "scripts", "build-cli.mjs"), "--quiet"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (cli.status !== 0) {
     console.error("bench: the command line does not build (scripts/build-cli.mjs)");
     process.exit(2);
   }
 }
 
-const run = spawnSync(process.execPath, [join(out, "main.cjs"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const run = spawnSync(process.execPath, [join(out, "main.cjs"), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
 process.exit(run.status ?? 2);

@@ -19,7 +19,15 @@ interface BundleStats {
 const ROOT = process.cwd();
 const OUT = join(ROOT, "bench/tmp/webpack");
 const GROUPS_FILE = join(OUT, "bench-chunk-groups.json");
-const INPUTS = ["src", "webpack.config.js", "package.json", "package-lock.json", "tsconfig.json", "scripts/bundle-stats-plugin.js", "manifest.xml"];
+const INPUTS = [
+  "src",
+  "webpack.config.js",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "scripts/bundle-stats-plugin.js",
+  "manifest.xml",
+];
 
 function newestInput(path: string): number {
   if (!existsSync(path)) return 0;
@@ -51,9 +59,15 @@ interface WebpackStats {
 async function build(): Promise<Record<string, string[]>> {
   // Loaded at run time from node_modules (not bundled into the benchmark).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require("webpack") as (config: unknown, callback: (error: Error | null, stats?: WebpackStats) => void) => void;
+  const webpack = require("webpack") as (
+    config: unknown,
+    callback: (error: Error | null, stats?: WebpackStats) => void,
+  ) => void;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configure = require(join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<Record<string, unknown>>;
+  const configure = require(join(ROOT, "webpack.config.js")) as (
+    env: object,
+    argv: object,
+  ) => Promise<Record<string, unknown>>;
   const config = await configure({}, { mode: "production" });
   const output = { ...(config.output as Record<string, unknown>), path: OUT };
   const stats = await new Promise<WebpackStats>((resolve, reject) =>
@@ -102,10 +116,12 @@ runMain(async () => {
   }
   const stats = JSON.parse(readFileSync(join(OUT, "bundle-stats.json"), "utf8")) as BundleStats;
   const initial = measureFiles(stats.initial.files, stats.gzipLevel);
-  if (initial.gzip !== stats.initial.gzip) throw new Error(`bundle: gzip sizes disagree with ${relative(ROOT, OUT)}/bundle-stats.json`);
+  if (initial.gzip !== stats.initial.gzip)
+    throw new Error(`bundle: gzip sizes disagree with ${relative(ROOT, OUT)}/bundle-stats.json`);
   const initialSet = new Set(stats.initial.files);
   const standaloneFiles = (groups.standalone ?? []).filter((file) => !initialSet.has(file));
-  if (standaloneFiles.length === 0) throw new Error("bundle: no chunk group named \"standalone\" (src/taskpane/index.tsx import())");
+  if (standaloneFiles.length === 0)
+    throw new Error('bundle: no chunk group named "standalone" (src/taskpane/index.tsx import())');
   const result: BundleResult = { built, buildMs, initial, standalone: measureFiles(standaloneFiles, stats.gzipLevel) };
   printResult(result);
 });

@@ -86,12 +86,20 @@ runMain(async () => {
   let naiveLeadMissing: number | null = null;
   if (withNaive) {
     const naiveDouble = doubleWith(plan.grid);
-    const read = await measure("check", naiveDouble, null, async () => analyze([await naiveReadGrid(naiveDouble.run)], options));
+    const read = await measure("check", naiveDouble, null, async () =>
+      analyze([await naiveReadGrid(naiveDouble.run)], options),
+    );
     const table = read.value.table;
     if (!table) throw new Error("gateway: the naive read found no plan");
     const overdue = read.value.tasks.filter((task) => task.status === "overdue").map((task) => task.row);
     const painted = await measure("highlight", naiveDouble, null, () =>
-      naiveHighlightRows(naiveDouble.run, table.sheet, overdue, { first: table.firstColumn, last: table.lastColumn }, HIGHLIGHT_FILLS.overdue),
+      naiveHighlightRows(
+        naiveDouble.run,
+        table.sheet,
+        overdue,
+        { first: table.firstColumn, last: table.lastColumn },
+        HIGHLIGHT_FILLS.overdue,
+      ),
     );
     naive = [read.stats, painted.stats];
     naiveLeadMissing = leadMissing(read.value);

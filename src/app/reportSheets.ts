@@ -6,6 +6,18 @@ import type { Report } from "../core/types";
 import { appText } from "./messages";
 import type { CellLink, ReportSheet, WorkbookPort } from "./port";
 
+/** Excel holds at most 32,767 characters in a cell: a longer value fails in Excel and makes an .xlsx "need repair". */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A value for a report cell: text longer than a cell holds is cut (never inside a surrogate pair) and ends in "……". */
+export function cellValue<T extends string | number>(value: T): T | string {
+  if (typeof value !== "string" || value.length <= MAX_CELL_TEXT) return value;
+  let end = MAX_CELL_TEXT - 2;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}……`;
+}
+
 export function findingsSheet(report: Report): ReportSheet {
   const lang = report.language;
   const header = ["col.severity", "col.rule", "col.row", "col.cell", "col.message", "col.suggestion"] as const;
@@ -20,8 +32,8 @@ export function findingsSheet(report: Report): ReportSheet {
       finding.rule,
       finding.row ?? "",
       address,
-      finding.message,
-      finding.suggestion ?? "",
+      cellValue(finding.message),
+      cellValue(finding.suggestion ?? ""),
     ]);
   }
   return {
@@ -40,7 +52,7 @@ export function totalsSheet(report: Report): ReportSheet {
     kind: "totals",
     name: REPORT_SHEET_NAMES.totals[report.language],
     replaces: Object.values(REPORT_SHEET_NAMES.totals),
-    rows: [table.header, ...table.rows],
+    rows: [table.header, ...table.rows.map((row) => row.map(cellValue))],
     links: [],
     columnWidths: [28, 10, 14, 8, 10, 10, 8, 10],
   };

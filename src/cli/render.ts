@@ -16,8 +16,14 @@ const TASK_TEXT_WIDTH = 40;
 export const LIST_LIMIT = 50;
 const INDENT = "  ";
 
-/** One line of cell text: newlines and runs of spaces become one space. */
-const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+/** Control characters other than tab and line breaks: a cell's ESC sequence must not drive the terminal. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/** Cell text without control characters (line breaks kept). */
+const printable = (text: string): string => text.replace(CONTROL, "");
+/** One line of cell text: control characters dropped, newlines and runs of spaces become one space. */
+const oneLine = (text: string): string => printable(text).replace(/\s+/g, " ").trim();
+/** Columns a unit name (or a list of leads) may take in a table: a cell of a million characters is no unit name. */
+const UNIT_WIDTH = 40;
 
 /** Whole days from a to b (ISO dates), without time zones. */
 export function daysBetween(a: string, b: string): number {
@@ -95,7 +101,7 @@ function findingLines(lang: Language, findings: readonly Finding[], paint: Paint
 }
 
 function leadText(lang: Language, task: Task): string {
-  return task.lead.length > 0 ? task.lead.join("、") : cliText(lang, "value.noLead");
+  return task.lead.length > 0 ? truncate(oneLine(task.lead.join("、")), UNIT_WIDTH) : cliText(lang, "value.noLead");
 }
 
 function overdueLines(lang: Language, report: Report, paint: Paint): string[] {
@@ -118,7 +124,7 @@ function overdueLines(lang: Language, report: Report, paint: Paint): string[] {
         { header: cliText(lang, "col.task") },
       ],
       shown.map((task) => [
-        task.id ?? none,
+        task.id === null ? none : truncate(oneLine(task.id), 12),
         String(task.row),
         String(task.daysOverdue ?? ""),
         task.deadline.due ?? none,
@@ -154,7 +160,7 @@ function dueSoonLines(lang: Language, report: Report, dueSoonDays: number, paint
         { header: cliText(lang, "col.task") },
       ],
       shown.map(({ task, left }) => [
-        task.id ?? none,
+        task.id === null ? none : truncate(oneLine(task.id), 12),
         String(task.row),
         String(left),
         task.deadline.due ?? none,
@@ -178,7 +184,11 @@ export function totalsLines(lang: Language, title: string, totals: readonly Unit
   lines.push(
     ...renderTable(
       table.header.map((header, c) => ({ header, align: c === 0 ? "left" : "right" })),
-      table.rows.map((row) => row.map((cell) => (cell === "" ? none : String(cell)))),
+      table.rows.map((row) =>
+        row.map((cell, c) =>
+          cell === "" ? none : c === 0 ? truncate(oneLine(String(cell)), UNIT_WIDTH) : String(cell),
+        ),
+      ),
       {
         indent: INDENT,
         paintHeader: paint.dim,
@@ -204,7 +214,11 @@ export function renderReport(file: string, report: Report, options: RenderOption
   lines.push(...dueSoonLines(lang, report, options.dueSoonDays, paint), "");
   lines.push(...totalsLines(lang, cliText(lang, "section.totals"), report.totals, paint), "");
   lines.push(paint.bold(cliText(lang, "section.summary")));
-  lines.push(...report.summary.text.split(/\r?\n/).map((line) => (line === "" ? "" : INDENT + line)));
+  lines.push(
+    ...printable(report.summary.text)
+      .split(/\r?\n/)
+      .map((line) => (line === "" ? "" : INDENT + line)),
+  );
   return lines.join("\n") + "\n";
 }
 

@@ -34,7 +34,8 @@ export function renderTable(
         return column.align === "right" ? padStart(text, widths[c]) : padEnd(text, widths[c]);
       })
       .join(GAP)
-      .replace(/\s+$/, "");
+      // trimEnd, not /\s+$/: the regular expression is quadratic on a long line of padding.
+      .trimEnd();
   const header = line(columns.map((column) => column.header));
   return [
     options.paintHeader ? options.paintHeader(header) : header,

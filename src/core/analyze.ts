@@ -12,7 +12,8 @@ import { rowTasks, type RawFinding, type RowContext } from "./rows";
 import { SheetView } from "./sheetView";
 import { classify, isDoneText } from "./status";
 import { buildSummary } from "./summary";
-import { locateTableIn } from "./table";
+import { locateTableWithLayout, type TableLayout } from "./table";
+import { clip } from "./clip";
 import { toSimplified } from "./text";
 import { totalsByUnit } from "./totals";
 import type { AnalyzeOptions, Finding, Grid, Language, Report, RuleId, Severity, TableLocation, Task } from "./types";
@@ -22,6 +23,10 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "table.not-found": "error",
   "table.no-lead-column": "warning",
   "table.merges-unknown": "info",
+  "table.empty": "warning",
+  "table.duplicate-column": "warning",
+  "table.header-repeated": "info",
+  "table.second-table": "warning",
   "lead.missing": "error",
   "lead.multiple": "warning",
   "lead.collective": "warning",
@@ -41,6 +46,8 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
 };
 
 const DEFAULT_DUE_SOON_DAYS = 7;
+/** Characters of a cell text or unit name quoted in a finding's message. */
+const MAX_QUOTED = 100;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 interface PlanChoice {
@@ -48,6 +55,7 @@ interface PlanChoice {
   /** The view the table was located in: indexing a big sheet's merges once is enough. */
   view: SheetView;
   table: TableLocation | null;
+  layout: TableLayout | null;
 }
 
 export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): Report {
@@ -85,12 +93,13 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
     };
   }
 
-  const { grid, table, view } = choice;
+  const { grid, table, view, layout } = choice;
   const directory = readUnitDirectory(usable.filter((other) => other !== grid));
   const calendar = createCalendar(options.calendar);
   const raws: RawFinding[] = [];
   const context: RowContext = {
     sink: raws,
+    skipRows: layout && layout.repeatedHeaderRows.length > 0 ? new Set(layout.repeatedHeaderRows) : undefined,
     view,
     table,
     directory,
@@ -102,6 +111,7 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
   };
 
   if (grid.mergesUnknown) raws.push({ rule: "table.merges-unknown", row: null, column: null, params: {} });
+  if (layout) raws.push(...layoutFindings(table, layout));
 
   const tasks: Task[] = [];
   let anyMarker = false;
@@ -147,6 +157,8 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
   if (table.columns.lead === undefined && tasks.length > 0 && !anyMarker) {
     raws.unshift({ rule: "table.no-lead-column", row: null, column: null, params: {} });
   }
+  if (tasks.length === 0)
+    raws.push({ rule: "table.empty", row: table.headerRow, column: table.firstColumn, params: {} });
   raws.push(...duplicateIds(tasks, table));
   if (directory) raws.push(...directoryFindings(tasks, directory));
 
@@ -171,7 +183,8 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
 function choosePlan(grids: readonly Grid[], options: AnalyzeOptions): PlanChoice | null {
   const locate = (grid: Grid): PlanChoice => {
     const view = new SheetView(grid);
-    return { grid, view, table: locateTableIn(view, { columns: options.columns }) };
+    const located = locateTableWithLayout(view, { columns: options.columns });
+    return { grid, view, table: located?.table ?? null, layout: located?.layout ?? null };
   };
   if (options.sheet) {
     const grid = grids.find((g) => g.sheet === options.sheet);
@@ -183,7 +196,7 @@ function choosePlan(grids: readonly Grid[], options: AnalyzeOptions): PlanChoice
     if (choice.table) return choice;
   }
   const first = candidates[0] ?? grids[0];
-  return first ? { grid: first, view: new SheetView(first), table: null } : null;
+  return first ? { grid: first, view: new SheetView(first), table: null, layout: null } : null;
 }
 
 /** Chinese header (or, without a table, any Chinese text in the sheet) -> zh-CN; else en-US. */
@@ -206,6 +219,35 @@ function guessLanguage(choice: PlanChoice | null): Language {
     }
   }
   return anyText ? "en-US" : "zh-CN";
+}
+
+/** The table's shape: header cells naming a kind of column twice, repeated header rows, a second table. */
+function layoutFindings(table: TableLocation, layout: TableLayout): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const duplicate of layout.duplicateColumns) {
+    out.push({
+      rule: "table.duplicate-column",
+      row: duplicate.row,
+      column: duplicate.column,
+      params: {
+        header: duplicate.header,
+        firstHeader: duplicate.firstHeader,
+        firstCell: cellAddress(duplicate.firstRow, duplicate.firstColumn),
+      },
+    });
+  }
+  for (const row of layout.repeatedHeaderRows) {
+    out.push({ rule: "table.header-repeated", row, column: table.firstColumn, params: { headerRow: table.headerRow } });
+  }
+  if (layout.secondTableRow !== null) {
+    out.push({
+      rule: "table.second-table",
+      row: layout.secondTableRow,
+      column: table.firstColumn,
+      params: { headerRow: table.headerRow, firstRow: table.firstDataRow, lastRow: table.lastDataRow },
+    });
+  }
+  return out;
 }
 
 function duplicateIds(tasks: readonly Task[], table: TableLocation): RawFinding[] {
@@ -251,7 +293,14 @@ function render(raw: RawFinding, sheet: string, language: Language): Finding {
   const cell = raw.row !== null && raw.column !== null ? cellAddress(raw.row, raw.column) : "";
   const suggestion = raw.suggestion ?? null;
   const params = { ...raw.params, row: raw.row ?? "", cell, sheet: raw.params.sheet ?? sheet };
-  const message = findingText(language, raw.rule, { ...params, suggestionText: suggestionText(language, suggestion) });
+  // A quoted cell text or unit name is cut short in the message (the whole of it stays in params).
+  const quoted: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params))
+    quoted[name] = typeof value === "string" ? clip(value, MAX_QUOTED) : value;
+  const message = findingText(language, raw.rule, {
+    ...quoted,
+    suggestionText: suggestionText(language, suggestion === null ? null : clip(suggestion, MAX_QUOTED)),
+  });
   return {
     rule: raw.rule,
     severity: RULE_SEVERITY[raw.rule],

@@ -34,6 +34,8 @@ export interface RowContext {
   deadline: Omit<DeadlineContext, "numberFormat">;
   /** Findings about rows that are not tasks. */
   sink: RawFinding[];
+  /** Body rows that repeat the header: never tasks. */
+  skipRows?: ReadonlySet<number>;
 }
 
 export interface ParsedRow {
@@ -79,6 +81,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
   };
 
   for (; row <= table.lastDataRow; row++) {
+    if (context.skipRows?.has(row)) continue;
     // Texts of the table's columns; error values are reported and read as empty.
     let errorFindings: RawFinding[] | null = null;
     let firstText = "";
@@ -87,7 +90,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     let distinct = 0;
     for (let column = tableFirst; column <= tableLast; column++) {
       let text = view.text(row, column);
-      if (text && ERROR_VALUE.test(text)) {
+      if (text.charCodeAt(0) === 35 /* # */ && ERROR_VALUE.test(text)) {
         if (roleColumns.includes(column))
           (errorFindings ??= []).push({ rule: "cell.error-value", row, column, params: { text } });
         text = "";
@@ -141,7 +144,8 @@ function readTask(
 ): ParsedRow {
   const { view, table, directory } = context;
   const { columns } = table;
-  const findings: RawFinding[] = [...errorFindings];
+  // The row's own list (made for this row by rowTasks): no copy needed.
+  const findings: RawFinding[] = errorFindings;
   let text = textOf(columns.task);
   const taskColumn = columns.task ?? columns.lead ?? columns.responsible ?? table.firstColumn;
 
@@ -182,7 +186,8 @@ function readTask(
     if (parse.deadlineText && !extraDeadline) extraDeadline = parse.deadlineText;
     for (const unit of parse.duplicates)
       findings.push({ rule: "unit.duplicate", row, column: cell.column, params: { unit } });
-    for (const unit of [...parse.lead, ...parse.responsible]) {
+    for (let i = 0; i < parse.lead.length + parse.responsible.length; i++) {
+      const unit = i < parse.lead.length ? parse.lead[i] : parse.responsible[i - parse.lead.length];
       if (unit.alias)
         findings.push({
           rule: "unit.alias",
@@ -205,20 +210,21 @@ function readTask(
   }
 
   // Lead wins: a unit both leading and listed as responsible counts as lead, with a finding.
-  const leadNames = new Set(lead.map((unit) => unit.name));
-  const reported = new Set<string>();
+  // (A task has a few units: arrays, not sets, keep this cheap over 100,000 rows.)
+  const leadNames = lead.map((unit) => unit.name);
+  const reported: string[] = [];
+  const reportClash = (unit: string, column: number) => {
+    if (reported.includes(unit)) return;
+    reported.push(unit);
+    findings.push({ rule: "responsible.includes-lead", row, column, params: { unit } });
+  };
   for (const { cell, parse } of parses) {
-    const clashes = [
-      ...parse.leadAlsoResponsible,
-      ...(cell.kind === "responsible" ? parse.responsible.filter((u) => leadNames.has(u.name)).map((u) => u.name) : []),
-    ];
-    for (const unit of clashes) {
-      if (reported.has(unit)) continue;
-      reported.add(unit);
-      findings.push({ rule: "responsible.includes-lead", row, column: cell.column, params: { unit } });
-    }
+    for (const unit of parse.leadAlsoResponsible) reportClash(unit, cell.column);
+    if (cell.kind !== "responsible") continue;
+    for (const unit of parse.responsible) if (leadNames.includes(unit.name)) reportClash(unit.name, cell.column);
   }
-  const responsibleNames = responsible.map((unit) => unit.name).filter((name) => !leadNames.has(name));
+  const responsibleNames: string[] = [];
+  for (const unit of responsible) if (!leadNames.includes(unit.name)) responsibleNames.push(unit.name);
 
   const anyUnit = lead.length + responsible.length > 0;
   if (lead.length === 0) findings.push({ rule: "lead.missing", row, column: leadColumn, params: {} });
@@ -254,7 +260,7 @@ function readTask(
     id: idText || null,
     section: sectionText ? toSimplified(sectionText) : rowSection,
     text,
-    lead: lead.map((unit) => unit.name),
+    lead: leadNames,
     responsible: responsibleNames,
     deadlineValue,
     deadlineFormat,
@@ -266,5 +272,9 @@ function readTask(
 }
 
 function pushUnique(target: ParsedUnit[], units: readonly ParsedUnit[]): void {
-  for (const unit of units) if (!target.some((existing) => existing.name === unit.name)) target.push(unit);
+  for (const unit of units) {
+    let known = false;
+    for (const existing of target) if (existing.name === unit.name) known = true;
+    if (!known) target.push(unit);
+  }
 }

@@ -18,8 +18,15 @@ export class SheetView {
   readonly lastColumn: number;
   readonly rowCount: number;
   private readonly values: CellValue[][];
-  /** Cell -> top-left cell key, for areas spanning several rows. */
+  /** Columns per row of the grid: a cell's index inside the grid is (row - firstRow) * stride + column offset. */
+  private readonly stride: number;
+  /** Cell index inside the grid -> position in `anchors`, for cells of areas spanning several rows. (Indexes
+   * stay small integers, which a Map hashes fastest; sheet-wide keys pass 2^30 beyond 65,536 rows.) */
   private readonly verticalFill = new Map<number, number>();
+  /** Top-left sheet row and column of each such area, in pairs. */
+  private readonly anchors: number[] = [];
+  /** 1 for the rows (index inside the grid) that hold such cells: most rows need no look-up at all. */
+  private readonly rowsWithFill: Uint8Array;
   /** Row -> [left, right] column spans of the areas spanning several columns that cover the row
    * (one entry per area and row, not per cell: plans merge every section row across the table). */
   private readonly horizontal = new Map<number, number[]>();
@@ -36,6 +43,8 @@ export class SheetView {
     this.rowCount = this.values.length;
     this.lastRow = this.firstRow + this.rowCount - 1;
     this.lastColumn = this.firstColumn + Math.max(width, 1) - 1;
+    this.stride = this.lastColumn - this.firstColumn + 1;
+    this.rowsWithFill = new Uint8Array(this.rowCount);
     this.indexMerges(Array.isArray(grid.merges) ? grid.merges : []);
   }
 
@@ -62,14 +71,22 @@ export class SheetView {
         }
       }
       if (bottom > top) {
+        const at = this.anchors.length;
+        this.anchors.push(area.top, area.left);
         for (let row = top; row <= bottom; row++) {
           for (let column = left; column <= right; column++) {
-            const cell = key(row, column);
-            if (cell !== anchor) this.verticalFill.set(cell, anchor);
+            if (row === area.top && column === area.left) continue;
+            this.verticalFill.set(this.index(row, column), at);
+            this.rowsWithFill[row - this.firstRow] = 1;
           }
         }
       }
     }
+  }
+
+  /** Index of a cell inside the grid (callers check the bounds). */
+  private index(row: number, column: number): number {
+    return (row - this.firstRow) * this.stride + (column - this.firstColumn);
   }
 
   /** The value as written in the sheet (no merge resolution). */
@@ -82,9 +99,9 @@ export class SheetView {
 
   /** The value a reader sees: vertically merged cells carry their area's value. */
   value(row: number, column: number): CellValue {
-    if (this.verticalFill.size > 0) {
-      const anchor = this.verticalFill.get(key(row, column));
-      if (anchor !== undefined) return this.raw(Math.floor(anchor / 16384), anchor % 16384);
+    if (this.rowsWithFill[row - this.firstRow] === 1 && column >= this.firstColumn && column <= this.lastColumn) {
+      const at = this.verticalFill.get(this.index(row, column));
+      if (at !== undefined) return this.raw(this.anchors[at], this.anchors[at + 1]);
     }
     return this.raw(row, column);
   }

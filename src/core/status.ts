@@ -20,12 +20,30 @@ export interface Classified {
   daysOverdue: number | null;
 }
 
+/** Days from the as-of date to each due date seen: a plan repeats a few dozen due dates over all its rows. */
+const DAYS_LEFT_LIMIT = 4096;
+let daysLeftAsOf: IsoDate | null = null;
+const daysLeftCache = new Map<IsoDate, number>();
+
+function daysLeftUntil(due: IsoDate, asOf: IsoDate): number {
+  if (asOf !== daysLeftAsOf) {
+    daysLeftCache.clear();
+    daysLeftAsOf = asOf;
+  }
+  let days = daysLeftCache.get(due);
+  if (days === undefined) {
+    days = diffDays(due, asOf);
+    if (daysLeftCache.size < DAYS_LEFT_LIMIT) daysLeftCache.set(due, days);
+  }
+  return days;
+}
+
 /** done, overdue (due < as-of), due-soon (as-of <= due <= as-of + window), ongoing, no-deadline, open. */
 export function classify(deadline: Deadline, done: boolean, asOf: IsoDate, dueSoonDays: number): Classified {
   if (done) return { status: "done", daysOverdue: null };
   if (deadline.kind === "recurring" || deadline.kind === "ongoing") return { status: "ongoing", daysOverdue: null };
   if (!deadline.due) return { status: "no-deadline", daysOverdue: null };
-  const daysLeft = diffDays(deadline.due, asOf);
+  const daysLeft = daysLeftUntil(deadline.due, asOf);
   if (daysLeft < 0) return { status: "overdue", daysOverdue: -daysLeft };
   if (daysLeft <= dueSoonDays) return { status: "due-soon", daysOverdue: null };
   return { status: "open", daysOverdue: null };

@@ -1,6 +1,7 @@
 /** The circular summary (design §5): official-register text, and the per-unit table as HTML and TSV. */
 import { translator, type Catalogue } from "./i18n/format";
 import type { IsoDate, Language, Summary, Task, UnitTotals } from "./types";
+import { clip } from "./clip";
 
 const zhCN = {
   "opening": "截至{date}，共有{total}项任务，已完成{done}项，占比{donePct}；正在推进{inProgress}项",
@@ -87,6 +88,8 @@ export function percent(part: number, whole: number): string {
 
 const MAX_TASK_TEXT = 24;
 const MAX_UNITS_LISTED = 5;
+/** A unit name in the circular's text (a cell of a million characters is no unit name to print whole). */
+const MAX_UNIT_NAME = 40;
 /** A circular names the worst overdue tasks; the rest are counted (a 100k-row ledger must not give a 600 KB text). */
 const MAX_OVERDUE_LISTED = 20;
 
@@ -152,7 +155,10 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
       .slice(0, MAX_OVERDUE_LISTED)
       .map((task) =>
         text(language, "overdueItem", {
-          lead: task.lead.length > 0 ? task.lead.join(unitSeparator) : text(language, "noLead"),
+          lead:
+            task.lead.length > 0
+              ? task.lead.map((unit) => clip(unit, MAX_UNIT_NAME)).join(unitSeparator)
+              : text(language, "noLead"),
           number: taskNumber(task, language),
           text: shorten(task.text),
           days: task.daysOverdue ?? 0,
@@ -174,7 +180,7 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
     const list = units
       .map((t) =>
         text(language, t.overdueAsLead > 0 ? "unitItemLead" : "unitItem", {
-          unit: t.unit,
+          unit: clip(t.unit, MAX_UNIT_NAME),
           overdue: t.overdue,
           overdueAsLead: t.overdueAsLead,
         }),
@@ -236,7 +242,8 @@ export function totalsHtml(totals: readonly UnitTotals[], language: Language): s
 export function tsvCell(value: string | number): string {
   if (typeof value === "number") return String(value);
   const flat = value.replace(/[\t\r\n]+/g, " ");
-  return /^[=+\-@\t\r|]/.test(flat) ? `'${flat}` : flat;
+  // Judged after any leading spaces (a tab or line break before "=" became one): " =cmd|…" is still a formula.
+  return /^\s*[=+\-@|]/.test(flat) ? `'${flat}` : flat;
 }
 
 export function totalsTsv(totals: readonly UnitTotals[], language: Language): string {

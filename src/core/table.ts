@@ -51,6 +51,33 @@ interface HeaderCandidate {
   score: number;
 }
 
+/** A header cell whose kind of column an earlier header cell already names: its column is not read. */
+export interface DuplicateColumn {
+  /** 1-based sheet row and column of the header cell. */
+  row: number;
+  column: number;
+  header: string;
+  /** The header cell whose column is read instead. */
+  firstRow: number;
+  firstColumn: number;
+  firstHeader: string;
+}
+
+/** What else the reader learnt about the table's shape (for findings; TableLocation stays the seam). */
+export interface TableLayout {
+  duplicateColumns: DuplicateColumn[];
+  /** Body rows that repeat the header (a header repeated on every printed page, a second plan with the same
+   * columns): skipped, never read as tasks. */
+  repeatedHeaderRows: number[];
+  /** A row below the header that is the header of another table with other columns: the body ends above it. */
+  secondTableRow: number | null;
+}
+
+export interface LocatedTable {
+  table: TableLocation;
+  layout: TableLayout;
+}
+
 /** Find the table: the row (within the first 30) with the most known header names, at least two of them,
  * with a unit column or a task column whose cells carry their units in a trailing parenthesis. */
 export function locateTable(grid: Grid, options: LocateOptions = {}): TableLocation | null {
@@ -59,10 +86,18 @@ export function locateTable(grid: Grid, options: LocateOptions = {}): TableLocat
 
 /** locateTable on a view the caller already has (analyze reads the same view afterwards). */
 export function locateTableIn(view: SheetView, options: LocateOptions = {}): TableLocation | null {
-  const grid = view.grid;
+  return locateTableWithLayout(view, options)?.table ?? null;
+}
+
+/**
+ * The table and its layout. Of the header rows found, the first one holding nearly as many header names as
+ * the best (at least three, or as many as the best has when that is fewer) is taken: with two plans on one
+ * sheet the first is read, whichever has more columns.
+ */
+export function locateTableWithLayout(view: SheetView, options: LocateOptions = {}): LocatedTable | null {
   if (view.rowCount === 0) return null;
   const lastSearchRow = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS - 1);
-  let best: HeaderCandidate | null = null;
+  const candidates: HeaderCandidate[] = [];
   for (let row = view.firstRow; row <= lastSearchRow; row++) {
     const roles = new Map<number, Role>();
     const seen = new Set<Role>();
@@ -73,11 +108,22 @@ export function locateTableIn(view: SheetView, options: LocateOptions = {}): Tab
         seen.add(role);
       }
     }
-    if (roles.size >= 2 && (!best || roles.size > best.score)) best = { row, roles, score: roles.size };
+    if (roles.size >= 2) candidates.push({ row, roles, score: roles.size });
   }
-  if (!best) return null;
+  if (candidates.length === 0) return null;
+  const bestScore = Math.max(...candidates.map((candidate) => candidate.score));
+  const enough = Math.min(3, bestScore);
+  for (const candidate of candidates) {
+    if (candidate.score < enough) continue;
+    const located = tableAt(view, candidate, options);
+    if (located) return located;
+  }
+  return null;
+}
 
-  const { roles } = best;
+function tableAt(view: SheetView, best: HeaderCandidate, options: LocateOptions): LocatedTable | null {
+  const grid = view.grid;
+  const roles = new Map(best.roles);
   let headerRows = 1;
   // Two-row header: a parent merged across columns with sub-headers below (责任单位 over 牵头单位 | 配合单位).
   const next = best.row + 1;
@@ -102,9 +148,13 @@ export function locateTableIn(view: SheetView, options: LocateOptions = {}): Tab
   for (const [column, role] of [...roles.entries()].sort((a, b) => a[0] - b[0])) {
     if (columns[role] === undefined) columns[role] = column;
   }
+  const overridden = new Set<Role>();
   for (const [role, letter] of Object.entries(options.columns ?? {}) as [Role, string | undefined][]) {
     const column = letter ? columnNumber(letter) : NaN;
-    if (Number.isFinite(column) && column >= 1) columns[role] = column;
+    if (Number.isFinite(column) && column >= 1) {
+      columns[role] = column;
+      overridden.add(role);
+    }
   }
 
   const firstDataRow = best.row + headerRows;
@@ -128,8 +178,11 @@ export function locateTableIn(view: SheetView, options: LocateOptions = {}): Tab
     lastColumn = Math.max(lastColumn, column);
   }
 
+  const header = headerCells(view, best.row, headerRows, firstColumn, lastColumn);
+  const body = scanBody(view, header, columns, firstDataRow, firstColumn, lastColumn);
+  const bodyEnd = body.secondTableRow === null ? view.lastRow : body.secondTableRow - 1;
   let lastDataRow = firstDataRow - 1;
-  for (let row = view.lastRow; row >= firstDataRow; row--) {
+  for (let row = bodyEnd; row >= firstDataRow; row--) {
     if (!view.isRowBlank(row, firstColumn, lastColumn)) {
       lastDataRow = row;
       break;
@@ -145,16 +198,148 @@ export function locateTableIn(view: SheetView, options: LocateOptions = {}): Tab
   }
 
   return {
-    sheet: grid.sheet,
-    headerRow: best.row,
-    headerRows,
-    firstDataRow,
-    lastDataRow,
-    firstColumn,
-    lastColumn,
-    columns,
-    planYear: findPlanYear(titleTexts),
+    table: {
+      sheet: grid.sheet,
+      headerRow: best.row,
+      headerRows,
+      firstDataRow,
+      lastDataRow,
+      firstColumn,
+      lastColumn,
+      columns,
+      planYear: findPlanYear(titleTexts),
+    },
+    layout: {
+      duplicateColumns: duplicateColumns(header, columns, overridden),
+      repeatedHeaderRows: body.repeatedHeaderRows,
+      secondTableRow: body.secondTableRow,
+    },
   };
+}
+
+interface HeaderCell {
+  row: number;
+  column: number;
+  text: string;
+  role: Role | null;
+  /** Every text of the column's header (a two-row header's parent and sub-header): a repeat may show either. */
+  texts: string[];
+}
+
+/** The header cell of each column of the table: the sub-header when a two-row header has one, else the parent. */
+function headerCells(
+  view: SheetView,
+  headerRow: number,
+  headerRows: number,
+  firstColumn: number,
+  lastColumn: number,
+): Map<number, HeaderCell> {
+  const cells = new Map<number, HeaderCell>();
+  for (let column = firstColumn; column <= lastColumn; column++) {
+    const parent = view.rawText(headerRow, column);
+    const sub = headerRows === 2 ? view.rawText(headerRow + 1, column) : "";
+    const row = sub ? headerRow + 1 : headerRow;
+    const text = sub || parent;
+    const texts = [parent, sub].filter((t) => t !== "");
+    if (text) cells.set(column, { row, column, text, role: headerRole(text), texts });
+  }
+  return cells;
+}
+
+/** Header cells naming a kind of column (task, lead, deadline …) that an earlier header cell names already. */
+function duplicateColumns(
+  header: Map<number, HeaderCell>,
+  columns: Partial<Record<Role, number>>,
+  overridden: ReadonlySet<Role>,
+): DuplicateColumn[] {
+  const out: DuplicateColumn[] = [];
+  for (const cell of header.values()) {
+    // Notes are not read anyway; an overridden role was placed by the user.
+    if (!cell.role || cell.role === "note" || overridden.has(cell.role)) continue;
+    const read = columns[cell.role];
+    if (read === undefined || read === cell.column) continue;
+    const first = header.get(read);
+    if (!first) continue;
+    out.push({
+      row: cell.row,
+      column: cell.column,
+      header: cell.text,
+      firstRow: first.row,
+      firstColumn: first.column,
+      firstHeader: first.text,
+    });
+  }
+  return out;
+}
+
+/** Header roles of short body texts, remembered (a body repeats its unit names, deadlines and statuses). */
+const bodyRoles = new Map<string, Role | null>();
+const BODY_ROLES_LIMIT = 20_000;
+/** No header name is longer than this (with a trailing parenthesis such as "完成时限（2017年）"). */
+const MAX_HEADER_TEXT = 40;
+
+function bodyRole(text: string): Role | null {
+  if (text.length > MAX_HEADER_TEXT) return null;
+  let role = bodyRoles.get(text);
+  if (role === undefined) {
+    role = headerRole(text);
+    if (bodyRoles.size >= BODY_ROLES_LIMIT) bodyRoles.clear();
+    bodyRoles.set(text, role);
+  }
+  return role;
+}
+
+/**
+ * Rows of the body that are header rows: at least two kinds of column named, and (nearly) nothing else in
+ * the row. One that names the table's own columns in their places repeats the header; any other starts
+ * another table, and the body ends above it.
+ */
+function scanBody(
+  view: SheetView,
+  header: Map<number, HeaderCell>,
+  columns: Partial<Record<Role, number>>,
+  firstDataRow: number,
+  firstColumn: number,
+  lastColumn: number,
+): { repeatedHeaderRows: number[]; secondTableRow: number | null } {
+  const repeatedHeaderRows: number[] = [];
+  const roles = new Set<Role>();
+  // A header row has at least two thirds of its cells named: past this many others it is a task row.
+  const maxUnnamed = Math.floor((lastColumn - firstColumn + 1) / 3);
+  for (let row = firstDataRow; row <= view.lastRow; row++) {
+    let filled = 0;
+    let named = 0;
+    let sameAsHeader = true;
+    roles.clear();
+    for (let column = firstColumn; column <= lastColumn && filled - named <= maxUnnamed; column++) {
+      const value = view.raw(row, column);
+      // Numbers (task numbers, dates) and long texts are never header names: no text made of them.
+      if (typeof value !== "string") {
+        if (value !== null) filled++;
+        continue;
+      }
+      if (value.length > MAX_HEADER_TEXT + 8) {
+        filled++;
+        continue;
+      }
+      const text = value.trim();
+      if (!text) continue;
+      filled++;
+      const role = bodyRole(text);
+      const own = header.get(column);
+      if (role) {
+        roles.add(role);
+        named++;
+        // Named where the table has that kind of column (or the very same header text): a repeat.
+        if (columns[role] !== column && !own?.texts.includes(text)) sameAsHeader = false;
+      } else if (own?.texts.includes(text)) named++;
+    }
+    // A task row may hold one or two header words (a status "进度"): a header row is made of them.
+    if (roles.size < 2 || named * 3 < filled * 2) continue;
+    if (sameAsHeader) repeatedHeaderRows.push(row);
+    else return { repeatedHeaderRows, secondTableRow: row };
+  }
+  return { repeatedHeaderRows, secondTableRow: null };
 }
 
 /** State Council style: do the task cells (a sample of the first rows) end with a parenthesis naming units? */

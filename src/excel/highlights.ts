@@ -33,6 +33,14 @@ const CATEGORIES: HighlightCategory[] = ["overdue", "dueSoon", "error"];
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 const isOwnedName = (name: string): boolean => name.toLowerCase().startsWith(OWNED_MARKER);
 
+/**
+ * Ours: the formula names our marker. Or it is empty: a custom rule Excel never lets a user save without a
+ * formula, so an empty one is ours, left by a write interrupted between adding the rule and setting its formula
+ * (a batch is not a transaction).
+ */
+const isOwnedRuleFormula = (formula: unknown): boolean =>
+  typeof formula === "string" && (formula === "" || formula.includes(OWNED_MARKER));
+
 interface SheetStock {
   name: string;
   sheet: WorksheetProxy;
@@ -85,7 +93,7 @@ export async function takeStock(session: Session): Promise<Stock> {
     sheet,
     protected: sheet.protection.protected,
     ownedRules: customs
-      .filter((entry) => entry.formats === formats && entry.rule.formula.includes(OWNED_MARKER))
+      .filter((entry) => entry.formats === formats && isOwnedRuleFormula(entry.rule.formula))
       .sort((a, b) => b.index - a.index)
       .map((entry) => entry.format),
   }));

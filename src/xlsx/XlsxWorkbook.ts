@@ -22,7 +22,7 @@ import { readGrid } from "./readGrid";
 import { writeReportSheet } from "./reportSheet";
 import { readSettings, writeSettings } from "./settings";
 import { findSheet } from "./sheets";
-import { useLinearMergeCheck } from "./linearMerges";
+import { enableLinearMergeCheck } from "./linearMerges";
 import { sniff, toBytes } from "./sniff";
 
 /** A sheet name Excel accepts, from a file name: at most 31 characters, none of : \ / ? * [ ]. */
@@ -54,7 +54,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (kind === "empty") throw new UserError("file.empty", { file: fileName });
     if (kind === "encrypted") throw new UserError("file.encrypted", { file: fileName });
     if (kind !== "zip") throw new UserError("file.not-workbook", { file: fileName });
-    useLinearMergeCheck();
+    enableLinearMergeCheck();
     const workbook = new ExcelJS.Workbook();
     try {
       // exceljs' typings want a Node Buffer; JSZip underneath takes any Uint8Array or ArrayBuffer.

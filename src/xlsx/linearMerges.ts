@@ -30,7 +30,7 @@ const intersects = (a: Dimensions, b: Dimensions): boolean =>
 
 const PATCHED = Symbol.for("fengong.exceljs.linearMerges");
 
-export function useLinearMergeCheck(): void {
+export function enableLinearMergeCheck(): void {
   const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("x")) as WorksheetInternals & {
     [PATCHED]?: boolean;
   };

@@ -28,7 +28,14 @@ describe.each(LAYOUTS)("a generated 1k-row plan, %s layout", (layout) => {
       status: task.status,
       section: task.section,
     }));
-    const expected = plan.tasks.map(({ row, lead, responsible, kind, status, section }) => ({ row, lead, responsible, kind, status, section }));
+    const expected = plan.tasks.map(({ row, lead, responsible, kind, status, section }) => ({
+      row,
+      lead,
+      responsible,
+      kind,
+      status,
+      section,
+    }));
     expect(actual).toEqual(expected);
     const dated = plan.tasks.filter((task) => task.due !== undefined);
     expect(dated.length).toBeGreaterThan(plan.tasks.length / 2);
@@ -38,7 +45,18 @@ describe.each(LAYOUTS)("a generated 1k-row plan, %s layout", (layout) => {
 
   it("mixes what real plans mix", () => {
     const kinds = new Set(plan.tasks.map((task) => task.kind));
-    for (const kind of ["date", "month", "part-of-month", "quarter", "half", "year", "relative", "recurring", "ongoing", "multi"]) {
+    for (const kind of [
+      "date",
+      "month",
+      "part-of-month",
+      "quarter",
+      "half",
+      "year",
+      "relative",
+      "recurring",
+      "ongoing",
+      "multi",
+    ]) {
       expect(kinds).toContain(kind);
     }
     const statuses = new Set(plan.tasks.map((task) => task.status));

@@ -29,12 +29,22 @@ const phase = (name: string, syncs: number, blocks = 0, retries = 0): PhaseStats
   ms: 1,
 });
 
-const gatewayResult = (rows: number, checkSyncs: number, blocks: number, retries: number, highlightSyncs = 3): GatewayResult => ({
+const gatewayResult = (
+  rows: number,
+  checkSyncs: number,
+  blocks: number,
+  retries: number,
+  highlightSyncs = 3,
+): GatewayResult => ({
   rows,
   tasks: rows,
   overdueRows: rows / 10,
   merges: 0,
-  fengong: [phase("check", checkSyncs, blocks, retries), phase("highlight", highlightSyncs), phase("findings sheet", 2)],
+  fengong: [
+    phase("check", checkSyncs, blocks, retries),
+    phase("highlight", highlightSyncs),
+    phase("findings sheet", 2),
+  ],
   naive: [phase("check", rows + 1), phase("highlight", rows / 10)],
   leadMissing: { fengong: 1, naive: 5 },
 });
@@ -63,9 +73,15 @@ describe("verdicts", () => {
   it("analyze: met when 100k rows take about a second and growth is linear", () => {
     const ok = analyzeVerdicts([analyzeResult("two-column", 10_000, 100), analyzeResult("two-column", 100_000, 1000)]);
     expect(ok.map((v) => v.met)).toEqual([true]);
-    const slow = analyzeVerdicts([analyzeResult("two-column", 10_000, 200), analyzeResult("two-column", 100_000, 2000)]);
+    const slow = analyzeVerdicts([
+      analyzeResult("two-column", 10_000, 200),
+      analyzeResult("two-column", 100_000, 2000),
+    ]);
     expect(slow[0].met).toBe(false);
-    const superlinear = analyzeVerdicts([analyzeResult("one-column", 10_000, 50), analyzeResult("one-column", 100_000, 1000)]);
+    const superlinear = analyzeVerdicts([
+      analyzeResult("one-column", 10_000, 50),
+      analyzeResult("one-column", 100_000, 1000),
+    ]);
     expect(superlinear[0].met).toBe(false);
     expect(superlinear[0].detail).toContain("20.0x");
   });
@@ -81,6 +97,7 @@ describe("verdicts", () => {
       tasksRead: 1,
       cli: cli.map(run),
       floor: floor.map(run),
+      cliLinearMerges: [],
       floorLinearMerges: [],
     });
     expect(cliVerdicts([result([140, 150, 900], [100, 100, 100])])[0].met).toBe(true);
@@ -114,11 +131,15 @@ describe("results.md and the chart", () => {
     started: "2024-08-15T08:00:00.000Z",
     elapsedMs: 1000,
     quick: false,
-    analyze: [analyzeResult("two-column", 1000, 10), analyzeResult("two-column", 10_000, 100), analyzeResult("two-column", 100_000, 1000)],
+    analyze: [
+      analyzeResult("two-column", 1000, 10),
+      analyzeResult("two-column", 10_000, 100),
+      analyzeResult("two-column", 100_000, 1000),
+    ],
     cli: [],
     gateway: [gatewayResult(1000, 5, 1, 0)],
     bundle: null,
-    profile: null,
+    profile: [],
     failures: [{ step: "cli", message: "boom" }],
   };
 
@@ -134,13 +155,22 @@ describe("results.md and the chart", () => {
   it("draws one line per layout and well-formed SVG", () => {
     const svg = analyzeChartSvg(
       [
-        { label: "two-column", color: "#00f", points: [{ rows: 1000, ms: 10 }, { rows: 100_000, ms: 1000 }] },
+        {
+          label: "two-column",
+          color: "#00f",
+          points: [
+            { rows: 1000, ms: 10 },
+            { rows: 100_000, ms: 1000 },
+          ],
+        },
         { label: "one-column", color: "#f80", points: [{ rows: 1000, ms: 20 }] },
       ],
       { title: "t <&>", target: { rows: 100_000, ms: 1000, label: "target" } },
     );
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, message) => void errors.push(`${level}: ${message}`) }).parseFromString(svg, "image/svg+xml");
+    const doc = new DOMParser({
+      onError: (level, message) => void errors.push(`${level}: ${message}`),
+    }).parseFromString(svg, "image/svg+xml");
     expect(errors).toEqual([]);
     expect(doc.getElementsByTagName("polyline").length).toBe(2);
     expect(svg).toContain("t &lt;&amp;&gt;");

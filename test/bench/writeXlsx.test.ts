@@ -23,9 +23,13 @@ describe("writePlanXlsx", () => {
     const port = await XlsxWorkbook.fromBuffer(readFileSync(file), "plan.xlsx");
     const { plan: grid } = await port.readGrids();
     const sorted = (areas: typeof grid.merges) =>
-      [...areas].sort((a, b) => a.top - b.top || a.left - b.left).map((m) => `${m.top},${m.left},${m.bottom},${m.right}`);
+      [...areas]
+        .sort((a, b) => a.top - b.top || a.left - b.left)
+        .map((m) => `${m.top},${m.left},${m.bottom},${m.right}`);
     expect(sorted(grid.merges)).toEqual(sorted(plan.grid.merges));
-    const serialCells = plan.grid.values.flatMap((row, r) => row.map((value, c) => ({ value, r, c }))).filter((cell) => typeof cell.value === "number" && cell.value > 40000);
+    const serialCells = plan.grid.values
+      .flatMap((row, r) => row.map((value, c) => ({ value, r, c })))
+      .filter((cell) => typeof cell.value === "number" && cell.value > 40000);
     expect(serialCells.length).toBeGreaterThan(0);
     for (const { r, c } of serialCells) expect(grid.numberFormats?.[r]?.[c]).toBe(DATE_FORMAT);
 

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { useLinearMergeCheck } from "../../src/xlsx/linearMerges";
+import { enableLinearMergeCheck } from "../../src/xlsx/linearMerges";
 
 describe("the linear merged-cell check", () => {
-  beforeAll(() => useLinearMergeCheck());
+  beforeAll(() => enableLinearMergeCheck());
 
   it("merges as exceljs does, and still refuses overlapping merges", () => {
     const sheet = new ExcelJS.Workbook().addWorksheet("S");

@@ -9,6 +9,14 @@ const zhCN: Catalogue<RuleId> = {
     "表格既没有“牵头单位”列，单位中也没有“牵头”“配合”等标注：已按惯例把每项第一个单位视为牵头单位。建议增加“牵头单位”列，或写明“××牵头”。",
   "table.merges-unknown":
     "当前 Excel 版本无法读取合并单元格（需要 ExcelApi 1.13）：纵向合并的牵头单位、时限可能只计入第一行。请核对合并单元格所在的任务。",
+  "table.empty":
+    "第{row}行（{cell}）是表头，但表头下没有读取到任何任务。请在表头下逐行填写任务，或确认选择了分工方案所在的工作表。",
+  "table.duplicate-column":
+    "第{row}行（{cell}）：表头“{header}”与{firstCell}的“{firstHeader}”是同一类列，本列的内容未读取。请修改表头，或把两列合并为一列。",
+  "table.header-repeated":
+    "第{row}行（{cell}）重复了第{headerRow}行的表头，已跳过，不计为任务。如果这是另一张表的开始，请把它移到单独的工作表。",
+  "table.second-table":
+    "第{row}行（{cell}）是另一张表的表头，列与第{headerRow}行的表头不同：只检查了第{firstRow}至{lastRow}行，此行以下未检查。请把第二张表移到单独的工作表后再检查。",
   "lead.missing": "第{row}行（{cell}）：该项任务没有牵头单位。请明确一个牵头单位（写入牵头单位列，或写成“××牵头”）。",
   "lead.multiple":
     "第{row}行（{cell}）：该项任务有{count}个牵头单位（{units}）。一项任务宜由一个单位牵头负责，请明确主牵头单位。",
@@ -41,6 +49,14 @@ const enUS: Catalogue<RuleId> = {
     'The table has no lead column and its unit cells carry no role words (牵头 / 配合): the first unit of each task was taken as its lead. Add a lead column, or write "X牵头".',
   "table.merges-unknown":
     "This Excel version cannot read merged cells (ExcelApi 1.13 is needed): a lead or deadline merged over several rows may count for its first row only. Check tasks with merged cells.",
+  "table.empty":
+    "Row {row} ({cell}) is the header, but no task was read below it. Add the tasks below the header, or make sure this is the sheet that holds the plan.",
+  "table.duplicate-column":
+    'Row {row} ({cell}): the header "{header}" names the same kind of column as "{firstHeader}" in {firstCell}, so this column was not read. Rename the header, or merge the two columns into one.',
+  "table.header-repeated":
+    "Row {row} ({cell}) repeats the header of row {headerRow}: skipped, not counted as a task. If another table starts here, move it to a sheet of its own.",
+  "table.second-table":
+    "Row {row} ({cell}) is the header of another table, with other columns than the header in row {headerRow}: only rows {firstRow} to {lastRow} were checked, nothing below this row. Move the second table to a sheet of its own and check it there.",
   "lead.missing":
     'Row {row} ({cell}): the task has no lead unit. Name one lead unit (in the lead column, or as "X牵头").',
   "lead.multiple":

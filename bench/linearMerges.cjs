@@ -1,9 +1,7 @@
-// The floor again, with exceljs' merged-cell check made linear: exceljs 4.4 checks every new merged area
-// against every earlier one (Worksheet._mergeCellsInternal walks Object.keys of all merges), so reading a
-// sheet with n merged areas costs O(n²). This variant indexes the covered cells instead — same result for a
-// valid file — to show what reading costs without that quadratic step. Benchmark only.
-//   node bench/floorLinearMerges.cjs FILE.xlsx
-const ExcelJS = require("exceljs");
+// Preload (node -r bench/linearMerges.cjs ...): replaces exceljs' merged-cell check, which compares every new
+// merged area with every earlier one (Worksheet._mergeCellsInternal walks Object.keys of all merges, so reading
+// a sheet with n merged areas costs O(n²)), by an index of the covered cells — same result for a valid file.
+// Benchmark only: shows what reading costs without that quadratic step, for exceljs alone and for the CLI.
 const Worksheet = require("exceljs/lib/doc/worksheet");
 
 Worksheet.prototype._mergeCellsInternal = function mergeCellsIndexed(dimensions, ignoreStyle) {
@@ -23,8 +21,3 @@ Worksheet.prototype._mergeCellsInternal = function mergeCellsIndexed(dimensions,
   }
   this._merges[master.address] = dimensions;
 };
-
-new ExcelJS.Workbook().xlsx.readFile(process.argv[2]).catch((error) => {
-  console.error(`floor: ${error.message}`);
-  process.exitCode = 2;
-});

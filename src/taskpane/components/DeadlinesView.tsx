@@ -5,6 +5,7 @@ import type { Report, Task } from "../../core/types";
 import { useText } from "../i18n";
 import { dueSoonTasks, overdueTasks } from "../model/deadlines";
 import { EmptyNote } from "./EmptyNote";
+import { clickableStyle, itemStyle, listStyle } from "./listStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -13,35 +14,11 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    width: "100%",
-    boxSizing: "border-box",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusSmall,
-    border: "none",
-    textAlign: "start",
-    font: "inherit",
-    color: "inherit",
-  },
+  list: listStyle,
+  item: itemStyle,
   overdue: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   dueSoon: { borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorder2}` },
-  clickable: {
-    "cursor": "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
+  clickable: clickableStyle,
   head: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   who: { fontWeight: tokens.fontWeightSemibold },
   text: {

@@ -6,6 +6,7 @@ import type { Finding, Report, Severity } from "../../core/types";
 import { RULE_TITLES, SEVERITY_TITLES, useText } from "../i18n";
 import { findingUnits, groupFindings } from "../model/findings";
 import { EmptyNote } from "./EmptyNote";
+import { clickableStyle, itemStyle, listStyle } from "./listStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -23,33 +24,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    width: "100%",
-    boxSizing: "border-box",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusSmall,
-    textAlign: "start",
-    font: "inherit",
-    color: "inherit",
-    border: "none",
-  },
-  clickable: {
-    "cursor": "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
+  list: listStyle,
+  item: itemStyle,
+  clickable: clickableStyle,
   error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
   info: { borderLeft: `3px solid ${tokens.colorPaletteBlueBorderActive}` },

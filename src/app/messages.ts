@@ -11,7 +11,6 @@ const zhCN = {
   "severity.error": "错误",
   "severity.warning": "警告",
   "severity.info": "提示",
-  "findings.none": "未发现问题",
 };
 type Key = keyof typeof zhCN;
 
@@ -25,7 +24,6 @@ const enUS: Catalogue<Key> = {
   "severity.error": "Error",
   "severity.warning": "Warning",
   "severity.info": "Info",
-  "findings.none": "No findings",
 };
 
 export const appText = translator<Key>({ "zh-CN": zhCN, "en-US": enUS });

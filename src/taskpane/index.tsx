@@ -11,6 +11,7 @@ import { Pane } from "./components/Pane";
 import type { PaneHost } from "./host";
 import { paneText } from "./i18n";
 import { lazyPort } from "../app/lazyPort";
+import { ExcelPaneSupport } from "../excel/paneSupport";
 import { OfficeHost } from "./officeHost";
 
 async function start(root: Root): Promise<void> {
@@ -28,7 +29,7 @@ async function start(root: Root): Promise<void> {
       const { ExcelWorkbook } = await import(/* webpackChunkName: "excel" */ "../excel/excelWorkbook");
       return ExcelWorkbook.forOffice();
     });
-    host = new OfficeHost(port, Excel);
+    host = new OfficeHost(port, ExcelPaneSupport.forOffice());
   } else {
     const { createStandaloneHost } = await import(/* webpackChunkName: "standalone" */ "./standalone/standaloneHost");
     host = createStandaloneHost();

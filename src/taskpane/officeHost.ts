@@ -1,28 +1,20 @@
 /**
- * The pane inside Excel. Reading and writing the workbook go through the WorkbookPort (src/excel); the few
- * things only a pane does — select a cell, insert the circular at the selection, notice edits to the plan —
- * are here, the only Office.js calls of src/taskpane.
+ * The pane inside Excel. Reading and writing the workbook go through the WorkbookPort (src/excel/excelWorkbook);
+ * the few things only a pane does — select a cell, insert the circular at the selection, notice edits to the
+ * plan — through ExcelPaneSupport (src/excel/paneSupport). No Office.js call here.
  */
 import type { WorkbookPort, WorkbookSettings } from "../app/port";
-import { toExcelUserError } from "../excel/gateway";
+import type { ExcelPaneSupport } from "../excel/paneSupport";
 import type { PaneHost } from "./host";
 
-/** The slice of the Excel namespace this host uses (the real `Excel`, or a double in tests). */
-export interface ExcelRunner {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  /** In the context an event handler was added in (to remove it). */
-  run<T>(
-    context: OfficeExtension.ClientRequestContext,
-    batch: (context: Excel.RequestContext) => Promise<T>,
-  ): Promise<T>;
-}
+export type PaneSupport = Pick<ExcelPaneSupport, "selectCell" | "insertText" | "onPlanChanged">;
 
 export class OfficeHost implements PaneHost {
   readonly mode = "office" as const;
 
   constructor(
     private readonly workbook: WorkbookPort,
-    private readonly excel: ExcelRunner,
+    private readonly support: PaneSupport,
   ) {}
 
   port(): WorkbookPort {
@@ -41,74 +33,15 @@ export class OfficeHost implements PaneHost {
     return this.workbook.writeSettings(settings);
   }
 
-  /** Excel.run with Office errors turned into messages for the user. */
-  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, sheet?: string): Promise<T> {
-    return this.excel.run(batch).catch((error: unknown) => {
-      throw toExcelUserError(error, { sheet });
-    });
-  }
-
   selectCell(sheet: string, address: string): Promise<void> {
-    return this.run(async (context) => {
-      const worksheet = context.workbook.worksheets.getItem(sheet);
-      worksheet.activate();
-      worksheet.getRange(address).select();
-      await context.sync();
-    }, sheet);
+    return this.support.selectCell(sheet, address);
   }
 
   insertText(text: string): Promise<boolean> {
-    const lines = text.split(/\r?\n/);
-    return this.run(async (context) => {
-      const selected = context.workbook.getSelectedRange();
-      selected.load("rowIndex, columnIndex");
-      const worksheet = selected.worksheet;
-      await context.sync();
-      const target = worksheet.getRangeByIndexes(selected.rowIndex, selected.columnIndex, lines.length, 1);
-      target.load("formulas");
-      await context.sync();
-      // Never overwrite what a user wrote: every target cell must be empty (no value, no formula).
-      const empty = (target.formulas as unknown[][]).every((row) => row.every((cell) => cell === "" || cell === null));
-      if (!empty) return false;
-      target.numberFormat = lines.map(() => ["@"]);
-      target.values = lines.map((line) => [line]);
-      await context.sync();
-      return true;
-    });
+    return this.support.insertText(text);
   }
 
   onPlanChanged(listener: (sheet: string) => void): () => void {
-    let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-    let stopped = false;
-    const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      try {
-        const name = await this.excel.run(async (context) => {
-          const worksheet = context.workbook.worksheets.getItem(event.worksheetId);
-          worksheet.load("name");
-          await context.sync();
-          return worksheet.name;
-        });
-        if (!stopped) listener(name);
-      } catch {
-        // The sheet may be gone already (deleted): nothing to mark stale.
-      }
-    };
-    void this.excel
-      .run(async (context) => {
-        registration = context.workbook.worksheets.onChanged.add(handler);
-        await context.sync();
-      })
-      .catch(() => undefined); // Without events (old Excel) there is simply no stale notice.
-    return () => {
-      stopped = true;
-      const current = registration;
-      if (!current) return;
-      void this.excel
-        .run(current.context, async (context) => {
-          current.remove();
-          await context.sync();
-        })
-        .catch(() => undefined);
-    };
+    return this.support.onPlanChanged(listener);
   }
 }

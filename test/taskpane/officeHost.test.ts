@@ -1,4 +1,5 @@
-import { OfficeHost, type ExcelRunner } from "../../src/taskpane/officeHost";
+import { ExcelPaneSupport, type ExcelRunner } from "../../src/excel/paneSupport";
+import { OfficeHost } from "../../src/taskpane/officeHost";
 import { FakePort } from "./fixtures";
 
 /**
@@ -109,7 +110,7 @@ describe("OfficeHost", () => {
   it("reads and saves settings through the workbook port", async () => {
     const port = new FakePort();
     port.settings = { published: "2017-05-10" };
-    const host = new OfficeHost(port, new FakeExcel().runner());
+    const host = new OfficeHost(port, new ExcelPaneSupport(new FakeExcel().runner()));
     await expect(host.loadSettings()).resolves.toEqual({ published: "2017-05-10" });
     await host.saveSettings({ dueSoonDays: 3 });
     expect(port.settings).toEqual({ dueSoonDays: 3 });
@@ -119,14 +120,14 @@ describe("OfficeHost", () => {
 
   it("activates the sheet and selects the cell", async () => {
     const excel = new FakeExcel();
-    await new OfficeHost(new FakePort(), excel.runner()).selectCell("分工方案", "C14");
+    await new OfficeHost(new FakePort(), new ExcelPaneSupport(excel.runner())).selectCell("分工方案", "C14");
     expect(excel.activated).toEqual(["分工方案"]);
     expect(excel.selected).toEqual(["分工方案!C14"]);
   });
 
   it("inserts the circular one line per cell, as text, from the selected cell down", async () => {
     const excel = new FakeExcel();
-    const inserted = await new OfficeHost(new FakePort(), excel.runner()).insertText(
+    const inserted = await new OfficeHost(new FakePort(), new ExcelPaneSupport(excel.runner())).insertText(
       "截至8月15日，共10项任务。\n=由省财政厅牵头的第6项逾期",
     );
     expect(inserted).toBe(true);
@@ -139,7 +140,9 @@ describe("OfficeHost", () => {
   it("writes nothing when a target cell holds a value or formula", async () => {
     const excel = new FakeExcel();
     excel.cells.set("通报:5,1", "=SUM(A1:A3)");
-    const inserted = await new OfficeHost(new FakePort(), excel.runner()).insertText("一\n二\n三");
+    const inserted = await new OfficeHost(new FakePort(), new ExcelPaneSupport(excel.runner())).insertText(
+      "一\n二\n三",
+    );
     expect(inserted).toBe(false);
     expect(excel.written.some((entry) => entry.values || entry.numberFormat)).toBe(false);
   });
@@ -147,7 +150,9 @@ describe("OfficeHost", () => {
   it("reports changed sheets by name until unsubscribed, then removes its handler", async () => {
     const excel = new FakeExcel();
     const changed: string[] = [];
-    const unsubscribe = new OfficeHost(new FakePort(), excel.runner()).onPlanChanged((sheet) => changed.push(sheet));
+    const unsubscribe = new OfficeHost(new FakePort(), new ExcelPaneSupport(excel.runner())).onPlanChanged((sheet) =>
+      changed.push(sheet),
+    );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(excel.handlers).toHaveLength(1);
     await excel.handlers[0]({ worksheetId: "{plan}" });
@@ -165,7 +170,7 @@ describe("OfficeHost", () => {
       ({
         run: async () => Promise.reject(Object.assign(new Error(code), { code, debugInfo: {} })),
       }) as unknown as ExcelRunner;
-    const host = (code: string) => new OfficeHost(new FakePort(), failing(code));
+    const host = (code: string) => new OfficeHost(new FakePort(), new ExcelPaneSupport(failing(code)));
     await expect(host("InvalidOperationInCellEditMode").insertText("x")).rejects.toMatchObject({ code: "cell-edit" });
     await expect(host("ItemNotFound").selectCell("已删除", "C3")).rejects.toMatchObject({
       code: "sheet.not-found",

@@ -10,6 +10,7 @@ import type { CheckOptions } from "../app/check";
 import { toUserError } from "../app/errors";
 import type { WorkbookPort } from "../app/port";
 import type { ResultStore } from "../app/resultStore";
+import { writeLock, type WriteLock } from "../app/writeLock";
 
 /** The FunctionName of each ribbon button in manifest.xml. */
 export const COMMAND_NAMES = ["checkPlan", "highlightOverdue", "totalsByUnit", "clearHighlights"] as const;
@@ -30,6 +31,8 @@ export interface CommandDeps {
   showTaskpane(): Promise<void> | void;
   /** Options of the use cases (default: none; the workbook's settings apply). */
   options?(): CheckOptions;
+  /** Shared with the task pane, so a ribbon click waits for a check the pane started (default: the page's). */
+  lock?: WriteLock;
 }
 
 /** The use cases pull in the whole analysis core: loaded on the first click, as the pane does, so the
@@ -53,7 +56,7 @@ async function showQuietly(show: () => Promise<void> | void): Promise<void> {
 
 export function createCommandHandlers(deps: CommandDeps): Record<CommandName, CommandHandler> {
   const inFlight = new Map<CommandName, Promise<void>>();
-  let last: Promise<void> = Promise.resolve();
+  const lock = deps.lock ?? writeLock;
 
   /** Run one command to the end; never throws (its error goes to the store). */
   async function execute(name: CommandName): Promise<void> {
@@ -76,12 +79,11 @@ export function createCommandHandlers(deps: CommandDeps): Record<CommandName, Co
       try {
         let run = inFlight.get(name);
         if (!run) {
-          run = last.then(() => execute(name));
+          run = lock.run(() => execute(name));
           const settled = run.finally(() => {
             if (inFlight.get(name) === settled) inFlight.delete(name);
           });
           inFlight.set(name, settled);
-          last = settled.catch(() => undefined);
           run = settled;
         }
         await run;

@@ -7,6 +7,7 @@
 import type { ActionResult } from "../app/actions";
 import { toUserError, UserError } from "../app/errors";
 import type { ResultStore } from "../app/resultStore";
+import { writeLock } from "../app/writeLock";
 import type { AnalyzeOptions } from "../core/types";
 import type { PaneHost } from "./host";
 
@@ -19,15 +20,16 @@ export async function runCheck(host: PaneHost, store: ResultStore, options: Anal
   }
   store.set({ running: true, error: null });
   try {
-    let result: ActionResult;
-    if (host.mode === "office") {
-      const { checkPlan } = await import(/* webpackChunkName: "engine" */ "../app/actions");
-      result = await checkPlan(port, options);
-    } else {
+    // After any ribbon command still running: one writer at a time.
+    const result: ActionResult = await writeLock.run(async () => {
+      if (host.mode === "office") {
+        const { checkPlan } = await import(/* webpackChunkName: "engine" */ "../app/actions");
+        return checkPlan(port, options);
+      }
       const { check } = await import(/* webpackChunkName: "engine" */ "../app/check");
       const report = await check(port, options);
-      result = { action: "check", report, highlights: null, wroteSheets: [] };
-    }
+      return { action: "check", report, highlights: null, wroteSheets: [] };
+    });
     store.set({ running: false, result, error: null, source: "taskpane" });
   } catch (error) {
     store.set({ running: false, error: toUserError(error), source: "taskpane" });

@@ -2,6 +2,7 @@
 import { UserError } from "../../src/app/errors";
 import type { WorkbookPort } from "../../src/app/port";
 import { ResultStore, type ResultState } from "../../src/app/resultStore";
+import { WriteLock } from "../../src/app/writeLock";
 import { COMMAND_NAMES, createCommandHandlers, type CommandDeps } from "../../src/commands/handlers";
 import { AS_OF, addUserThings, planWorkbook, workbookOn } from "../excel/helpers";
 
@@ -149,4 +150,31 @@ test("after a run finishes, the next click starts a new run", async () => {
   await handlers.clearHighlights(event());
   await handlers.clearHighlights(event());
   expect(created()).toBe(2);
+});
+
+describe("one writer at a time with the task pane", () => {
+  it("a ribbon click waits for a check the pane started, then runs", async () => {
+    const lock = new WriteLock();
+    const paneCheck = deferred();
+    const paneDone = lock.run(() => paneCheck.gate);
+    const log: string[] = [];
+    const open = deferred();
+    open.open();
+    const store = new ResultStore();
+    const handlers = createCommandHandlers({
+      createPort: () => gatedPort(log, open.gate),
+      store,
+      showTaskpane: () => undefined,
+      lock,
+    });
+    const completed = jest.fn();
+    const click = handlers.clearHighlights({ completed });
+    await flush();
+    expect(log).toEqual([]); // nothing touched the workbook while the pane's check runs
+    paneCheck.open();
+    await paneDone;
+    await click;
+    expect(log).toEqual(["clearHighlights"]);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
 });

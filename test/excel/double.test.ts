@@ -411,3 +411,19 @@ describe("conditional formats, names, settings", () => {
     expect(excel.snapshot()).toEqual(before);
   });
 });
+
+describe("the cell length limit", () => {
+  it("refuses more than 32,767 characters in a cell, as Excel does", async () => {
+    const { ExcelDouble } = await import("../doubles/excel");
+    const excel = new ExcelDouble();
+    excel.addSheet("S");
+    const write = (text: string) =>
+      excel.run({}, async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1").values = [[text]];
+        await context.sync();
+      });
+    await expect(write("x".repeat(32_768))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await write("y".repeat(32_767));
+    expect(excel.values("S", "A1")[0][0]).toBe("y".repeat(32_767));
+  });
+});

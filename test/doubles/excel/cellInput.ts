@@ -7,6 +7,7 @@ import { officeError } from "./errors";
 import type { CellState } from "./state";
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+export const MAX_CELL_CHARACTERS = 32_767;
 const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
@@ -31,6 +32,10 @@ export function applyValueInput(cell: CellState, input: unknown, location: strin
   }
   if (typeof input !== "string") {
     throw officeError("InvalidArgument", `Unsupported cell value ${JSON.stringify(input)}`, location);
+  }
+  // Excel's limit of characters in a cell: a longer string is refused, as Excel does.
+  if (input.length > MAX_CELL_CHARACTERS) {
+    throw officeError("InvalidArgument", `A cell holds at most ${MAX_CELL_CHARACTERS} characters.`, location);
   }
   delete cell.formula;
   if (cell.numberFormat === "@" || input === "") {

@@ -17,6 +17,7 @@ import type {
   WorkbookSettings,
 } from "../app/port";
 import { parseCsv } from "./csv";
+import { makeUserRulesPortable } from "./portableRules";
 import { applyOwnedHighlights, clearOwnedHighlights } from "./highlights";
 import { readGrid } from "./readGrid";
 import { writeReportSheet } from "./reportSheet";
@@ -80,7 +81,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(workbook, fileName);
   }
 
-  async toBuffer(): Promise<Uint8Array> {
+  /**
+   * The workbook as .xlsx bytes. `portableRules`: rewrite the user's conditional formats that unpatched exceljs
+   * would lose as equivalent expression rules (the browser, where the CLI's fidelity patch cannot reach exceljs).
+   */
+  async toBuffer(options: { portableRules?: boolean } = {}): Promise<Uint8Array> {
+    if (options.portableRules) makeUserRulesPortable(this.workbook);
     const buffer = await this.workbook.xlsx.writeBuffer();
     return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
   }

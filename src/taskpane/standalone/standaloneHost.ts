@@ -63,7 +63,8 @@ export class StandaloneHost implements PaneHost {
     const workbook = this.workbook;
     if (!workbook) throw new UserError("office.unavailable");
     await annotate(workbook, report);
-    const bytes = await workbook.toBuffer();
+    // exceljs' browser bundle would drop some of the user's conditional formats: keep them as expressions.
+    const bytes = await workbook.toBuffer({ portableRules: true });
     // Copy into a plain ArrayBuffer-backed array: Blob wants ArrayBuffer, not a possibly shared buffer.
     return { data: new Blob([bytes.slice()], { type: XLSX_MIME }), fileName };
   }

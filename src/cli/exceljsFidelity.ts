@@ -11,8 +11,8 @@
  * formulas; data bars, colour scales and icon sets stay with exceljs, which models them.
  * keepWorkbookNamesOnRewrite passes such names through unchanged.
  *
- * Node only: the browser build uses exceljs' prebuilt bundle, whose internals cannot be reached (the
- * standalone task pane keeps this exceljs limitation; see docs/cli.md).
+ * Node only: the browser build uses exceljs' prebuilt bundle, whose internals cannot be reached; there
+ * src/xlsx/portableRules.ts rewrites such rules as equivalent expression rules instead (see docs/cli.md).
  */
 
 interface XmlStream {

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { normalizeLanguage } from "../core/i18n/format";
 import type { Language } from "../core/types";
 import type { CliTextKey } from "./messages";
+import { isIsoDate } from "../core/dates";
 
 export interface CheckCommand {
   kind: "check";
@@ -40,15 +41,6 @@ const OPTIONS = {
   "help": { type: "boolean", short: "h" },
   "version": { type: "boolean", short: "v" },
 } as const;
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** The option named in a parseArgs error message ("Unknown option '--foo'", "Option '--sheet <value>' ..."). */
 function optionIn(message: string): string {

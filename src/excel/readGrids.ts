@@ -15,7 +15,7 @@ import { choosePlanSheet } from "./planSheet";
 import type { RangeAreasProxy, RangeProxy, WorksheetProxy } from "./officeTypes";
 import type { Session } from "./session";
 import { SETTINGS_KEY, type WorkbookGrids } from "../app/port";
-import { sanitizeSettings } from "./settings";
+import { sanitizeSettings } from "../app/settings";
 import type { CellValue, Grid, MergedArea, Role, TableLocation } from "../core/types";
 
 export type LocateTable = (grid: Grid, options?: { columns?: Partial<Record<Role, string>> }) => TableLocation | null;

@@ -1,4 +1,5 @@
-import { UsageError, environmentLanguage, isIsoDate, parseCommand } from "../../src/cli/args";
+import { UsageError, environmentLanguage, parseCommand } from "../../src/cli/args";
+import { isIsoDate } from "../../src/core/dates";
 
 const usage = (argv: string[]) => {
   try {

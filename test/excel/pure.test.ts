@@ -4,7 +4,7 @@ import { parseAreas, parseRangeAddress, rangeAddress, sheetReference } from "../
 import { DEFAULT_BLOCK_LIMITS, blockRows, estimateJsonBytes, safeMergeRows, slices } from "../../src/excel/blocks";
 import { choosePlanSheet } from "../../src/excel/planSheet";
 import { rectangular, textFormats } from "../../src/excel/reportSheet";
-import { sanitizeSettings } from "../../src/excel/settings";
+import { sanitizeSettings } from "../../src/app/settings";
 import { PartialWriteError } from "../../src/excel/errors";
 import { UserError } from "../../src/app/errors";
 

@@ -1,5 +1,7 @@
-import { checkOptions, fromForm, isIsoDate, toForm, todayIso, validateForm } from "../../src/taskpane/model/settings";
-import { browserSettingsStorage, sanitizeSettings } from "../../src/taskpane/settingsStorage";
+import { isIsoDate } from "../../src/core/dates";
+import { checkOptions, fromForm, toForm, todayIso, validateForm } from "../../src/taskpane/model/settings";
+import { sanitizeSettings } from "../../src/app/settings";
+import { browserSettingsStorage } from "../../src/taskpane/settingsStorage";
 import { SETTINGS_KEY } from "../../src/app/port";
 
 describe("settings form", () => {

@@ -3,6 +3,10 @@ import type { WorkbookSettings } from "../../app/port";
 import { columnNumber } from "../../core/address";
 import type { AnalyzeOptions, IsoDate, Language, Role } from "../../core/types";
 import type { PaneTextKey } from "../i18n";
+import { isIsoDate } from "../../core/dates";
+
+/** Re-exported for the pane: the local calendar date (the default as-of date). */
+export { todayIso } from "../../core/dates";
 
 /** Roles a user may pin to a column (note is never needed to check). */
 export const OVERRIDE_ROLES: Role[] = ["id", "section", "task", "lead", "responsible", "deadline", "status"];
@@ -31,15 +35,6 @@ export function toForm(settings: WorkbookSettings): SettingsForm {
     columns,
     language: settings.language ?? "",
   };
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 export function validateForm(form: SettingsForm): SettingsErrors {
@@ -84,10 +79,4 @@ export function checkOptions(settings: WorkbookSettings, asOf: IsoDate, language
   if (settings.planSheet) options.sheet = settings.planSheet;
   if (settings.columns && Object.keys(settings.columns).length > 0) options.columns = settings.columns;
   return options;
-}
-
-/** Today's local calendar date as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -7,7 +7,8 @@
  *   4. standalone, zh-CN and en-US: open test/fixtures/yunnan-2017-notice.xlsx, check it as of 2017-08-15
  *      (published 2017-05-10), assert counts, findings, overdue rows, totals, summary, clipboard, the downloaded
  *      copy (re-read with exceljs), no console error, no request leaving the machine; screenshots of every view
- *      into docs/screenshots/;
+ *      into test/e2e/artifacts/screenshots/ (ignored by git), or into the folder given with --screenshots DIR
+ *      (`npm run screenshots` refreshes docs/screenshots/ that way: the tests never rewrite tracked files);
  *   5. offline: the Office.js CDN unreachable, the page still runs standalone;
  *   6. Office: office.js answered from the npm package plus a double of Excel (test/doubles/excel, bundled with
  *      esbuild), so the pane runs in Office mode: the same check against the double, the standalone chunk never
@@ -30,8 +31,15 @@ import { standaloneScenario } from "./scenarios/standalone.mjs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const FIXTURE = path.join(ROOT, "test", "fixtures", "yunnan-2017-notice.xlsx");
 const EXPECTED = path.join(ROOT, "test", "fixtures", "yunnan-2017-notice.expected.json");
-const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
 const ARTIFACTS = path.join(ROOT, "test", "e2e", "artifacts");
+
+/** Where screenshots go: --screenshots DIR (relative to the project), else the ignored artifacts folder. */
+function screenshotFolder(argv) {
+  const at = argv.indexOf("--screenshots");
+  if (at >= 0 && argv[at + 1]) return path.resolve(ROOT, argv[at + 1]);
+  return path.join(ARTIFACTS, "screenshots");
+}
+const SCREENSHOTS = screenshotFolder(process.argv.slice(2));
 
 async function serve(dist) {
   const server = createStaticServer(await realpath(dist));

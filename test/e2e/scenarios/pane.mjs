@@ -56,7 +56,7 @@ export async function count(page, testId) {
   return Number(await page.getByTestId(testId).textContent());
 }
 
-/** Full-page screenshot of each view into docs/screenshots/<prefix>-<view>.png. */
+/** Full-page screenshot of each view into <folder>/<prefix>-<view>.png (see run.mjs for the folder). */
 export async function screenshotViews(page, dir, prefix) {
   const files = [];
   for (const view of VIEWS) {

@@ -7,6 +7,7 @@ import type { Language } from "../core/types";
 
 export type UserErrorCode =
   | "file.missing"
+  | "file.is-folder"
   | "file.not-workbook"
   | "file.encrypted"
   | "file.empty"
@@ -25,6 +26,7 @@ export type UserErrorCode =
 
 const zhCN: Catalogue<UserErrorCode> = {
   "file.missing": "找不到文件“{file}”：请检查路径和文件名。",
+  "file.is-folder": "“{file}”是一个文件夹，不是文件：请指定文件夹中的 .xlsx 或 .csv 文件（如“{file}/分工方案.xlsx”）。",
   "file.not-workbook": "“{file}”不是可读取的 Excel 工作簿（.xlsx）：请在 Excel 中另存为 .xlsx 后重试。",
   "file.encrypted": "“{file}”已加密（设置了打开密码）：请在 Excel 中取消密码后另存一份再检查。",
   "file.empty": "“{file}”中没有任何数据：请确认选择了分工方案所在的工作簿。",
@@ -46,6 +48,7 @@ const zhCN: Catalogue<UserErrorCode> = {
 
 const enUS: Catalogue<UserErrorCode> = {
   "file.missing": 'File not found: "{file}". Check the path and the file name.',
+  "file.is-folder": '"{file}" is a folder, not a file. Name an .xlsx or .csv file in it (e.g. "{file}/plan.xlsx").',
   "file.not-workbook": '"{file}" is not a readable Excel workbook (.xlsx). Save it as .xlsx in Excel and try again.',
   "file.encrypted":
     '"{file}" is encrypted (it has an open password). Remove the password in Excel, save a copy and check that.',

@@ -15,6 +15,10 @@ export interface CheckCommand {
   language?: Language;
   json: boolean;
   out?: string;
+  /** --overwrite: --out may replace a read-only file. */
+  overwrite?: boolean;
+  /** --holidays FILE: the official holiday schedule (.xlsx or .csv), for years the built-in calendar lacks. */
+  holidays?: string;
 }
 
 export type Command = CheckCommand | { kind: "help" } | { kind: "version" };
@@ -38,6 +42,8 @@ const OPTIONS = {
   "lang": { type: "string" },
   "json": { type: "boolean" },
   "out": { type: "string" },
+  "overwrite": { type: "boolean" },
+  "holidays": { type: "string" },
   "help": { type: "boolean", short: "h" },
   "version": { type: "boolean", short: "v" },
 } as const;
@@ -71,10 +77,26 @@ export function requestedLanguage(argv: readonly string[]): Language | undefined
   return undefined;
 }
 
+/** Options whose value may look like a negative number ("--due-soon -3": a value, though a wrong one). */
+const NUMBER_OPTIONS = new Set(["--due-soon"]);
+
+/** "--due-soon -3" -> "--due-soon=-3", so parseArgs takes -3 as the value rather than as an option. */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (NUMBER_OPTIONS.has(argv[i]) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${argv[i]}=${next}`);
+      i++;
+    } else joined.push(argv[i]);
+  }
+  return joined;
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeNumbers(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw toUsageError(error);
   }
@@ -102,6 +124,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const dueSoon = values["due-soon"];
   if (dueSoon !== undefined) {
+    if (/^-\d+(\.\d*)?$/.test(dueSoon.trim())) throw new UsageError("usage.negative-days", { value: dueSoon });
     if (!/^\d{1,4}$/.test(dueSoon)) throw new UsageError("usage.bad-days", { value: dueSoon });
     check.dueSoonDays = Number(dueSoon);
   }
@@ -114,6 +137,11 @@ export function parseCommand(argv: readonly string[]): Command {
     if (files.length > 1) throw new UsageError("usage.out-several");
     if (!/\.xlsx$/i.test(values.out)) throw new UsageError("usage.out-not-xlsx", { value: values.out });
     check.out = values.out;
+  }
+  if (values.overwrite) check.overwrite = true;
+  if (values.holidays !== undefined) {
+    if (values.holidays.trim() === "") throw new UsageError("usage.missing-value", { option: "--holidays" });
+    check.holidays = values.holidays;
   }
   return check;
 }

@@ -1,5 +1,7 @@
 /** The file side of the CLI: read an input into an XlsxWorkbook, write the annotated copy, guard the input. */
-import { readFile, stat, writeFile, rename, unlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { unlinkSync } from "node:fs";
+import { access, constants, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "../app/errors";
 import type { Language } from "../core/types";
@@ -19,7 +21,7 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   } catch (error) {
     const code = fsCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") throw new UserError("file.missing", { file }, error);
-    if (code === "EISDIR") throw new UserError("file.not-workbook", { file }, error);
+    if (code === "EISDIR") throw new UserError("file.is-folder", { file }, error);
     throw new UserError("unexpected", { detail: `${file}: ${(error as Error).message}` }, error);
   }
   if (/\.(csv|txt)$/i.test(file)) {
@@ -58,14 +60,91 @@ const WRITE_PROBLEMS: Record<string, CliTextKey> = {
   ENOSPC: "write.full",
 };
 
-/** Write through a temporary file in the same folder, so a failed write never leaves half a workbook. */
-export async function writeOutput(out: string, bytes: Uint8Array, language: Language): Promise<void> {
-  const temporary = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
+/**
+ * True when `out` names an existing file the user may not write (no write permission bit, or access refused):
+ * --out then refuses to replace it unless --overwrite is given. Root passes access checks on any file, so the
+ * permission bits decide there: a file nobody may write (chmod a-w) is read-only to root as well.
+ */
+export async function isReadOnlyFile(out: string): Promise<boolean> {
+  let info;
   try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, out);
+    info = await stat(out);
+  } catch {
+    return false; // missing (or unreadable folder): the write itself will say what is wrong
+  }
+  if (!info.isFile()) return false;
+  if ((info.mode & 0o222) === 0) return true;
+  try {
+    await access(out, constants.W_OK);
+    return false;
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    return fsCode(error) === "EACCES" || fsCode(error) === "EPERM";
+  }
+}
+
+/** Hooks for tests: the temporary file's name, and a pause once it exists (to deliver a signal then). */
+export interface WriteHooks {
+  temporaryName?: (attempt: number) => string;
+  afterCreate?: (temporary: string) => Promise<void>;
+}
+
+/** A name no other process can guess: `.<out>.<16 random hex>.tmp`, in the folder of out. */
+const randomTemporaryName = (out: string): string => `.${basename(out)}.${randomBytes(8).toString("hex")}.tmp`;
+
+/** Tries before giving up on finding a free temporary name (each clash is a file someone else made). */
+const NAME_ATTEMPTS = 8;
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Write through a temporary file in the same folder, so a failed write never leaves half a workbook.
+ * The temporary file has a random name and is created exclusively (O_CREAT | O_EXCL): an existing file or a
+ * symbolic link planted at that name is never followed or overwritten (another name is tried). Until the
+ * rename, SIGINT / SIGTERM / SIGHUP remove it before the process ends with that signal.
+ */
+export async function writeOutput(
+  out: string,
+  bytes: Uint8Array,
+  language: Language,
+  hooks: WriteHooks = {},
+): Promise<void> {
+  const folder = dirname(resolve(out));
+  let temporary: string | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (temporary) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // already gone
+      }
+    }
+    for (const name of SIGNALS) process.removeListener(name, onSignal);
+    process.kill(process.pid, signal); // ends the process the way the signal would have
+  };
+  for (const name of SIGNALS) process.on(name, onSignal);
+  try {
+    let handle;
+    for (let attempt = 0; handle === undefined; attempt++) {
+      const candidate = join(folder, hooks.temporaryName?.(attempt) ?? randomTemporaryName(out));
+      try {
+        handle = await open(candidate, "wx", 0o666);
+        temporary = candidate;
+      } catch (error) {
+        if (fsCode(error) !== "EEXIST" || attempt + 1 >= NAME_ATTEMPTS) throw error;
+      }
+    }
+    try {
+      if (hooks.afterCreate) await hooks.afterCreate(temporary as string);
+      await handle.writeFile(bytes);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary as string, out);
+    temporary = null;
+  } catch (error) {
+    if (temporary) await unlink(temporary).catch(() => undefined);
+    temporary = null;
     throw new UserError("file.write-failed", { file: out, detail: writeProblem(error, language) }, error);
+  } finally {
+    for (const name of SIGNALS) process.removeListener(name, onSignal);
   }
 }

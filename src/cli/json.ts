@@ -8,6 +8,7 @@
 import { columnLetter } from "../core/address";
 import type { Combined } from "../app/combine";
 import type { Report, Role } from "../core/types";
+import { escapeJsonControls } from "./terminalText";
 
 const TASK_KEYS = [
   "row",
@@ -55,7 +56,8 @@ function combinedJsonText(files: readonly string[], combined: Combined): string 
 
 /**
  * The whole --json output for one or several checked files (combined is given when several files were
- * named). Compact; `pretty` indents it (for a terminal, where a person reads it).
+ * named). Compact; `pretty` indents it (for a terminal, where a person reads it). DEL and C1 control
+ * characters are written as \u escapes (JSON.stringify escapes only C0).
  */
 export function jsonOutput(
   results: readonly { file: string; report: Report }[],
@@ -77,5 +79,6 @@ export function jsonOutput(
               ]
             : []),
         ].join(",")}]`;
-  return pretty ? JSON.stringify(JSON.parse(text), null, 2) : text;
+  // C1 controls (U+009B is a one-character CSI) escaped, so JSON piped to a terminal cannot drive it.
+  return escapeJsonControls(pretty ? JSON.stringify(JSON.parse(text), null, 2) : text);
 }

@@ -8,15 +8,17 @@ import { annotate } from "../app/actions";
 import { check } from "../app/check";
 import { combineReports } from "../app/combine";
 import { UserError, toUserError, type UserErrorCode } from "../app/errors";
-import type { Language, Report } from "../core/types";
+import type { CalendarAdjustments, Language, Report } from "../core/types";
 import { UsageError, environmentLanguage, parseCommand, type CheckCommand } from "./args";
 import { colourWanted, createPaint } from "./color";
 import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
-import { isSameFile, openWorkbook, writeOutput } from "./files";
+import { isReadOnlyFile, isSameFile, openWorkbook, writeOutput } from "./files";
+import { readHolidaysFile } from "./holidays";
 import { jsonOutput } from "./json";
 import { cliText } from "./messages";
 import { renderCombined, renderReport } from "./render";
 import { SnapshotPort } from "./snapshot";
+import { terminalText } from "./terminalText";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 
 export interface CliIo {
@@ -45,6 +47,7 @@ function processIo(): CliIo {
 /** Unusable-input messages that do not name the file get it in front. */
 const NAMES_FILE: ReadonlySet<UserErrorCode> = new Set([
   "file.missing",
+  "file.is-folder",
   "file.not-workbook",
   "file.encrypted",
   "file.empty",
@@ -63,8 +66,14 @@ interface Checked {
 }
 
 /** Check one file (and write the annotated copy). Unusable input throws a UserError. */
-async function checkFile(file: string, command: CheckCommand, errorLanguage: Language): Promise<Checked> {
+async function checkFile(
+  file: string,
+  command: CheckCommand,
+  errorLanguage: Language,
+  calendar: CalendarAdjustments | undefined,
+): Promise<Checked> {
   const options = {
+    calendar,
     asOf: command.asOf,
     published: command.published,
     dueSoonDays: command.dueSoonDays,
@@ -96,6 +105,23 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
         return 2;
       }
     }
+    if (!command.overwrite && (await isReadOnlyFile(command.out))) {
+      io.stderr(`fengong: ${cliText(errorLanguage, "usage.out-read-only", { file: command.out })}\n`);
+      return 2;
+    }
+  }
+  let calendar: CalendarAdjustments | undefined;
+  if (command.holidays) {
+    const schedule = await readHolidaysFile(command.holidays);
+    if (!schedule) {
+      io.stderr(`fengong: ${cliText(errorLanguage, "holidays.none", { file: command.holidays })}\n`);
+      return 2;
+    }
+    if (schedule.unreadRows.length > 0) {
+      const rows = schedule.unreadRows.slice(0, 10).join(cliText(errorLanguage, "label.listSeparator"));
+      io.stderr(`fengong: ${cliText(errorLanguage, "holidays.unread", { file: command.holidays, rows })}\n`);
+    }
+    calendar = { holidays: schedule.holidays, workdays: schedule.workdays };
   }
   const paint = createPaint(colourWanted(io.isTTY, io.env));
   const checked: Checked[] = [];
@@ -103,7 +129,7 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
   for (const file of command.files) {
     let result: Checked;
     try {
-      result = await checkFile(file, command, errorLanguage);
+      result = await checkFile(file, command, errorLanguage, calendar);
     } catch (error) {
       unusable++;
       io.stderr(errorLine(file, toUserError(error), errorLanguage));
@@ -114,7 +140,7 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
       const language = command.language ?? result.report.language;
       if (checked.length > 1) io.stdout("\n");
       io.stdout(renderReport(file, result.report, { language, dueSoonDays: result.dueSoonDays, paint }));
-      if (command.out) io.stdout(`\n${cliText(language, "note.wrote", { file: command.out })}\n`);
+      if (command.out) io.stdout(`\n${cliText(language, "note.wrote", { file: terminalText(command.out) })}\n`);
     }
   }
   const several = command.files.length > 1;
@@ -131,7 +157,9 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
   return checked.some((c) => c.report.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo()): Promise<number> {
+  // Messages on stderr quote file names, sheet names and option values: never a control character from them.
+  const io: CliIo = { ...given, stderr: (text) => given.stderr(terminalText(text)) };
   const language = environmentLanguage(argv, io.env);
   try {
     let command;

@@ -16,6 +16,9 @@ const zhCN = {
   --json                输出 JSON（结构见 docs/cli.md）
   --out 文件.xlsx       另存一份标注副本：高亮逾期、即将到期和错误单元格，并加上“问题清单”“按单位汇总”两张表；
                         不会修改原文件
+  --overwrite           允许 --out 替换只读文件（默认拒绝）
+  --holidays 文件       国务院办公厅公布的节假日安排（.xlsx 或 .csv：日期、休/班两列），用于内置日历
+                        尚未收录的年份
   -h, --help            显示本帮助
   -v, --version         显示版本号
 
@@ -33,6 +36,11 @@ const zhCN = {
   "usage.no-value": "选项 {option} 不带值。",
   "usage.bad-date": "{option} 需要 YYYY-MM-DD 格式的有效日期，收到“{value}”。",
   "usage.bad-days": "--due-soon 需要不小于 0 的整数天数，收到“{value}”。",
+  "usage.negative-days": "--due-soon 必须是 0 或更大的整数天数，收到“{value}”。",
+  "usage.out-read-only": "--out 指向的“{file}”是只读文件：没有替换。请另选一个文件名，或加上 --overwrite 确认替换。",
+  "holidays.none":
+    "--holidays 文件“{file}”中没有找到节假日安排：需要“日期”和“安排”两列（或不带表头的日期、休/班两列），每行一个日期，放假日写“休”，调休上班日写“班”。",
+  "holidays.unread": "--holidays 文件“{file}”第 {rows} 行的日期或“休/班”无法识别，已跳过。",
   "usage.bad-lang": "--lang 只能是 zh-CN 或 en-US，收到“{value}”。",
   "usage.out-several": "--out 只能和一个输入文件一起使用。",
   "usage.out-not-xlsx": "--out 需要以 .xlsx 结尾的文件名，收到“{value}”。",
@@ -100,6 +108,9 @@ Options:
   --json                print JSON (shape in docs/cli.md)
   --out FILE.xlsx       write an annotated copy: overdue, due-soon and error cells highlighted, plus the
                         Findings and Totals by unit sheets; the input file is never changed
+  --overwrite           let --out replace a read-only file (refused otherwise)
+  --holidays FILE       the official holiday schedule (.xlsx or .csv: date, and 休 off / 班 working), for
+                        years the built-in calendar does not cover yet
   -h, --help            show this help
   -v, --version         show the version
 
@@ -117,6 +128,13 @@ Examples:
   "usage.no-value": "Option {option} takes no value.",
   "usage.bad-date": '{option} needs a valid date as YYYY-MM-DD, got "{value}".',
   "usage.bad-days": '--due-soon needs a whole number of days (0 or more), got "{value}".',
+  "usage.negative-days": '--due-soon must be 0 or more (a whole number of days), got "{value}".',
+  "usage.out-read-only":
+    '--out names "{file}", which is read-only: it was not replaced. Choose another name, or add --overwrite to replace it.',
+  "holidays.none":
+    '--holidays: no holiday schedule found in "{file}". It needs the columns Date and Type (or, without a header, a date and 休/班 side by side), one row per date: "休" for a day off, "班" for an adjusted working day.',
+  "holidays.unread":
+    '--holidays: rows {rows} of "{file}" have a date or 休/班 that could not be read; they were skipped.',
   "usage.bad-lang": '--lang must be zh-CN or en-US, got "{value}".',
   "usage.out-several": "--out works with one input file only.",
   "usage.out-not-xlsx": '--out needs a file name ending in .xlsx, got "{value}".',

@@ -7,6 +7,7 @@ import type { Finding, Language, Report, Role, Severity, Task, UnitTotals } from
 import type { Paint } from "./color";
 import { cliText } from "./messages";
 import { renderTable } from "./table";
+import { terminalText } from "./terminalText";
 import { truncate } from "./width";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -16,10 +17,8 @@ const TASK_TEXT_WIDTH = 40;
 export const LIST_LIMIT = 50;
 const INDENT = "  ";
 
-/** Control characters other than tab and line breaks: a cell's ESC sequence must not drive the terminal. */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
-/** Cell text without control characters (line breaks kept). */
-const printable = (text: string): string => text.replace(CONTROL, "");
+/** Cell text without control characters (line breaks kept): a cell's ESC sequence must not drive the terminal. */
+const printable = terminalText;
 /** One line of cell text: control characters dropped, newlines and runs of spaces become one space. */
 const oneLine = (text: string): string => printable(text).replace(/\s+/g, " ").trim();
 /** Columns a unit name (or a list of leads) may take in a table: a cell of a million characters is no unit name. */
@@ -42,7 +41,7 @@ function tableLines(lang: Language, report: Report, paint: Paint): string[] {
   return [
     INDENT +
       [
-        t("label.sheet", { sheet: table.sheet }),
+        t("label.sheet", { sheet: oneLine(table.sheet) }),
         t("label.headerRow", { row: table.headerRow }),
         t("label.asOf", { date: report.asOf }),
       ].join("    "),
@@ -208,7 +207,7 @@ export interface RenderOptions {
 /** Everything printed for one checked file. */
 export function renderReport(file: string, report: Report, options: RenderOptions): string {
   const { language: lang, paint } = options;
-  const lines: string[] = [paint.bold(file), ...tableLines(lang, report, paint), ""];
+  const lines: string[] = [paint.bold(oneLine(file)), ...tableLines(lang, report, paint), ""];
   lines.push(...findingLines(lang, report.findings, paint), "");
   lines.push(...overdueLines(lang, report, paint), "");
   lines.push(...dueSoonLines(lang, report, options.dueSoonDays, paint), "");

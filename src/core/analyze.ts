@@ -6,6 +6,7 @@ import { createCalendar, officialCalendarYears } from "./calendar";
 import { isIsoDate, todayIso } from "./dates";
 import { parseDeadline, type DeadlineContext } from "./deadline";
 import { HEADER_SYNONYMS } from "./headers";
+import { isReferenceSheet, mergeAdjustments, readHolidaySchedule } from "./holidays";
 import { findingText, suggestionText } from "./i18n/findings";
 import { isOwnedSheet } from "./reportNames";
 import { rowTasks, type RawFinding, type RowContext } from "./rows";
@@ -17,7 +18,7 @@ import { clip } from "./clip";
 import { toSimplified } from "./text";
 import { totalsByUnit } from "./totals";
 import type { AnalyzeOptions, Finding, Grid, Language, Report, RuleId, Severity, TableLocation, Task } from "./types";
-import { isUnitDirectorySheet, readUnitDirectory, type UnitDirectory } from "./units";
+import { readUnitDirectory, type UnitDirectory } from "./units";
 
 export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "table.not-found": "error",
@@ -95,7 +96,9 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
 
   const { grid, table, view, layout } = choice;
   const directory = readUnitDirectory(usable.filter((other) => other !== grid));
-  const calendar = createCalendar(options.calendar);
+  // The workbook's own holiday schedule (sheet 节假日安排 / Holidays) adds to the adjustments given by the caller.
+  const schedule = readHolidaySchedule(usable.filter((other) => other !== grid));
+  const calendar = createCalendar(schedule ? mergeAdjustments(schedule, options.calendar) : options.calendar);
   const raws: RawFinding[] = [];
   const context: RowContext = {
     sink: raws,
@@ -190,7 +193,7 @@ function choosePlan(grids: readonly Grid[], options: AnalyzeOptions): PlanChoice
     const grid = grids.find((g) => g.sheet === options.sheet);
     return grid ? locate(grid) : null;
   }
-  const candidates = grids.filter((grid) => !isOwnedSheet(grid.sheet) && !isUnitDirectorySheet(grid.sheet));
+  const candidates = grids.filter((grid) => !isOwnedSheet(grid.sheet) && !isReferenceSheet(grid.sheet));
   for (const grid of candidates) {
     const choice = locate(grid);
     if (choice.table) return choice;

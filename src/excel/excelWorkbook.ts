@@ -13,7 +13,7 @@ import type {
   WorkbookSettings,
 } from "../app/port";
 import { locateTable } from "../core/table";
-import { isUnitDirectorySheet } from "../core/units";
+import { isReferenceSheet } from "../core/holidays";
 import { DEFAULT_BLOCK_LIMITS, type BlockLimits } from "./blocks";
 import { PartialWriteError } from "./errors";
 import { officeExcelRun, runExcel, type ErrorHints } from "./gateway";
@@ -54,7 +54,8 @@ export class ExcelWorkbook implements WorkbookPort {
     this.isSetSupported = options.isSetSupported ?? (() => true);
     this.limits = { ...DEFAULT_BLOCK_LIMITS, ...options.limits };
     this.locate = options.locateTable ?? locateTable;
-    this.isDirectory = options.isUnitDirectorySheet ?? isUnitDirectorySheet;
+    // Reference sheets (unit directory, holiday schedule) are read beside the plan, never as the plan.
+    this.isDirectory = options.isUnitDirectorySheet ?? isReferenceSheet;
     this.temporaryName = options.temporarySheetName ?? randomTemporaryName;
   }
 

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Workbook, Worksheet } from "exceljs";
 import { isOwnedSheet } from "../core/reportNames";
 import type { Grid } from "../core/types";
-import { isUnitDirectorySheet } from "../core/units";
+import { isReferenceSheet } from "../core/holidays";
 import { UserError } from "../app/errors";
 import type {
   HighlightPlan,
@@ -95,14 +95,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return Boolean(this.workbook.properties?.date1904);
   }
 
-  /** The plan sheet: the named one, else the first visible sheet that is neither ours nor a unit directory. */
+  /** The plan sheet: the named one, else the first visible sheet that is neither ours nor reference data (a unit
+   * directory, a holiday schedule). */
   private planSheet(candidates: Worksheet[], name: string | null | undefined): Worksheet {
     if (name) {
       const named = findSheet(this.workbook, name);
       if (!named || isOwnedSheet(named.name)) throw new UserError("sheet.not-found", { sheet: name });
       return named;
     }
-    const plans = candidates.filter((ws) => !isUnitDirectorySheet(ws.name));
+    const plans = candidates.filter((ws) => !isReferenceSheet(ws.name));
     return plans.find((ws) => ws.state === "visible") ?? plans[0] ?? candidates[0];
   }
 

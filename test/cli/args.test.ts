@@ -43,6 +43,27 @@ describe("parseCommand", () => {
     });
   });
 
+  it("reads --overwrite and --holidays", () => {
+    expect(
+      parseCommand([
+        "check",
+        "2027年分工方案.xlsx",
+        "--out",
+        "标注.xlsx",
+        "--overwrite",
+        "--holidays",
+        "2027节假日.csv",
+      ]),
+    ).toEqual({
+      kind: "check",
+      files: ["2027年分工方案.xlsx"],
+      json: false,
+      out: "标注.xlsx",
+      overwrite: true,
+      holidays: "2027节假日.csv",
+    });
+  });
+
   it("takes several files and help/version anywhere", () => {
     expect(parseCommand(["check", "a.xlsx", "b.csv"])).toEqual({
       kind: "check",
@@ -69,7 +90,10 @@ describe("parseCommand", () => {
       "usage.bad-date",
       { option: "--published", value: "5/10/2017" },
     ]);
-    expect(usage(["check", "a.xlsx", "--due-soon=-1"])).toEqual(["usage.bad-days", { value: "-1" }]);
+    expect(usage(["check", "a.xlsx", "--due-soon=-1"])).toEqual(["usage.negative-days", { value: "-1" }]);
+    // A negative number after the option is its (wrong) value, not an option of its own.
+    expect(usage(["check", "a.xlsx", "--due-soon", "-3"])).toEqual(["usage.negative-days", { value: "-3" }]);
+    expect(usage(["check", "a.xlsx", "--holidays", " "])).toEqual(["usage.missing-value", { option: "--holidays" }]);
     expect(usage(["check", "a.xlsx", "--due-soon", "1.5"])).toEqual(["usage.bad-days", { value: "1.5" }]);
     expect(usage(["check", "a.xlsx", "--lang", "fr"])).toEqual(["usage.bad-lang", { value: "fr" }]);
     expect(usage(["check", "a.xlsx", "b.xlsx", "--out", "c.xlsx"])).toEqual(["usage.out-several", {}]);

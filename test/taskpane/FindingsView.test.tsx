@@ -44,6 +44,28 @@ describe("FindingsView", () => {
     expect(items.find((item) => item.dataset.rule === "table.no-lead-column")).toHaveTextContent("整表");
   });
 
+  it("shows the row and the cell once: the message goes on without repeating them", () => {
+    const own = report({
+      findings: [
+        finding("lead.missing", "error", 14, {
+          column: "C",
+          message: "第14行（C14）：该项任务没有牵头单位。请明确一个牵头单位（写入牵头单位列，或写成“××牵头”）。",
+        }),
+        finding("lead.multiple", "warning", 10, {
+          column: "C",
+          message: "Row 10 (C10): the task has 2 lead units (省发展改革委, 省财政厅). Name one main lead.",
+        }),
+      ],
+    });
+    renderIn(<FindingsView report={own} />);
+    const [missing, multiple] = screen.getAllByTestId("finding");
+    expect(missing.textContent).toBe(
+      "第 14 行 · C14该项任务没有牵头单位。请明确一个牵头单位（写入牵头单位列，或写成“××牵头”）。",
+    );
+    expect(multiple.textContent?.match(/10/g)).toHaveLength(2); // "第 10 行 · C10" only
+    expect(multiple).toHaveTextContent("the task has 2 lead units");
+  });
+
   it("in Excel, selects the finding's cell when clicked", () => {
     const select = jest.fn();
     renderIn(<FindingsView report={sample} onSelectCell={select} />);

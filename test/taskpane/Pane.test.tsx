@@ -158,8 +158,55 @@ describe("Pane in Excel", () => {
   });
 });
 
+describe("Pane settings", () => {
+  it("re-runs the check when settings are saved, with the saved settings", async () => {
+    const host = new FakeHost("office");
+    await renderPane(host);
+    await clickCheck();
+    expect(analyzeMock).toHaveBeenCalledTimes(1);
+    expect(analyzeMock.mock.calls[0][1]?.published ?? null).toBeNull();
+    fireEvent.click(screen.getByTestId("tab-settings"));
+    fireEvent.change(screen.getByTestId("settings-published"), { target: { value: "2017-05-10" } });
+    fireEvent.change(screen.getByTestId("settings-due-soon-days"), { target: { value: "14" } });
+    await act(async () => fireEvent.click(screen.getByTestId("save-settings")));
+    await waitFor(() => expect(analyzeMock).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(store.get().running).toBe(false));
+    expect(analyzeMock.mock.calls[1][1]).toMatchObject({
+      asOf: "2017-08-15",
+      published: "2017-05-10",
+      dueSoonDays: 14,
+    });
+  });
+
+  it("does not run a check on save before there is a result", async () => {
+    await renderPane(new FakeHost("office"));
+    fireEvent.click(screen.getByTestId("tab-settings"));
+    fireEvent.change(screen.getByTestId("settings-published"), { target: { value: "2017-05-10" } });
+    await act(async () => fireEvent.click(screen.getByTestId("save-settings")));
+    expect(analyzeMock).not.toHaveBeenCalled();
+  });
+
+  it("labels the Settings tab with words, not only an icon", async () => {
+    await renderPane(new FakeHost("office"));
+    expect(screen.getByTestId("tab-settings")).toHaveTextContent("设置");
+    await renderPane(new FakeHost("office"), "en-US");
+    expect(screen.getAllByTestId("tab-settings")[1]).toHaveTextContent("Settings");
+  });
+});
+
 describe("Pane standalone", () => {
   const xlsx = () => new File(["PK"], "yunnan-2017-notice.xlsx");
+
+  it("says to open a workbook first while Check is disabled", async () => {
+    const host = new FakeHost("standalone", null);
+    await renderPane(host);
+    expect(screen.getByTestId("run-check")).toBeDisabled();
+    expect(screen.getByTestId("plan-info")).toHaveTextContent("尚未打开工作簿：请先点击“打开工作簿”");
+    expect(screen.getByTestId("plan-info")).not.toHaveTextContent("点击“检查”读取");
+    await act(async () => fireEvent.change(screen.getByTestId("open-workbook"), { target: { files: [xlsx()] } }));
+    expect(screen.getByTestId("run-check")).toBeEnabled();
+    expect(screen.getByTestId("plan-info")).toHaveTextContent("尚未检查：点击“检查”读取分工方案");
+  });
 
   it("opens a workbook from the file input, then checks it", async () => {
     const host = new FakeHost("standalone", null);

@@ -1,4 +1,5 @@
 import { fireEvent, screen, within } from "@testing-library/react";
+import { totalsTable } from "../../src/core/summary";
 import { TotalsView } from "../../src/taskpane/components/TotalsView";
 import { report, totals } from "./fixtures";
 import { renderIn } from "./render";
@@ -27,6 +28,17 @@ describe("TotalsView", () => {
         .map((cell) => cell.textContent),
     ).toEqual(["省政府办公厅", "7", "1", "1", "1", "0", "3", "37.5%"]);
     expect(within(screen.getAllByTestId("totals-row")[4]).getAllByRole("cell")[7]).toHaveTextContent("—");
+  });
+
+  it("uses the command line's column names and rate format (one table definition, src/core/summary.ts)", () => {
+    renderIn(<TotalsView report={sample} />);
+    const headers = screen.getAllByRole("columnheader").map((cell) => cell.textContent);
+    expect(headers).toEqual(totalsTable([], "zh-CN").header);
+    expect(headers).toContain("责任（配合）任务");
+    expect(headers).toContain("即将到期");
+    const rates = screen.getAllByTestId("totals-row").map((row) => within(row).getAllByRole("cell")[7].textContent);
+    expect(rates).toEqual(["0%", "37.5%", "0%", "50%", "—"]);
+    expect(rates).toEqual(totalsTable(sample.totals, "zh-CN").rows.map((row) => row[7] || "—"));
   });
 
   it("sorts by a column on click, largest first, and reverses on a second click", () => {

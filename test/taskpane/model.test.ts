@@ -1,6 +1,6 @@
 import { countBySeverity, findingUnits, groupFindings } from "../../src/taskpane/model/findings";
 import { daysBetween, dueSoonTasks, overdueTasks } from "../../src/taskpane/model/deadlines";
-import { overdueBars, percent, sortTotals } from "../../src/taskpane/model/totals";
+import { overdueBars, sortTotals } from "../../src/taskpane/model/totals";
 import { finding, task, totals } from "./fixtures";
 
 describe("groupFindings", () => {
@@ -150,10 +150,5 @@ describe("overdueBars", () => {
     expect(chart.more).toBe(1);
     expect(chart.max).toBe(4);
     expect(overdueBars([totals("乙")]).bars).toEqual([]);
-  });
-
-  it("formats rates with one decimal", () => {
-    expect(percent(2 / 3)).toBe("66.7");
-    expect(percent(1)).toBe("100.0");
   });
 });

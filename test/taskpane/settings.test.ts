@@ -1,8 +1,10 @@
 import { isIsoDate } from "../../src/core/dates";
 import { checkOptions, fromForm, toForm, todayIso, validateForm } from "../../src/taskpane/model/settings";
 import { sanitizeSettings } from "../../src/app/settings";
-import { browserSettingsStorage } from "../../src/taskpane/settingsStorage";
+import { browserSettingsStorage, storageKey, workbookKey } from "../../src/taskpane/settingsStorage";
 import { SETTINGS_KEY } from "../../src/app/port";
+import { findingText } from "../../src/core/i18n/findings";
+import { paneText } from "../../src/taskpane/i18n";
 
 describe("settings form", () => {
   it("round-trips saved settings through the form", () => {
@@ -95,19 +97,50 @@ describe("standalone settings storage", () => {
     expect(sanitizeSettings(null)).toEqual({});
   });
 
-  it("saves to and loads from localStorage, surviving damaged JSON", () => {
+  it("saves to and loads from localStorage per workbook, surviving damaged JSON", () => {
     localStorage.clear();
     const storage = browserSettingsStorage(localStorage);
-    storage.save({ published: "2017-05-10", dueSoonDays: 5 });
-    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toEqual({ published: "2017-05-10", dueSoonDays: 5 });
-    expect(browserSettingsStorage(localStorage).load()).toEqual({ published: "2017-05-10", dueSoonDays: 5 });
-    localStorage.setItem(SETTINGS_KEY, "{broken");
-    expect(browserSettingsStorage(localStorage).load()).toEqual({});
+    const yunnan = workbookKey({ name: "云南省政务公开分工方案.xlsx", size: 48213 });
+    storage.save(yunnan, { published: "2017-05-10", dueSoonDays: 5 });
+    expect(JSON.parse(localStorage.getItem(storageKey(yunnan)) ?? "{}")).toEqual({
+      published: "2017-05-10",
+      dueSoonDays: 5,
+    });
+    expect(browserSettingsStorage(localStorage).load(yunnan)).toEqual({ published: "2017-05-10", dueSoonDays: 5 });
+    // Another plan, or the same name with other content (another size), starts from nothing.
+    expect(
+      browserSettingsStorage(localStorage).load(workbookKey({ name: "杭州市分工方案.xlsx", size: 48213 })),
+    ).toEqual({});
+    expect(
+      browserSettingsStorage(localStorage).load(workbookKey({ name: "云南省政务公开分工方案.xlsx", size: 50110 })),
+    ).toEqual({});
+    localStorage.setItem(storageKey(yunnan), "{broken");
+    expect(browserSettingsStorage(localStorage).load(yunnan)).toEqual({});
+    // The old browser-wide entry is never read as a workbook's settings.
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ published: "2016-01-01" }));
+    expect(browserSettingsStorage(localStorage).load(workbookKey({ name: "新方案.xlsx", size: 1 }))).toEqual({});
   });
 
-  it("keeps settings in memory when there is no storage", () => {
+  it("keeps settings in memory when there is no storage, still per workbook", () => {
     const storage = browserSettingsStorage(null);
-    storage.save({ dueSoonDays: 3 });
-    expect(storage.load()).toEqual({ dueSoonDays: 3 });
+    storage.save("a.xlsx|10", { dueSoonDays: 3 });
+    expect(storage.load("a.xlsx|10")).toEqual({ dueSoonDays: 3 });
+    expect(storage.load("b.xlsx|10")).toEqual({});
+    storage.save(null, { dueSoonDays: 9 });
+    expect(storage.load(null)).toEqual({ dueSoonDays: 9 });
+  });
+});
+
+describe("findings name settings by their labels", () => {
+  it("deadline.needs-base names the field as the Settings tab labels it", () => {
+    for (const language of ["zh-CN", "en-US"] as const) {
+      const message = findingText(language, "deadline.needs-base", {
+        row: 12,
+        cell: "E12",
+        text: "本通知印发后30个工作日内",
+      });
+      expect(message).toContain(paneText(language, "settings.published"));
+      expect(message).toContain(paneText(language, "tab.settings"));
+    }
   });
 });

@@ -63,9 +63,32 @@ describe("StandaloneHost", () => {
     expect(host.port()).not.toBeNull();
   });
 
-  it("keeps settings in its storage", async () => {
+  it("keeps settings per workbook: a publication date set for one plan does not apply to the next", async () => {
+    const storage = browserSettingsStorage(null);
+    const host = new StandaloneHost(storage);
+    await host.openWorkbook(sampleFile());
+    await host.saveSettings({ published: "2017-05-10", dueSoonDays: 10 });
+    await expect(host.loadSettings()).resolves.toEqual({ published: "2017-05-10", dueSoonDays: 10 });
+
+    const county = path.join(__dirname, "..", "fixtures", "county-ledger-traditional.xlsx");
+    await host.openWorkbook(new File([readFileSync(county)], "county-ledger-traditional.xlsx", { type: XLSX_MIME }));
+    await expect(host.loadSettings()).resolves.toEqual({});
+    await host.saveSettings({ published: "2021-03-01" });
+
+    // A second browser tab (a new host on the same storage) re-opening the first plan finds its own settings.
+    const again = new StandaloneHost(storage);
+    await again.openWorkbook(sampleFile());
+    await expect(again.loadSettings()).resolves.toEqual({ published: "2017-05-10", dueSoonDays: 10 });
+  });
+
+  it("gives settings entered before any file was open to the first workbook opened, and only to it", async () => {
     const host = new StandaloneHost(browserSettingsStorage(null));
     await host.saveSettings({ published: "2017-05-10" });
     await expect(host.loadSettings()).resolves.toEqual({ published: "2017-05-10" });
+    await host.openWorkbook(sampleFile());
+    await expect(host.loadSettings()).resolves.toEqual({ published: "2017-05-10" });
+    const county = path.join(__dirname, "..", "fixtures", "county-ledger-traditional.xlsx");
+    await host.openWorkbook(new File([readFileSync(county)], "county-ledger-traditional.xlsx", { type: XLSX_MIME }));
+    await expect(host.loadSettings()).resolves.toEqual({});
   });
 });

@@ -36,7 +36,7 @@ const zhCN: Catalogue<RuleId> = {
   "deadline.unparsed":
     "第{row}行（{cell}）：无法识别时限“{text}”。请写成日期（如“2017年9月30日”“9月底前”“三季度末”）或“持续推进”“每季度”。",
   "deadline.needs-base":
-    "第{row}行（{cell}）：时限“{text}”从文件公布之日起计算，但未设置公布日期。请在设置中填写公布日期（命令行用 --published）。",
+    "第{row}行（{cell}）：时限“{text}”从文件公布之日起计算，但未设置方案印发日期。请在“设置”中填写“方案印发日期”（命令行用 --published）。",
   "deadline.outside-calendar":
     "第{row}行（{cell}）：时限“{text}”按工作日计算，但日历只收录到{lastYear}年的法定节假日，已按周一至周五计算。请按国务院办公厅公布的节假日安排补充：在工作簿中添加工作表“节假日安排”（“日期”“安排”两列，每个放假日写“休”、每个调休上班日写“班”），命令行也可用 --holidays 文件。",
   "cell.error-value": "第{row}行（{cell}）：单元格是错误值“{text}”。请修正公式或改为文字。",
@@ -79,7 +79,7 @@ const enUS: Catalogue<RuleId> = {
   "deadline.unparsed":
     'Row {row} ({cell}): the deadline "{text}" was not understood. Write a date ("2017-09-30", "9月底前", "三季度末") or "持续推进", "每季度".',
   "deadline.needs-base":
-    'Row {row} ({cell}): the deadline "{text}" counts from the publication date, which is not set. Set it in the settings (--published on the command line).',
+    'Row {row} ({cell}): the deadline "{text}" counts from the publication date, which is not set. Fill in "Publication date" in Settings (--published on the command line).',
   "deadline.outside-calendar":
     'Row {row} ({cell}): the deadline "{text}" counts working days, but the holiday calendar ends in {lastYear}; Monday-Friday was used. Add the official holiday schedule: a sheet named "Holidays" (or 节假日安排) with the columns Date and Type, one row per date, "休" for a day off and "班" for an adjusted working day; on the command line, --holidays FILE.',
   "cell.error-value": 'Row {row} ({cell}): the cell holds the error value "{text}". Fix the formula or type the text.',

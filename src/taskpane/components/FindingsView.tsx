@@ -4,7 +4,7 @@ import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/re
 import { cellAddress, columnNumber } from "../../core/address";
 import type { Finding, Report, Severity } from "../../core/types";
 import { RULE_TITLES, SEVERITY_TITLES, useText } from "../i18n";
-import { findingUnits, groupFindings } from "../model/findings";
+import { findingUnits, groupFindings, messageWithoutPlace } from "../model/findings";
 import { EmptyNote } from "./EmptyNote";
 import { clickableStyle, itemStyle, listStyle } from "./listStyles";
 
@@ -72,7 +72,8 @@ function FindingItem({
         {where}
         {units.length > 0 && ` · ${t("finding.units", { units: units.join(t("list.separator")) })}`}
       </Text>
-      <Text size={200}>{finding.message}</Text>
+      {/* The row and cell are on the line above: the message goes on from there, without repeating them. */}
+      <Text size={200}>{messageWithoutPlace(finding)}</Text>
       {finding.suggestion && (
         <Text size={200} className={styles.muted}>
           {t("finding.suggestion", { suggestion: finding.suggestion })}

@@ -31,14 +31,24 @@ export interface PlanHeaderProps {
   canCheck: boolean;
   /** The plan sheet changed after the check (Excel). */
   staleSheet: string | null;
+  /** Standalone with no file open: say to open one first (Check is disabled until then). */
+  needsWorkbook?: boolean;
 }
 
-export function PlanHeader({ state, asOf, onAsOfChange, onCheck, canCheck, staleSheet }: PlanHeaderProps) {
+export function PlanHeader({
+  state,
+  asOf,
+  onAsOfChange,
+  onCheck,
+  canCheck,
+  staleSheet,
+  needsWorkbook = false,
+}: PlanHeaderProps) {
   const styles = useStyles();
   const { t } = useText();
   const report = state.result?.report ?? null;
   let planLine: string;
-  if (!report) planLine = t("plan.notChecked");
+  if (!report) planLine = t(needsWorkbook ? "plan.openFirst" : "plan.notChecked");
   else if (!report.table) planLine = t("plan.notFound");
   else
     planLine = t("plan.read", {

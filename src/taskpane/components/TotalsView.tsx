@@ -11,9 +11,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Report, UnitTotals } from "../../core/types";
+import { totalsTable } from "../../core/summary";
+import type { Report } from "../../core/types";
 import { useText } from "../i18n";
-import { percent, sortTotals, TOTALS_COLUMNS, type SortDirection, type TotalsColumn } from "../model/totals";
+import { sortTotals, TOTALS_COLUMNS, type SortDirection, type TotalsColumn } from "../model/totals";
 import { EmptyNote } from "./EmptyNote";
 import { OverdueChart } from "./OverdueChart";
 
@@ -26,7 +27,9 @@ const useStyles = makeStyles({
   figureColumn: { width: "32px" },
   rateColumn: { width: "48px" },
   cell: { paddingLeft: "2px", paddingRight: "4px" },
-  unit: { wordBreak: "break-all" },
+  // Unit names stay whole words (省政府办公厅, not 省政府办公/厅): lines break at 、 （ and spaces, and inside a
+  // name only when it would not fit at all.
+  unit: { wordBreak: "keep-all", overflowWrap: "anywhere", lineBreak: "strict" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
   head: {
     verticalAlign: "bottom",
@@ -48,7 +51,7 @@ export interface SortState {
 
 export function TotalsView({ report }: { report: Report | null }) {
   const styles = useStyles();
-  const { t } = useText();
+  const { t, language } = useText();
   /** null: the core's order (overdue, then total). */
   const [sort, setSort] = useState<SortState | null>(null);
   if (!report) return <EmptyNote>{t("totals.notChecked")}</EmptyNote>;
@@ -63,11 +66,12 @@ export function TotalsView({ report }: { report: Report | null }) {
       return { column, direction: column === "unit" ? "ascending" : "descending" };
     });
   };
-  const cell = (row: UnitTotals, column: TotalsColumn): string => {
-    const value = row[column];
-    if (column === "completionRate")
-      return value === null ? t("totals.rateNone") : t("totals.rate", { value: percent(value as number) });
-    return String(value);
+  // The same column names and cells (rates such as 42.9% and 0%) as the command line, the totals sheet and the
+  // circular's table: one definition, src/core/summary.ts.
+  const table = totalsTable(rows, language);
+  const cell = (index: number, column: number): string => {
+    const value = table.rows[index][column];
+    return value === "" ? t("totals.rateNone") : String(value);
   };
 
   return (
@@ -90,7 +94,7 @@ export function TotalsView({ report }: { report: Report | null }) {
           </colgroup>
           <TableHeader>
             <TableRow>
-              {TOTALS_COLUMNS.map((column) => (
+              {TOTALS_COLUMNS.map((column, c) => (
                 <TableHeaderCell
                   key={column}
                   className={styles.head}
@@ -101,15 +105,15 @@ export function TotalsView({ report }: { report: Report | null }) {
                   title={t(`totals.full.${column}` as const)}
                   data-testid={`sort-${column}`}
                 >
-                  {t(`totals.col.${column}` as const)}
+                  {table.header[c]}
                 </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((row) => (
+            {rows.map((row, r) => (
               <TableRow key={row.unit} data-testid="totals-row">
-                {TOTALS_COLUMNS.map((column) => (
+                {TOTALS_COLUMNS.map((column, c) => (
                   <TableCell
                     key={column}
                     className={mergeClasses(
@@ -119,7 +123,7 @@ export function TotalsView({ report }: { report: Report | null }) {
                     )}
                     data-column={column}
                   >
-                    {cell(row, column)}
+                    {cell(r, c)}
                   </TableCell>
                 ))}
               </TableRow>

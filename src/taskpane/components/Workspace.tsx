@@ -47,13 +47,13 @@ const useStyles = makeStyles({
 });
 
 export type ViewId = "findings" | "deadlines" | "totals" | "circular" | "settings";
-/** Settings is an icon-only tab (named for assistive technology): five labelled tabs do not fit 350 px in English. */
-const VIEWS: { id: ViewId; label: PaneTextKey; iconOnly?: boolean }[] = [
+/** Settings has an icon beside its label; the tab list scrolls sideways if five labels do not fit. */
+const VIEWS: { id: ViewId; label: PaneTextKey; icon?: boolean }[] = [
   { id: "findings", label: "tab.findings" },
   { id: "deadlines", label: "tab.deadlines" },
   { id: "totals", label: "tab.totals" },
   { id: "circular", label: "tab.circular" },
-  { id: "settings", label: "tab.settings", iconOnly: true },
+  { id: "settings", label: "tab.settings", icon: true },
 ];
 
 export interface WorkspaceProps {
@@ -109,6 +109,14 @@ export function Workspace({
 
   const check = (): void => {
     void runCheck(host, store, checkOptions(settings, asOf, language));
+  };
+
+  // Saving settings re-runs the check (when there is a result to bring up to date), with the saved settings.
+  const saveSettings = async (next: WorkbookSettings): Promise<void> => {
+    await onSaveSettings(next);
+    const current = store.get();
+    if (current.result && !current.running && host.port() !== null && asOf !== "")
+      void runCheck(host, store, checkOptions(next, asOf, language));
   };
 
   const selectCell = host.selectCell
@@ -202,6 +210,7 @@ export function Workspace({
         onCheck={check}
         canCheck={canCheck}
         staleSheet={staleSheet}
+        needsWorkbook={host.mode === "standalone" && host.port() === null}
       />
       {state.error && (
         <MessageBar intent="error" data-testid="error" layout="multiline">
@@ -237,11 +246,9 @@ export function Workspace({
             id={`tab-${item.id}`}
             aria-controls={`panel-${item.id}`}
             data-testid={`tab-${item.id}`}
-            icon={item.iconOnly ? <Settings20Regular /> : undefined}
-            aria-label={item.iconOnly ? t(item.label) : undefined}
-            title={item.iconOnly ? t(item.label) : undefined}
+            icon={item.icon ? <Settings20Regular /> : undefined}
           >
-            {item.iconOnly ? null : t(item.label)}
+            {t(item.label)}
           </Tab>
         ))}
       </TabList>
@@ -257,7 +264,7 @@ export function Workspace({
           />
         )}
         {view === "settings" && (
-          <SettingsView key={settingsVersion} settings={settings} mode={host.mode} onSave={onSaveSettings} />
+          <SettingsView key={settingsVersion} settings={settings} mode={host.mode} onSave={saveSettings} />
         )}
       </div>
     </main>

@@ -57,3 +57,16 @@ export function findingUnits(finding: Finding, tasks: readonly Task[]): string[]
   if (!task) return [];
   return task.lead.length > 0 ? task.lead : task.responsible;
 }
+
+/** "第14行（C14）：" / "Row 14 (C14): " at the start of a message (the core's way of naming the place). */
+const PLACE_PREFIX = /^(?:第\s*(\d+)\s*行(?:（[A-Z]{1,3}\d+）)?[：:]\s*|Row (\d+)(?: \([A-Z]{1,3}\d+\))?:\s*)/;
+
+/**
+ * The message without its leading row and cell, for a card that already shows them on its own line. Only the
+ * finding's own row is taken off; any other message is shown whole.
+ */
+export function messageWithoutPlace(finding: Finding): string {
+  const match = PLACE_PREFIX.exec(finding.message);
+  if (!match || finding.row === null || Number(match[1] ?? match[2]) !== finding.row) return finding.message;
+  return finding.message.slice(match[0].length);
+}

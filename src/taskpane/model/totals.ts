@@ -56,8 +56,3 @@ export function overdueBars(totals: readonly UnitTotals[], limit = 10): ChartBar
     max: bars.reduce((max, bar) => Math.max(max, bar.overdue), 0),
   };
 }
-
-/** 0.6667 -> "66.7" (one decimal, like the totals sheet). */
-export function percent(rate: number): string {
-  return (rate * 100).toFixed(1);
-}

@@ -9,7 +9,7 @@ import type { WorkbookSettings } from "../../app/port";
 import type { Report } from "../../core/types";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import type { AnnotatedCopy, PaneHost } from "../host";
-import { browserSettingsStorage, type SettingsStorage } from "../settingsStorage";
+import { browserSettingsStorage, workbookKey, type SettingsStorage } from "../settingsStorage";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -28,6 +28,8 @@ export class StandaloneHost implements PaneHost {
   readonly mode = "standalone" as const;
   private workbook: XlsxWorkbook | null = null;
   private fileName: string | null = null;
+  /** Settings are kept per workbook (settingsStorage.ts): the open file's key, null before one is open. */
+  private settingsKey: string | null = null;
 
   constructor(private readonly settings: SettingsStorage = browserSettingsStorage()) {}
 
@@ -40,11 +42,11 @@ export class StandaloneHost implements PaneHost {
   }
 
   async loadSettings(): Promise<WorkbookSettings> {
-    return this.settings.load();
+    return this.settings.load(this.settingsKey);
   }
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {
-    this.settings.save(settings);
+    this.settings.save(this.settingsKey, settings);
   }
 
   /** Opens the file; on failure the workbook open before stays open. */
@@ -57,6 +59,16 @@ export class StandaloneHost implements PaneHost {
     }
     this.workbook = await XlsxWorkbook.fromBuffer(bytes, file.name);
     this.fileName = file.name;
+    const key = workbookKey({ name: file.name, size: bytes.length });
+    // Settings entered before any file was open go with the first file that has none of its own.
+    if (this.settingsKey === null) {
+      const pending = this.settings.load(null);
+      if (Object.keys(pending).length > 0 && Object.keys(this.settings.load(key)).length === 0) {
+        this.settings.save(key, pending);
+        this.settings.save(null, {});
+      }
+    }
+    this.settingsKey = key;
   }
 
   async annotatedCopy(report: Report, fileName: string): Promise<AnnotatedCopy> {

@@ -24,8 +24,9 @@ const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },
   table: { tableLayout: "fixed", width: "100%", minWidth: "300px", fontSize: tokens.fontSizeBase200 },
   unitColumn: { width: "auto" },
-  figureColumn: { width: "32px" },
-  rateColumn: { width: "48px" },
+  // Two header characters a line (11 px) fit 28 px; the unit column keeps the rest (about nine characters).
+  figureColumn: { width: "28px" },
+  rateColumn: { width: "44px" },
   cell: { paddingLeft: "2px", paddingRight: "4px" },
   // Unit names stay whole words (省政府办公厅, not 省政府办公/厅): lines break at 、 （ and spaces, and inside a
   // name only when it would not fit at all.
@@ -41,6 +42,21 @@ const useStyles = makeStyles({
   },
   /** Figure headers sit right, over their right-aligned figures. */
   headFigure: { justifyContent: "flex-end", textAlign: "end" },
+  /**
+   * English figure headers (Responsible, Completion rate) are wider than their 28 px columns: they are set
+   * turned, reading upwards, instead of running into each other. Chinese ones wrap two characters a line.
+   */
+  headTurned: {
+    writingMode: "vertical-rl",
+    transform: "rotate(180deg)",
+    justifyContent: "flex-start",
+    alignItems: "center",
+    textAlign: "start",
+    whiteSpace: "nowrap",
+    minHeight: "auto",
+    // An orthogonal flow would otherwise be as tall as the viewport: as tall as its words, no more.
+    height: "max-content",
+  },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -98,7 +114,14 @@ export function TotalsView({ report }: { report: Report | null }) {
                 <TableHeaderCell
                   key={column}
                   className={styles.head}
-                  button={{ className: column === "unit" ? undefined : styles.headFigure }}
+                  button={{
+                    className:
+                      column === "unit"
+                        ? undefined
+                        : language === "en-US"
+                          ? mergeClasses(styles.headFigure, styles.headTurned)
+                          : styles.headFigure,
+                  }}
                   sortable
                   sortDirection={sort?.column === column ? sort.direction : undefined}
                   onClick={() => toggle(column)}

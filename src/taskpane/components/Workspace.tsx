@@ -10,7 +10,7 @@ import {
   TabList,
   tokens,
 } from "@fluentui/react-components";
-import { Dismiss16Regular, Settings20Regular } from "@fluentui/react-icons";
+import { Dismiss16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { toUserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
@@ -43,17 +43,24 @@ const useStyles = makeStyles({
     margin: "0 auto",
   },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: "auto" },
+  // Five labelled tabs fit 350 px in English too: a little less padding and a size smaller than Fluent's
+  // (the Chinese labels, two characters each, keep the usual size).
+  tabCompact: {
+    "paddingLeft": "5px",
+    "paddingRight": "5px",
+    "& .fui-Tab__content, & .fui-Tab__content--reserved-space": { fontSize: tokens.fontSizeBase200 },
+  },
   panel: { minWidth: 0 },
 });
 
 export type ViewId = "findings" | "deadlines" | "totals" | "circular" | "settings";
-/** Settings has an icon beside its label; the tab list scrolls sideways if five labels do not fit. */
-const VIEWS: { id: ViewId; label: PaneTextKey; icon?: boolean }[] = [
+/** Five labelled tabs (Settings was once an icon alone: now it says what it is, like the others). */
+const VIEWS: { id: ViewId; label: PaneTextKey }[] = [
   { id: "findings", label: "tab.findings" },
   { id: "deadlines", label: "tab.deadlines" },
   { id: "totals", label: "tab.totals" },
   { id: "circular", label: "tab.circular" },
-  { id: "settings", label: "tab.settings", icon: true },
+  { id: "settings", label: "tab.settings" },
 ];
 
 export interface WorkspaceProps {
@@ -246,7 +253,7 @@ export function Workspace({
             id={`tab-${item.id}`}
             aria-controls={`panel-${item.id}`}
             data-testid={`tab-${item.id}`}
-            icon={item.icon ? <Settings20Regular /> : undefined}
+            className={language === "en-US" ? styles.tabCompact : undefined}
           >
             {t(item.label)}
           </Tab>

@@ -41,7 +41,9 @@ describe("SettingsView", () => {
   it("says settings stay in the browser when standalone", async () => {
     renderIn(<SettingsView settings={{}} mode="standalone" onSave={jest.fn(async () => undefined)} />, "en-US");
     await act(async () => fireEvent.click(screen.getByTestId("save-settings")));
-    expect(screen.getByTestId("settings-notice")).toHaveTextContent("Settings saved in this browser, for this workbook only");
+    expect(screen.getByTestId("settings-notice")).toHaveTextContent(
+      "Settings saved in this browser, for this workbook only",
+    );
   });
 
   it("does not save invalid settings and says what to fix", async () => {

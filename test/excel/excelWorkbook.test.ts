@@ -57,6 +57,22 @@ describe("readGrids", () => {
     expect(grids.plan.numberFormats?.[1]?.[4]).toBe("General");
   });
 
+  test("the holiday schedule (节假日安排) is read beside the plan, never taken for it, even when active", async () => {
+    const excel = planWorkbook(2);
+    excel.addSheet("节假日安排", {
+      values: [
+        ["日期", "安排"],
+        ["2027-02-05", "休"],
+        ["2027-02-20", "班"],
+      ],
+    });
+    excel.activate("节假日安排");
+    const grids = await workbookOn(excel).readGrids();
+    expect(grids.plan.sheet).toBe(PLAN);
+    expect(grids.others.map((g) => g.sheet)).toEqual(["节假日安排"]);
+    expect(grids.others[0].values[2]).toEqual(["2027-02-20", "班"]);
+  });
+
   test("plan sheet: the named one, else the active one unless ours or a directory, else the first visible", async () => {
     const excel = planWorkbook(2);
     excel.addSheet("单位名录", {

@@ -86,6 +86,9 @@ export const enUS: Catalogue<PaneTextKey> = {
   "task.dueIn": "due in {days} days",
   "task.dueToday": "due today",
   "task.deadline": "Deadline: {text} ({due})",
+  "task.milestones": "Earlier stages: {stages}",
+  "task.milestone": "{text} ({due})",
+  "task.leaders": "Leaders: {people}",
   "task.select": "Select row {row} in the sheet",
   "list.separator": "; ",
 

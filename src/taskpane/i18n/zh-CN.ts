@@ -83,6 +83,9 @@ export const zhCN = {
   "task.dueIn": "{days} 天后到期",
   "task.dueToday": "今天到期",
   "task.deadline": "时限：{text}（{due}）",
+  "task.milestones": "阶段节点：{stages}",
+  "task.milestone": "{text}（{due}）",
+  "task.leaders": "牵头领导：{people}",
   "task.select": "在表格中选中第 {row} 行",
   "list.separator": "，",
 

@@ -181,9 +181,11 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
 
     if (distinct === 1 && NOTE_ROW.test(normalizeKey(firstText))) continue;
 
-    // A row of one text that gives units to other rows: a group line, a numbered range, a standing note.
-    if (distinct === 1) {
-      const given = unitsGivingRow(context, row, firstText, place);
+    // A row of one text (a number aside) that gives units to other rows: a group line, a numbered range, a
+    // standing note.
+    const soleText = distinct === 1 ? firstText : soleTextBesidesId(texts, tableFirst, columns.id);
+    if (soleText !== null) {
+      const given = unitsGivingRow(context, row, soleText, place);
       if (given !== null) {
         if (given.kind === "standing") {
           carried = mergeCarried(carried, row, given.standing, null);
@@ -197,7 +199,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
         // A group line: its units go to the rows since the previous group line or heading.
         for (const draft of pending)
           if (!draft.ownUnits && draft.group === null)
-            draft.group = { lead: given.lead, responsible: given.responsible, sourceRow: row, text: firstText };
+            draft.group = { lead: given.lead, responsible: given.responsible, sourceRow: row, text: soleText };
         yield* flush();
         continue;
       }
@@ -244,6 +246,18 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     if (pendingWithoutUnits === 0 || pending.length >= MAX_PENDING) yield* flush();
   }
   yield* flush();
+}
+
+/** The one text of a row besides its id cell ("3 | 具体任务均涉及……，不再做分工"), or null. */
+function soleTextBesidesId(texts: readonly string[], first: number, idColumn: number | undefined): string | null {
+  if (idColumn === undefined || !texts[idColumn - first]) return null;
+  let sole: string | null = null;
+  for (let i = 0; i < texts.length; i++) {
+    if (i === idColumn - first || !texts[i]) continue;
+    if (sole !== null && texts[i] !== sole) return null;
+    sole = texts[i];
+  }
+  return sole;
 }
 
 type GivingRow =

@@ -60,7 +60,7 @@ const LONG_RESPONSIBLE_LABELS = alt([
   "supporting units?",
 ]);
 const SHORT_LEAD_LABELS = alt(["牵头", "主办", "lead"]);
-const SHORT_RESPONSIBLE_LABELS = alt(["责任", "配合", "参与", "协办", "responsible", "support"]);
+const SHORT_RESPONSIBLE_LABELS = alt(["责任", "配合", "参与", "协办", "responsible", "supporting", "support"]);
 
 // Whole phrases: 分别牵头落实 leaves no 落实 behind (design §3b "Role phrases leave nothing behind").
 const MULTIPLE_LEAD = alt(["分别牵头(?:落实|负责|抓总)?", "各自牵头(?:落实|负责)?"]);
@@ -110,7 +110,7 @@ const RESPONSIBLE_PHRASES = alt([
  * ("X负责制定方案，Y配合" -> X leads; "X牵头…，Y负责做好…" -> Y is responsible). */
 const WORK_VERBS =
   "开展|做好|推进|推动|组织|抓好|制定|制订|完成|督促|指导|统筹|协调|建立|健全|实施|研究|起草|编制|加强|落实|对接|承担|督办|跟踪|梳理|清理|汇总|审核|审查|发布|公开|印发|出台|修订|提出|提供|收集|报送|上报|评估|开发|建设|搭建|完善|规范|保障|宣传|培训|监督|检查|核查|做|抓";
-const DOER_PHRASES = alt(["组织实施", "负责实施", "负责组织实施", `负责(?=${WORK_VERBS})`]);
+const DOER_PHRASES = alt(["组织实施", "负责实施", "负责组织实施", `负责(?!落实)(?=${WORK_VERBS})`]);
 /** What follows a phrase marker and starts with a verb is the work, up to the next separator (not a unit). */
 const WORK_START = new RegExp(`^(?:${WORK_VERBS})`);
 const WORK_END = /[，,；;。\n\r]/g;

@@ -297,6 +297,9 @@ function parseFresh(
   // What the notes say: a convention for this cell, units they name, and what governs the rows below.
   let firstLeads = false;
   let standing: StandingNote | null = null;
+  // One instruction may take several clauses ("具体任务均涉及相关市（州）人民政府，不再做分工"): when any note of the
+  // cell governs the rows below, all of them do.
+  const governs = noted.notes.some((note) => note.following);
   for (const note of noted.notes) {
     if (note.firstLeads) firstLeads = true;
     const units: ParsedUnit[] = [];
@@ -311,10 +314,11 @@ function parseFresh(
         fromNote: true,
       });
     }
-    if (!note.following) continue;
-    const noteText = original.slice(note.range[0], note.range[1]).trim();
+    if (!governs) continue;
     standing ??= { text: "", firstLeads: false, units: [], unitsLead: false, sameAsAbove: false };
-    standing.text = standing.text ? `${standing.text}；${noteText}` : noteText;
+    // The instruction as written: from its first note to its last.
+    const first = noted.notes[0].range[0];
+    standing.text = original.slice(first, note.range[1]).trim();
     standing.firstLeads ||= note.firstLeads;
     standing.units.push(...units);
     standing.unitsLead ||= note.unitsLead;

@@ -3,7 +3,7 @@
  * copy, the browser's storage) are untrusted: hand-edited, older versions, another tool. One check for all of
  * them keeps the well-formed fields and drops the rest, so a stored value never breaks a check.
  */
-import { isIsoDate } from "../core/dates";
+import { normalizeDateInput } from "../core/dates";
 import { normalizeLanguage } from "../core/i18n/format";
 import type { Role } from "../core/types";
 import type { WorkbookSettings } from "./port";
@@ -27,7 +27,8 @@ export function sanitizeSettings(raw: unknown): WorkbookSettings {
   if (!input || typeof input !== "object" || Array.isArray(input)) return {};
   const fields = input as Record<string, unknown>;
   const settings: WorkbookSettings = {};
-  if (isIsoDate(fields.published)) settings.published = fields.published;
+  const published = normalizeDateInput(fields.published);
+  if (published !== null) settings.published = published;
   const days = fields.dueSoonDays;
   if (typeof days === "number" && Number.isInteger(days) && days >= 0 && days <= MAX_DUE_SOON_DAYS) {
     settings.dueSoonDays = days;

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { normalizeLanguage } from "../core/i18n/format";
 import type { Language } from "../core/types";
 import type { CliTextKey } from "./messages";
-import { isIsoDate } from "../core/dates";
+import { normalizeDateInput } from "../core/dates";
 
 export interface CheckCommand {
   kind: "check";
@@ -119,8 +119,9 @@ export function parseCommand(argv: readonly string[]): Command {
   ] as const) {
     const value = values[option];
     if (value === undefined) continue;
-    if (!isIsoDate(value)) throw new UsageError("usage.bad-date", { option: `--${option}`, value });
-    check[key] = value;
+    const date = normalizeDateInput(value);
+    if (date === null) throw new UsageError("usage.bad-date", { option: `--${option}`, value });
+    check[key] = date;
   }
   const dueSoon = values["due-soon"];
   if (dueSoon !== undefined) {

@@ -17,9 +17,12 @@ const TASK_KEYS = [
   "text",
   "lead",
   "responsible",
+  "leaders",
   "deadline",
   "kind",
   "due",
+  // Staged deadlines: earlier stages, each { text, due } (both keys are listed above).
+  "milestones",
   "status",
   "daysOverdue",
 ];

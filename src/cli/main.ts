@@ -83,11 +83,8 @@ async function checkFile(
   // Without --out nothing is written: keep only what was read, so the exceljs model can be freed.
   const port = command.out ? await openWorkbook(file) : await SnapshotPort.of(await openWorkbook(file), command.sheet);
   const report = await check(port, options);
-  if (!report.table) {
-    const notFound = report.findings.find((finding) => finding.rule === "table.not-found");
-    throw new UserError("plan.not-found", { sheet: notFound?.sheet || command.sheet || "" });
-  }
-  if (command.out && port instanceof XlsxWorkbook) {
+  // No plan table is still a report (its error table.not-found gives exit 1); there is nothing to annotate.
+  if (command.out && report.table && port instanceof XlsxWorkbook) {
     await annotate(port, report);
     await writeOutput(command.out, await port.toBuffer(), errorLanguage);
   }
@@ -140,7 +137,10 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
       const language = command.language ?? result.report.language;
       if (checked.length > 1) io.stdout("\n");
       io.stdout(renderReport(file, result.report, { language, dueSoonDays: result.dueSoonDays, paint }));
-      if (command.out) io.stdout(`\n${cliText(language, "note.wrote", { file: terminalText(command.out) })}\n`);
+      if (command.out)
+        io.stdout(
+          `\n${cliText(language, result.report.table ? "note.wrote" : "note.not-written", { file: terminalText(command.out) })}\n`,
+        );
     }
   }
   const several = command.files.length > 1;

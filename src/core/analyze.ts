@@ -44,6 +44,8 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "deadline.needs-base": "warning",
   "deadline.outside-calendar": "warning",
   "cell.error-value": "warning",
+  "unit.carried": "info",
+  "deadline.from-task": "info",
 };
 
 const DEFAULT_DUE_SOON_DAYS = 7;
@@ -134,6 +136,8 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
     if (deadline.kind === "none") raws.push({ ...base, rule: "deadline.missing", params: {} });
     else if (deadline.kind === "unparsed")
       raws.push({ ...base, rule: "deadline.unparsed", params: { text: deadline.text } });
+    if (parsed.deadlineFromTask !== null && deadline.kind !== "unparsed" && deadline.kind !== "none")
+      raws.push({ ...base, rule: "deadline.from-task", params: { text: parsed.deadlineFromTask } });
     if (deadline.needsBase) raws.push({ ...base, rule: "deadline.needs-base", params: { text: deadline.text } });
     if (deadline.outsideCalendar)
       raws.push({
@@ -150,7 +154,13 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
       text: parsed.text,
       lead: parsed.lead,
       responsible: parsed.responsible,
-      deadline: { text: deadline.text, kind: deadline.kind, due: deadline.due },
+      leaders: parsed.leaders,
+      deadline: {
+        text: deadline.text,
+        kind: deadline.kind,
+        due: deadline.due,
+        milestones: deadline.milestones ? [...deadline.milestones] : [],
+      },
       statusText,
       status,
       daysOverdue,

@@ -81,6 +81,27 @@ export function parseIsoDate(text: unknown): PlainDate | null {
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 
+/** A date as people type it: 2017-08-15, 2017-8-15, 2017/8/15, 2017.8.15, 2017年8月15日 (full-width digits and
+ * spaces allowed). */
+const TYPED_DATE = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)$/;
+
+/**
+ * A date typed by a person (an option, a setting) as an ISO date, or null when it names no real day.
+ * The one place that decides which spellings are accepted (design §3b "Dates as people type them").
+ */
+export function normalizeDateInput(text: unknown): IsoDate | null {
+  if (typeof text !== "string" || text.length > 40) return null;
+  let s: string;
+  try {
+    s = text.normalize("NFKC").trim();
+  } catch {
+    return null;
+  }
+  const m = TYPED_DATE.exec(s);
+  if (!m) return null;
+  return makeIsoDate(Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5]));
+}
+
 /** True for a strict "YYYY-MM-DD" string naming a real day. */
 export function isIsoDate(text: unknown): text is IsoDate {
   return parseIsoDate(text) !== null;

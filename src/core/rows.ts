@@ -7,12 +7,14 @@ import type { DeadlineContext } from "./deadline";
 import type { SheetView } from "./sheetView";
 import { normalizeKey, toSimplified } from "./text";
 import type { CellValue, RuleId, TableLocation } from "./types";
+import { taskTextDeadline } from "./deadline";
 import {
   closestUnit,
   isKnownUnit,
   parseUnitCell,
   splitTrailingUnits,
   type ParsedUnit,
+  type StandingNote,
   type UnitCellParse,
   type UnitColumn,
   type UnitDirectory,
@@ -45,6 +47,8 @@ export interface ParsedRow {
   text: string;
   lead: string[];
   responsible: string[];
+  /** Leaders: the leaders column's people and the posts named in the unit cells. */
+  leaders: string[];
   /** The deadline cell's value (or a deadline phrase found among the units), for parseDeadline. */
   deadlineValue: CellValue;
   deadlineFormat: string | null;
@@ -54,6 +58,48 @@ export interface ParsedRow {
   findings: RawFinding[];
   /** Did any unit cell of this row carry a role marker (牵头 / 配合 / labelled parts)? */
   markersSeen: boolean;
+  /** The deadline was read from the task sentence (no deadline cell): the phrase, else null. */
+  deadlineFromTask: string | null;
+}
+
+/** A task row read, before what the rows around it give it (standing instructions, group unit lines). */
+interface Draft {
+  parsed: ParsedRow;
+  lead: ParsedUnit[];
+  responsible: ParsedUnit[];
+  /** The row named units of its own. */
+  ownUnits: boolean;
+  leadColumn: number;
+  unitColumn: number;
+  /** The row's number (id column, else the task text's own numbering), for "1-4项：X" ranges. */
+  number: number | null;
+  /** The standing instruction in force when the row was read (from a row above). */
+  carried: Carried | null;
+  /** Units a group line or a numbered range gives the row, with the row they come from. */
+  group: { lead: ParsedUnit[]; responsible: ParsedUnit[]; sourceRow: number; text: string } | null;
+  /** The first listed unit leads by a note of the plan (no lead.implicit). */
+  firstLeadsStated: boolean;
+}
+
+/** A standing instruction: what a note of some row gives every task below it. */
+interface Carried {
+  sourceRow: number;
+  text: string;
+  firstLeads: boolean;
+  lead: ParsedUnit[];
+  responsible: ParsedUnit[];
+  /** "……，下同": these units go to tasks that name none. */
+  same: { lead: ParsedUnit[]; responsible: ParsedUnit[] } | null;
+}
+
+/** "1-4项牵头落实单位：X", "第1—3项：X": units for the tasks numbered in the range. */
+interface RangeRule {
+  from: number;
+  to: number;
+  lead: ParsedUnit[];
+  responsible: ParsedUnit[];
+  sourceRow: number;
+  text: string;
 }
 
 const ERROR_VALUE =
@@ -61,6 +107,19 @@ const ERROR_VALUE =
 const NOTE_ROW = /^(注|备注|说明|附注|注释|note|notes)\s*[:：]/iu;
 const SECTION_NUMBERING =
   /^([一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]|第[一二三四五六七八九十百\d]+\s*[部分章节篇类项]|[IVXLC]+\s*[.、．])/u;
+
+/** A row holding only a group unit line: "（责任单位：市直各有关单位、各县（市、区）人民政府）", "牵头单位：X". */
+const GROUP_LINE =
+  /^[（(〔【[]?\s*(?:牵头落实单位|牵头单位|牵头部门|责任单位|责任部门|配合单位|落实单位|主办单位|协办单位)\s*[：:]/u;
+/** "1-4项牵头落实单位：X", "第1—3项：X", "1至2项：X". */
+const RANGE_LINE =
+  /^[（(〔【[]?\s*第?\s*(\d{1,3})\s*[-—–~～至到]\s*第?\s*(\d{1,3})\s*项\s*([^：:]{0,10})[：:]\s*(.+?)[）)〕】\]]?$/su;
+const LEAD_LABEL = /牵头|主办/;
+/** The number a task text starts with: 1. 2、 （3） (4) 5． */
+const TASK_NUMBER = /^\s*[（(]?\s*(\d{1,3})\s*[)）.．、]/u;
+/** Rows held while waiting for a group unit line below them (bounded: a plan without any flushes). */
+const MAX_PENDING = 200;
+const LEADER_SPLIT = /[、，,；;/／\n\r]+/u;
 
 /** Reads every task row of the table, in order. */
 export function* rowTasks(context: RowContext): Generator<ParsedRow> {
@@ -79,6 +138,18 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     const text = view.text(row, column);
     return ERROR_VALUE.test(text) ? "" : text;
   };
+
+  // What rows give the rows below them: standing instructions, group lines, numbered ranges.
+  let carried: Carried | null = null;
+  let ranges: RangeRule[] = [];
+  const pending: Draft[] = [];
+  let pendingWithoutUnits = 0;
+  const flush = function* (): Generator<ParsedRow> {
+    for (const draft of pending) yield finishTask(draft);
+    pending.length = 0;
+    pendingWithoutUnits = 0;
+  };
+  const place = table.place ?? null;
 
   for (; row <= table.lastDataRow; row++) {
     if (context.skipRows?.has(row)) continue;
@@ -110,29 +181,230 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
 
     if (distinct === 1 && NOTE_ROW.test(normalizeKey(firstText))) continue;
 
+    // A row of one text (a number aside) that gives units to other rows: a group line, a numbered range, a
+    // standing note.
+    const soleText = distinct === 1 ? firstText : soleTextBesidesId(texts, tableFirst, columns.id);
+    if (soleText !== null) {
+      const given = unitsGivingRow(context, row, soleText, place);
+      if (given !== null) {
+        if (given.kind === "standing") {
+          carried = mergeCarried(carried, row, given.standing, null);
+          continue;
+        }
+        if (given.kind === "range") {
+          ranges.push(given.range);
+          for (const draft of pending) applyRange(draft, given.range);
+          continue;
+        }
+        // A group line: its units go to the rows since the previous group line or heading.
+        for (const draft of pending)
+          if (!draft.ownUnits && draft.group === null)
+            draft.group = { lead: given.lead, responsible: given.responsible, sourceRow: row, text: soleText };
+        yield* flush();
+        continue;
+      }
+    }
+
     const leadText = textOf(columns.lead);
     const responsibleText = textOf(columns.responsible);
     const deadlineText = textOf(columns.deadline);
     // A section row: one text, merged across the table (even if an adapter repeated it in every cell),
     // or alone in its row with section numbering or outside the task column.
     const wide = distinct === 1 && view.mergeWidthAt(row, firstColumn) >= 2;
-    if (wide) {
-      section = toSimplified(firstText);
-      continue;
-    }
-    if (!leadText && !responsibleText && !deadlineText && distinct === 1) {
+    let sectionRow = wide;
+    if (!wide && !leadText && !responsibleText && !deadlineText && distinct === 1) {
       const numbered = SECTION_NUMBERING.test(normalizeKey(firstText));
       const outsideTask = firstColumn !== columns.task;
       const onlyNumber = firstColumn === columns.id && /^[\d.]+$/.test(firstText);
       if (onlyNumber) continue; // a task number with nothing else: not a task yet
-      if (numbered || outsideTask) {
-        section = toSimplified(firstText);
-        continue;
-      }
+      sectionRow = numbered || outsideTask;
+    }
+    if (sectionRow) {
+      // A heading closes the group of rows a group line may govern; a note in it governs the rows below.
+      yield* flush();
+      ranges = [];
+      section = toSimplified(firstText);
+      const standing = parseUnitCell(firstText, "mixed", context.directory, place).standing;
+      if (standing) carried = mergeCarried(carried, row, standing, null);
+      continue;
     }
 
-    yield readTask(context, row, section, textOf, errorFindings ?? []);
+    const draft = readTask(context, row, section, textOf, errorFindings ?? [], place);
+    draft.carried = carried;
+    for (const range of ranges) applyRange(draft, range);
+    // A note of this row that governs the rows below (下同): from the next row on.
+    if (draft.standingHere) {
+      const { standing, units } = draft.standingHere;
+      carried = mergeCarried(carried, row, standing, standing.sameAsAbove ? units : null);
+    }
+    if (pending.length === 0 && (draft.ownUnits || draft.group !== null)) {
+      yield finishTask(draft);
+      continue;
+    }
+    pending.push(draft);
+    if (!draft.ownUnits && draft.group === null) pendingWithoutUnits++;
+    if (pendingWithoutUnits === 0 || pending.length >= MAX_PENDING) yield* flush();
   }
+  yield* flush();
+}
+
+/** The one text of a row besides its id cell ("3 | 具体任务均涉及……，不再做分工"), or null. */
+function soleTextBesidesId(texts: readonly string[], first: number, idColumn: number | undefined): string | null {
+  if (idColumn === undefined || !texts[idColumn - first]) return null;
+  let sole: string | null = null;
+  for (let i = 0; i < texts.length; i++) {
+    if (i === idColumn - first || !texts[i]) continue;
+    if (sole !== null && texts[i] !== sole) return null;
+    sole = texts[i];
+  }
+  return sole;
+}
+
+type GivingRow =
+  | { kind: "standing"; standing: StandingNote }
+  | { kind: "range"; range: RangeRule }
+  | { kind: "group"; lead: ParsedUnit[]; responsible: ParsedUnit[] };
+
+/** A row whose one text gives units to other rows (and is no task itself), or null. */
+function unitsGivingRow(context: RowContext, row: number, text: string, place: string | null): GivingRow | null {
+  const key = normalizeKey(text);
+  if (key.length > 500) return null;
+  const range = RANGE_LINE.exec(key);
+  if (range) {
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    const label = range[3];
+    const kind: UnitColumn = LEAD_LABEL.test(label) ? "lead" : label ? "responsible" : "mixed";
+    const parse = parseUnitCell(range[4], kind, context.directory, place);
+    if (parse.lead.length + parse.responsible.length === 0 || from > to) return null;
+    return {
+      kind: "range",
+      range: { from, to, lead: [...parse.lead], responsible: [...parse.responsible], sourceRow: row, text },
+    };
+  }
+  if (GROUP_LINE.test(key)) {
+    const parse = parseUnitCell(text, "mixed", context.directory, place);
+    if (parse.lead.length + parse.responsible.length === 0) return null;
+    return { kind: "group", lead: [...parse.lead], responsible: [...parse.responsible] };
+  }
+  // A standing instruction alone in its row: "（以下均需各县市区落实，不再逐一列出）".
+  const parse = parseUnitCell(text, "mixed", context.directory, place);
+  if (parse.standing === null) return null;
+  const noteUnits = parse.standing.units.map((unit) => unit.name);
+  const own = [...parse.lead, ...parse.responsible].some((unit) => !noteUnits.includes(unit.name));
+  return own ? null : { kind: "standing", standing: parse.standing };
+}
+
+/** Adds a standing note to what is carried (a later note adds to an earlier one; 下同 replaces the units). */
+function mergeCarried(
+  before: Carried | null,
+  sourceRow: number,
+  standing: StandingNote,
+  same: { lead: ParsedUnit[]; responsible: ParsedUnit[] } | null,
+): Carried {
+  const lead = standing.unitsLead ? standing.units : [];
+  const responsible = standing.unitsLead ? [] : standing.units;
+  // The row and note named in unit.carried are those that give units (a convention alone gives none).
+  const givesUnits = standing.units.length > 0 || same !== null;
+  const keepBefore = before !== null && !givesUnits;
+  return {
+    sourceRow: keepBefore ? before.sourceRow : sourceRow,
+    text: keepBefore ? before.text : standing.text,
+    firstLeads: standing.firstLeads || (before?.firstLeads ?? false),
+    lead: [...(before?.lead ?? []), ...lead],
+    responsible: [...(before?.responsible ?? []), ...responsible],
+    same: same ?? before?.same ?? null,
+  };
+}
+
+function applyRange(draft: Draft, range: RangeRule): void {
+  if (draft.ownUnits || draft.group !== null || draft.number === null) return;
+  if (draft.number < range.from || draft.number > range.to) return;
+  draft.group = { lead: range.lead, responsible: range.responsible, sourceRow: range.sourceRow, text: range.text };
+}
+
+/** The row's units once the rows around it have spoken; the findings about its lead. */
+function finishTask(draft: Draft): ParsedRow {
+  const { parsed } = draft;
+  const { row, findings } = parsed;
+  let lead = draft.lead;
+  let responsible = draft.responsible;
+  const carried = draft.carried;
+  const carriedColumn = draft.unitColumn;
+
+  if (!draft.ownUnits && draft.group !== null) {
+    lead = [...draft.group.lead];
+    responsible = [...draft.group.responsible];
+    findings.push({
+      rule: "unit.carried",
+      row,
+      column: carriedColumn,
+      params: {
+        units: names([...lead, ...responsible]),
+        sourceRow: draft.group.sourceRow,
+        note: draft.group.text,
+      },
+    });
+  }
+  if (carried !== null) {
+    const given: ParsedUnit[] = [];
+    if (lead.length + responsible.length === 0 && carried.same !== null) {
+      lead = [...carried.same.lead];
+      responsible = [...carried.same.responsible];
+      given.push(...lead, ...responsible);
+    }
+    for (const unit of carried.lead) if (addUnit(lead, unit, responsible)) given.push(unit);
+    for (const unit of carried.responsible) if (addUnit(responsible, unit, lead)) given.push(unit);
+    if (carried.firstLeads && lead.length === 0 && responsible.length > 0) {
+      lead = [responsible[0]];
+      responsible = responsible.slice(1);
+    }
+    if (given.length > 0)
+      findings.push({
+        rule: "unit.carried",
+        row,
+        column: carriedColumn,
+        params: { units: names(given), sourceRow: carried.sourceRow, note: carried.text },
+      });
+  }
+  // The plan stated its convention (列第一位的为牵头单位): the first unit leads by the plan's word, not a guess.
+  if (draft.firstLeadsStated || carried?.firstLeads) {
+    for (let i = findings.length - 1; i >= 0; i--) if (findings[i].rule === "lead.implicit") findings.splice(i, 1);
+    parsed.markersSeen = true;
+  }
+
+  const leadNames = lead.map((unit) => unit.name);
+  const responsibleNames: string[] = [];
+  for (const unit of responsible)
+    if (!leadNames.includes(unit.name) && !responsibleNames.includes(unit.name)) responsibleNames.push(unit.name);
+  const leadColumn = draft.leadColumn;
+  if (lead.length === 0) findings.push({ rule: "lead.missing", row, column: leadColumn, params: {} });
+  if (lead.length > 1) {
+    findings.push({
+      rule: "lead.multiple",
+      row,
+      column: leadColumn,
+      params: { count: lead.length, units: leadNames.join("、") },
+    });
+  }
+  for (const unit of lead) {
+    if (unit.kind === "collective")
+      findings.push({ rule: "lead.collective", row, column: leadColumn, params: { unit: unit.name } });
+  }
+  parsed.lead = leadNames;
+  parsed.responsible = responsibleNames;
+  return parsed;
+}
+
+function names(units: readonly ParsedUnit[]): string {
+  return units.map((unit) => unit.name).join("、");
+}
+
+/** Adds a unit to a list unless it is there (or in the other role already). */
+function addUnit(target: ParsedUnit[], unit: ParsedUnit, other: readonly ParsedUnit[]): boolean {
+  if (target.some((u) => u.name === unit.name) || other.some((u) => u.name === unit.name)) return false;
+  target.push(unit);
+  return true;
 }
 
 function readTask(
@@ -141,7 +413,10 @@ function readTask(
   rowSection: string | null,
   textOf: (column: number | undefined) => string,
   errorFindings: RawFinding[],
-): ParsedRow {
+  place: string | null,
+): Draft & {
+  standingHere: { standing: StandingNote; units: { lead: ParsedUnit[]; responsible: ParsedUnit[] } } | null;
+} {
   const { view, table, directory } = context;
   const { columns } = table;
   // The row's own list (made for this row by rowTasks): no copy needed.
@@ -171,18 +446,33 @@ function readTask(
 
   const lead: ParsedUnit[] = [];
   const responsible: ParsedUnit[] = [];
+  const leaders: string[] = [];
   let markersSeen = false;
   let extraDeadline: string | null = null;
+  let firstLeadsStated = false;
+  let standingHere: { standing: StandingNote; units: { lead: ParsedUnit[]; responsible: ParsedUnit[] } } | null = null;
   let leadColumn = columns.lead ?? cells[0]?.column ?? taskColumn;
   const parses: { cell: (typeof cells)[number]; parse: UnitCellParse }[] = [];
   for (const cell of cells) {
     if (!cell.text) continue;
-    const parse = parseUnitCell(cell.text, cell.kind, directory);
+    const parse = parseUnitCell(cell.text, cell.kind, directory, place);
     parses.push({ cell, parse });
     if (parse.leadSource === "marker" || parse.leadSource === "none" || parse.multipleLeadMarker) markersSeen = true;
+    if (parse.leadSource === "note") firstLeadsStated = true;
     if (parse.lead.length > 0 && lead.length === 0) leadColumn = cell.column;
     pushUnique(lead, parse.lead);
     pushUnique(responsible, parse.responsible);
+    for (const leader of parse.leaders) if (!leaders.includes(leader)) leaders.push(leader);
+    if (parse.standing && !standingHere) {
+      const noteUnits = parse.standing.units.map((unit) => unit.name);
+      standingHere = {
+        standing: parse.standing,
+        units: {
+          lead: parse.lead.filter((unit) => !noteUnits.includes(unit.name)),
+          responsible: parse.responsible.filter((unit) => !noteUnits.includes(unit.name)),
+        },
+      };
+    }
     if (parse.deadlineText && !extraDeadline) extraDeadline = parse.deadlineText;
     for (const unit of parse.duplicates)
       findings.push({ rule: "unit.duplicate", row, column: cell.column, params: { unit } });
@@ -223,51 +513,69 @@ function readTask(
     if (cell.kind !== "responsible") continue;
     for (const unit of parse.responsible) if (leadNames.includes(unit.name)) reportClash(unit.name, cell.column);
   }
-  const responsibleNames: string[] = [];
-  for (const unit of responsible) if (!leadNames.includes(unit.name)) responsibleNames.push(unit.name);
 
   const anyUnit = lead.length + responsible.length > 0;
-  if (lead.length === 0) findings.push({ rule: "lead.missing", row, column: leadColumn, params: {} });
-  if (lead.length > 1) {
-    findings.push({
-      rule: "lead.multiple",
-      row,
-      column: leadColumn,
-      params: { count: lead.length, units: lead.map((unit) => unit.name).join("、") },
-    });
-  }
-  for (const unit of lead) {
-    if (unit.kind === "collective")
-      findings.push({ rule: "lead.collective", row, column: leadColumn, params: { unit: unit.name } });
-  }
   if (!text && (anyUnit || textOf(columns.deadline)))
     findings.push({ rule: "task.empty", row, column: taskColumn, params: {} });
 
-  // The deadline: its cell, or a phrase found with the units (（省政府办公厅牵头，年内持续推进）).
+  // The deadline: its cell, or a phrase found with the units (（省政府办公厅牵头，年内持续推进）), or a dated
+  // milestone in the task sentence (……2022年10月底前编制并公布……).
   let deadlineValue: CellValue = columns.deadline !== undefined ? view.value(row, columns.deadline) : "";
   if (typeof deadlineValue === "string" && !textOf(columns.deadline)) deadlineValue = "";
   let deadlineColumn = columns.deadline ?? taskColumn;
+  let deadlineFromTask: string | null = null;
   if ((deadlineValue === "" || deadlineValue === null) && extraDeadline) {
     deadlineValue = extraDeadline;
     deadlineColumn = cells[0]?.column ?? taskColumn;
+  } else if ((deadlineValue === "" || deadlineValue === null) && text) {
+    deadlineFromTask = taskTextDeadline(text);
+    if (deadlineFromTask !== null) {
+      deadlineValue = deadlineFromTask;
+      deadlineColumn = taskColumn;
+    }
   }
   const deadlineFormat = columns.deadline !== undefined ? view.numberFormat(row, columns.deadline) : null;
 
+  // Leaders: the leaders column's people, then the posts named in the unit cells.
+  const leaderText = textOf(columns.leader);
+  const people = leaderText
+    ? leaderText
+        .split(LEADER_SPLIT)
+        .map((name) => name.trim())
+        .filter((name) => name !== "")
+    : [];
+  for (const leader of leaders) if (!people.includes(leader)) people.push(leader);
+
   const sectionText = columns.section !== undefined ? textOf(columns.section) : "";
   const idText = textOf(columns.id);
+  const numbered = /^\d{1,3}/.exec(idText) ?? TASK_NUMBER.exec(text);
   return {
-    row,
-    id: idText || null,
-    section: sectionText ? toSimplified(sectionText) : rowSection,
-    text,
-    lead: leadNames,
-    responsible: responsibleNames,
-    deadlineValue,
-    deadlineFormat,
-    deadlineColumn,
-    statusText: textOf(columns.status),
-    findings,
-    markersSeen,
+    parsed: {
+      row,
+      id: idText || null,
+      section: sectionText ? toSimplified(sectionText) : rowSection,
+      text,
+      lead: [],
+      responsible: [],
+      leaders: people,
+      deadlineValue,
+      deadlineFormat,
+      deadlineColumn,
+      statusText: textOf(columns.status),
+      findings,
+      markersSeen,
+      deadlineFromTask,
+    },
+    lead,
+    responsible,
+    ownUnits: anyUnit,
+    leadColumn,
+    unitColumn: cells[0]?.column ?? columns.responsible ?? columns.lead ?? taskColumn,
+    number: numbered ? Number(numbered[numbered.length - 1] ?? numbered[0]) : null,
+    carried: null,
+    group: null,
+    firstLeadsStated,
+    standingHere,
   };
 }
 

@@ -8,6 +8,7 @@ import { HEADER_SYNONYMS } from "./headers";
 import { SheetView } from "./sheetView";
 import { normalizeKey } from "./text";
 import { splitTrailingUnits } from "./units";
+import { planPlace } from "./units/patterns";
 import type { Grid, Role, TableLocation } from "./types";
 
 const HEADER_SEARCH_ROWS = 30;
@@ -208,6 +209,7 @@ function tableAt(view: SheetView, best: HeaderCandidate, options: LocateOptions)
       lastColumn,
       columns,
       planYear: findPlanYear(titleTexts),
+      place: planPlace(titleTexts),
     },
     layout: {
       duplicateColumns: duplicateColumns(header, columns, overridden),

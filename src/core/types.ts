@@ -36,7 +36,7 @@ export interface Grid {
 export type Language = "zh-CN" | "en-US";
 
 /** Column roles of a plan table. */
-export type Role = "id" | "section" | "task" | "lead" | "responsible" | "deadline" | "status" | "note";
+export type Role = "id" | "section" | "task" | "lead" | "responsible" | "deadline" | "status" | "note" | "leader";
 
 /** An ISO calendar date, "YYYY-MM-DD". */
 export type IsoDate = string;
@@ -61,6 +61,15 @@ export interface Deadline {
   kind: DeadlineKind;
   /** Last day by which the task is on time, or null (recurring, ongoing, none, unparsed, needs base). */
   due: IsoDate | null;
+  /** Earlier stages of a staged deadline ("6月底前启动，年底前完成": 启动 by 06-30), in the order written;
+   * due is the stage of completion. Empty (or absent) when the deadline has one stage. */
+  milestones?: DeadlineMilestone[];
+}
+
+/** One earlier stage of a staged deadline: its clause as written and the day it is due (null: not dated). */
+export interface DeadlineMilestone {
+  text: string;
+  due: IsoDate | null;
 }
 
 export type Status = "done" | "overdue" | "due-soon" | "open" | "ongoing" | "no-deadline";
@@ -74,6 +83,8 @@ export interface Task {
   /** Canonical unit names (simplified Chinese, aliases resolved). */
   lead: string[];
   responsible: string[];
+  /** Leaders (posts and people: 分管副省长, 张三同志) from a leaders column or named in the unit cells; never units. */
+  leaders: string[];
   deadline: Deadline;
   /** The status cell as written ("" if none). */
   statusText: string;
@@ -107,7 +118,9 @@ export type RuleId =
   | "deadline.unparsed"
   | "deadline.needs-base"
   | "deadline.outside-calendar"
-  | "cell.error-value";
+  | "cell.error-value"
+  | "unit.carried"
+  | "deadline.from-task";
 
 export interface Finding {
   rule: RuleId;
@@ -165,6 +178,8 @@ export interface TableLocation {
   columns: Partial<Record<Role, number>>;
   /** The plan's year (first 20xx年 above the header), if found. */
   planYear: number | null;
+  /** The plan's own place from its title (潍坊 in 潍坊市…方案), if found: names starting with it take no prefix. */
+  place?: string | null;
 }
 
 export interface Report {

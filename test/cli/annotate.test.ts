@@ -190,7 +190,9 @@ describe("fengong check --out", () => {
   it("writes nothing when the input has no plan table", async () => {
     const target = join(dir, "nothing.xlsx");
     const result = await runCli(["check", fixture("no-table.xlsx"), "--out", target]);
-    expect(result.code).toBe(2);
+    // No plan table is still a report (error table.not-found, exit 1); there is nothing to annotate.
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/未写出标注副本/);
     expect(() => statSync(target)).toThrow();
   }, 30_000);
 });

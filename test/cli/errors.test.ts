@@ -12,7 +12,6 @@ const UNUSABLE: [string, string, RegExp, RegExp][] = [
   ["an encrypted workbook", "encrypted.xlsx", /已加密/, /is encrypted/],
   ["a legacy .xls", "legacy-binary.xls", /另存为 \.xlsx/, /Save it as \.xlsx/],
   ["a workbook of empty sheets", "empty-sheets.xlsx", /中没有任何数据/, /holds no data/],
-  ["a workbook without a plan table", "no-table.xlsx", /没有找到分工方案表格/, /No plan table found/],
 ];
 
 /** Every run of this file, started at once (each is a separate process; the machine does the waiting). */
@@ -76,7 +75,7 @@ describe("usage", () => {
     [["check"], /请指定要检查的文件/],
     [[], /缺少命令/],
     [["lint", "x.xlsx"], /未知命令“lint”/],
-    [["check", "x.xlsx", "--as-of", "2017-13-01"], /--as-of 需要 YYYY-MM-DD/],
+    [["check", "x.xlsx", "--as-of", "2017-13-01"], /--as-of 需要有效日期/],
     [["check", "x.xlsx", "--due-soon", "soon"], /--due-soon 需要不小于 0 的整数/],
     [["check", "x.xlsx", "--lang", "fr"], /--lang 只能是 zh-CN 或 en-US/],
     [["check", "x.xlsx", "--sheet"], /选项 --sheet 需要一个值/],
@@ -99,4 +98,38 @@ describe("usage", () => {
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toMatch(/yunnan-2017-notice\.xlsx: 工作簿中没有名为“不存在”的工作表/);
   }, 30_000);
+});
+
+describe("a workbook that opens but holds no plan table", () => {
+  it("gives the usual report with the error table.not-found and exit 1", async () => {
+    const result = await runCli(["check", fixture("no-table.xlsx")]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/没有找到分工方案的表头/);
+    expect(result.stderr).toBe("");
+  }, 30_000);
+
+  it("gives the report in --json too: table null, the finding table.not-found, no tasks", async () => {
+    const result = await runCli(["check", fixture("no-table.xlsx"), "--json"]);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ headerRow: null, tasks: [], totals: [] });
+    expect(json.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([
+      ["table.not-found", "error"],
+    ]);
+  }, 30_000);
+
+  it("accepts dates as people type them in --as-of and --published", async () => {
+    for (const typed of ["2017/8/15", "2017.8.15", "2017年8月15日"]) {
+      const result = await runCli([
+        "check",
+        fixture("no-table.xlsx"),
+        "--json",
+        "--as-of",
+        typed,
+        "--published",
+        typed,
+      ]);
+      expect(JSON.parse(result.stdout).asOf).toBe("2017-08-15");
+    }
+  }, 60_000);
 });

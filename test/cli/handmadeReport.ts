@@ -8,6 +8,7 @@ export function task(partial: Partial<Task> & { row: number }): Task {
     text: `任务${partial.row}`,
     lead: ["省政府办公厅"],
     responsible: [],
+    leaders: [],
     deadline: { text: "2017年6月底前", kind: "month", due: "2017-06-30" },
     statusText: "",
     status: "open",

@@ -124,6 +124,7 @@ describe("--json shape", () => {
       "text",
       "lead",
       "responsible",
+      "leaders",
       "deadline",
       "status",
       "daysOverdue",

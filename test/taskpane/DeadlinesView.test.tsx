@@ -62,4 +62,40 @@ describe("DeadlinesView", () => {
     expect(screen.getByText("没有逾期未完成的任务。")).toBeInTheDocument();
     expect(screen.getByText("预警期内没有即将到期的任务。")).toBeInTheDocument();
   });
+
+  it("shows a staged deadline's earlier stages and the task's leaders, in the pane's language", () => {
+    const staged = report({
+      asOf: "2024-07-15",
+      tasks: [
+        task(9, {
+          id: "4",
+          status: "overdue",
+          daysOverdue: 15,
+          leaders: ["分管副市长", "王强同志"],
+          deadline: {
+            text: "2024年3月底前摸底，6月底前启动，年底前全面完成",
+            kind: "year",
+            due: "2024-06-30",
+            milestones: [
+              { text: "2024年3月底前摸底", due: "2024-03-31" },
+              { text: "6月底前启动", due: "2024-06-30" },
+            ],
+          },
+        }),
+        task(10, { id: "5", status: "overdue", daysOverdue: 3 }),
+      ],
+    });
+    renderIn(<DeadlinesView report={staged} />);
+    const [first, second] = screen.getAllByTestId("overdue-task");
+    expect(first).toHaveTextContent("阶段节点：2024年3月底前摸底（2024-03-31），6月底前启动（2024-06-30）");
+    expect(first).toHaveTextContent("牵头领导：分管副市长，王强同志");
+    // A one-stage deadline and a task without leaders show neither line.
+    expect(second.querySelector('[data-testid="task-milestones"]')).toBeNull();
+    expect(second.querySelector('[data-testid="task-leaders"]')).toBeNull();
+
+    renderIn(<DeadlinesView report={staged} />, "en-US");
+    const english = screen.getAllByTestId("overdue-task").find((item) => item.textContent?.includes("Earlier stages"));
+    expect(english).toHaveTextContent("Earlier stages: 2024年3月底前摸底 (2024-03-31); 6月底前启动 (2024-06-30)");
+    expect(english).toHaveTextContent("Leaders: 分管副市长; 王强同志");
+  });
 });

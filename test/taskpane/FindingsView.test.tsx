@@ -105,4 +105,25 @@ describe("FindingsView", () => {
     renderIn(<FindingsView report={null} />, "en-US");
     expect(screen.getByText("Findings are listed here after a check.")).toBeInTheDocument();
   });
+
+  it("shows the reader's new info findings under their own names (unit.carried, deadline.from-task)", () => {
+    const carried = report({
+      tasks: [task(5, { responsible: ["各县市区"] })],
+      findings: [
+        finding("unit.carried", "info", 5, {
+          column: "C",
+          message: "第5行（C5）：按第3行的统一说明“（以下均需各县市区落实，不再逐一列出）”，本项任务也计入各县市区。",
+        }),
+        finding("deadline.from-task", "info", 5, {
+          column: "B",
+          message: "第5行（B5）：时限栏为空，已按任务内容确定时限。",
+        }),
+      ],
+    });
+    renderIn(<FindingsView report={carried} />);
+    const info = screen.getByTestId("severity-info");
+    expect(within(info).getByRole("heading", { level: 4, name: "沿用上文统一说明的单位：1 项" })).toBeInTheDocument();
+    expect(within(info).getByRole("heading", { level: 4, name: "时限取自任务内容：1 项" })).toBeInTheDocument();
+    expect(within(info).getByText(/按第3行的统一说明/)).toBeInTheDocument();
+  });
 });

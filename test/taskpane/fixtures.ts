@@ -11,6 +11,7 @@ export function task(row: number, patch: Partial<Task> = {}): Task {
     text: `任务 ${row}`,
     lead: ["省政府办公厅"],
     responsible: [],
+    leaders: [],
     deadline: { text: "2017年12月31日前", kind: "date", due: "2017-12-31" },
     statusText: "",
     status: "open",

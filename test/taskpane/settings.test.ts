@@ -46,6 +46,29 @@ describe("settings form", () => {
     expect(validateForm(toForm({ dueSoonDays: 365, published: "2024-02-29" }))).toEqual({});
   });
 
+  it("accepts the publication date as people type it and saves it as an ISO date", () => {
+    for (const typed of [
+      "2017-08-15",
+      "2017-8-15",
+      "2017/8/15",
+      "2017.8.15",
+      "2017年8月15日",
+      " ２０１７年８月１５日 ",
+    ]) {
+      const form = toForm({});
+      form.published = typed;
+      expect(validateForm(form)).toEqual({});
+      expect(fromForm(form).published).toBe("2017-08-15");
+      expect(sanitizeSettings({ published: typed }).published).toBe("2017-08-15");
+    }
+    for (const wrong of ["2017/2/30", "2017年13月1日", "17/8/15", "8/15/2017", "2017年8月"]) {
+      const form = toForm({});
+      form.published = wrong;
+      expect(validateForm(form)).toEqual({ published: "settings.invalidDate" });
+      expect(sanitizeSettings({ published: wrong }).published).toBeUndefined();
+    }
+  });
+
   it("checks ISO dates strictly", () => {
     expect(isIsoDate("2017-08-15")).toBe(true);
     expect(isIsoDate("2017-8-15")).toBe(false);

@@ -95,6 +95,7 @@ const TRADITIONAL: Readonly<Record<string, string>> = {
   該: "该",
   這: "这",
   樣: "样",
+  見: "见",
 };
 
 const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join("")}]`, "g");
@@ -103,6 +104,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** Whitespace next to anything but an ASCII letter or digit goes; other runs become one space. */
 const LOOSE_SPACE = /(?<![a-z0-9])\s+|\s+(?![a-z0-9])/g;
 const SPACES = /\s+/g;
+const LINE_BREAKS = /\s*[\n\r]+\s*/g;
 
 /** The canonical form used by the grammar (see the file comment). */
 export function normalizeDeadlineText(text: string): string {
@@ -113,5 +115,7 @@ export function normalizeDeadlineText(text: string): string {
     s = chineseNumeralsToDigits(s);
   }
   s = s.toLowerCase();
+  // A line break separates clauses ("6月底前启动\n年底前完成" are two stages).
+  if (s.indexOf("\n") >= 0 || s.indexOf("\r") >= 0) s = s.trim().replace(LINE_BREAKS, ";");
   return s.replace(LOOSE_SPACE, "").replace(SPACES, " ");
 }

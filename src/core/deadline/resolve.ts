@@ -7,7 +7,8 @@
  */
 import type { WorkCalendar } from "../calendar";
 import { addDays, addMonths, endOfMonth, isIsoDate, lastDayOfMonth, makeIsoDate } from "../dates";
-import type { DeadlineKind, IsoDate } from "../types";
+import { toSimplified } from "../text";
+import type { DeadlineKind, DeadlineMilestone, IsoDate } from "../types";
 import { scanTokens, type DateToken, type RelativeUnit, type YearRef } from "./grammar";
 import { CLAUSE_SEPARATOR, ONGOING, PLACEHOLDER, RANGE_GAP, RECURRING, START_AFTER } from "./keywords";
 import type { ParsedDeadline } from "./types";
@@ -120,6 +121,31 @@ function combine(parts: Reading[]): Reading {
     : reading("multi", earliest, needsBase, outsideCalendar);
 }
 
+/** The stage of completion in a staged deadline ("6月底前启动，年底前完成"); 基本完成 is an earlier stage when a
+ * later clause completes the work. */
+const COMPLETION = /完成|建成|见效|办结|完工|竣工|到位|全覆盖|complete|finish|done/;
+const PARTIAL = /基本完成|基本建成|初步完成|初步建成|初见成效/;
+
+/**
+ * Staged targets: the due date is the stage of completion, the earlier stages are milestones. Null when the
+ * text is not staged (no completion clause, or every dated clause completes: per-unit alternatives).
+ */
+function staged(parts: Reading[], clauses: string[]): Reading | null {
+  if (parts.length < 2) return null;
+  const completes = clauses.map((clause) => COMPLETION.test(clause));
+  const full = clauses.map((clause, i) => completes[i] && !PARTIAL.test(clause));
+  const final = full.some(Boolean) ? full : completes;
+  if (!final.some(Boolean) || final.every(Boolean)) return null;
+  const due = combine(parts.filter((_, i) => final[i]));
+  // Earlier stages come before completion; "2017年底前完成试点；2018年6月底前全面推开" is no staged deadline.
+  if (due.due === null || parts.some((part, i) => !final[i] && (part.due === null || part.due > due.due!))) return null;
+  const milestones: DeadlineMilestone[] = [];
+  parts.forEach((part, i) => {
+    if (!final[i]) milestones.push({ text: toSimplified(clauses[i]), due: part.due });
+  });
+  return { ...due, milestones };
+}
+
 /** A year written with fewer than four digits just before an expression that has none: 17年底,
  * 17年6月. Two digits are 20xx (the year); one or three digits cannot be read (null). Undefined
  * when there is none, so the expression takes the year in force — never silently the plan's year
@@ -139,6 +165,8 @@ export function readCanonical(text: string, settings: Settings): Reading {
   const published = isIsoDate(settings.published) ? settings.published : null;
   let yearInForce = settings.planYear;
   const parts: Reading[] = [];
+  /** The clause each part was read from (for staged deadlines). */
+  const partClauses: string[] = [];
   let recurringSeen = false;
   let ongoingSeen = false;
 
@@ -158,7 +186,10 @@ export function readCanonical(text: string, settings: Settings): Reading {
       if (token.type === "relative") {
         const relative = relativeReading(token.amount, token.unit, startingPoint ?? published, settings.calendar);
         if (relative === null) return UNPARSED;
-        if (!recurring) parts.push(relative);
+        if (!recurring) {
+          parts.push(relative);
+          partClauses.push(clause);
+        }
         continue;
       }
       const shortYear = token.year === null ? shortYearBefore(clause, tokens[i].start) : undefined;
@@ -178,10 +209,11 @@ export function readCanonical(text: string, settings: Settings): Reading {
         continue;
       }
       parts.push(reading(absolute.kind, absolute.due));
+      partClauses.push(clause);
     }
   }
 
-  if (parts.length > 0) return combine(parts);
+  if (parts.length > 0) return staged(parts, partClauses) ?? combine(parts);
   if (recurringSeen) return reading("recurring", null);
   if (ongoingSeen) return reading("ongoing", null);
   return UNPARSED;

@@ -17,7 +17,8 @@ const zhCN: Catalogue<RuleId> = {
     "第{row}行（{cell}）重复了第{headerRow}行的表头，已跳过，不计为任务。如果这是另一张表的开始，请把它移到单独的工作表。",
   "table.second-table":
     "第{row}行（{cell}）是另一张表的表头，列与第{headerRow}行的表头不同：只检查了第{firstRow}至{lastRow}行，此行以下未检查。请把第二张表移到单独的工作表后再检查。",
-  "lead.missing": "第{row}行（{cell}）：该项任务没有牵头单位。请明确一个牵头单位（写入牵头单位列，或写成“××牵头”）。",
+  "lead.missing":
+    "第{row}行（{cell}）：该项任务没有牵头单位。请明确一个牵头单位：写入牵头单位列，或在任一单位列写明“××牵头”（如“××牵头，××配合”）。",
   "lead.multiple":
     "第{row}行（{cell}）：该项任务有{count}个牵头单位（{units}）。一项任务宜由一个单位牵头负责，请明确主牵头单位。",
   "lead.collective":
@@ -40,6 +41,9 @@ const zhCN: Catalogue<RuleId> = {
   "deadline.outside-calendar":
     "第{row}行（{cell}）：时限“{text}”按工作日计算，但日历只收录到{lastYear}年的法定节假日，已按周一至周五计算。请按国务院办公厅公布的节假日安排补充：在工作簿中添加工作表“节假日安排”（“日期”“安排”两列，每个放假日写“休”、每个调休上班日写“班”），命令行也可用 --holidays 文件。",
   "cell.error-value": "第{row}行（{cell}）：单元格是错误值“{text}”。请修正公式或改为文字。",
+  "unit.carried":
+    "第{row}行（{cell}）：按第{sourceRow}行的统一说明“{note}”，本项任务也计入{units}。如不适用，请在本行写明单位。",
+  "deadline.from-task": "第{row}行（{cell}）：时限栏为空，已按任务内容中的“{text}”确定时限。建议把时限填入时限栏。",
 };
 
 const enUS: Catalogue<RuleId> = {
@@ -58,7 +62,7 @@ const enUS: Catalogue<RuleId> = {
   "table.second-table":
     "Row {row} ({cell}) is the header of another table, with other columns than the header in row {headerRow}: only rows {firstRow} to {lastRow} were checked, nothing below this row. Move the second table to a sheet of its own and check it there.",
   "lead.missing":
-    'Row {row} ({cell}): the task has no lead unit. Name one lead unit (in the lead column, or as "X牵头").',
+    'Row {row} ({cell}): the task has no lead unit. Name one lead unit: in the lead column, or marked "X牵头" in any unit column (e.g. "X牵头，Y配合").',
   "lead.multiple":
     "Row {row} ({cell}): the task has {count} lead units ({units}). One unit should lead each task: name the main lead.",
   "lead.collective":
@@ -83,6 +87,10 @@ const enUS: Catalogue<RuleId> = {
   "deadline.outside-calendar":
     'Row {row} ({cell}): the deadline "{text}" counts working days, but the holiday calendar ends in {lastYear}; Monday-Friday was used. Add the official holiday schedule: a sheet named "Holidays" (or 节假日安排) with the columns Date and Type, one row per date, "休" for a day off and "班" for an adjusted working day; on the command line, --holidays FILE.',
   "cell.error-value": 'Row {row} ({cell}): the cell holds the error value "{text}". Fix the formula or type the text.',
+  "unit.carried":
+    'Row {row} ({cell}): by the standing instruction in row {sourceRow} ("{note}"), this task also counts {units}. If it does not apply, name the units in this row.',
+  "deadline.from-task":
+    'Row {row} ({cell}): the deadline cell is empty, so the deadline was read from the task text: "{text}". Consider putting it in the deadline column.',
 };
 
 export const findingText = translator<RuleId>({ "zh-CN": zhCN, "en-US": enUS });

@@ -60,9 +60,10 @@ const LONG_RESPONSIBLE_LABELS = alt([
   "supporting units?",
 ]);
 const SHORT_LEAD_LABELS = alt(["牵头", "主办", "lead"]);
-const SHORT_RESPONSIBLE_LABELS = alt(["责任", "配合", "参与", "协办", "responsible", "support"]);
+const SHORT_RESPONSIBLE_LABELS = alt(["责任", "配合", "参与", "协办", "responsible", "supporting", "support"]);
 
-const MULTIPLE_LEAD = alt(["分别牵头", "各自牵头"]);
+// Whole phrases: 分别牵头落实 leaves no 落实 behind (design §3b "Role phrases leave nothing behind").
+const MULTIPLE_LEAD = alt(["分别牵头(?:落实|负责|抓总)?", "各自牵头(?:落实|负责)?"]);
 const LEAD_PHRASES = alt([
   "共同牵头",
   "联合牵头",
@@ -88,6 +89,12 @@ const RESPONSIBLE_PHRASES = alt([
   "分别负责",
   "共同负责",
   "负责落实",
+  "具体落实",
+  "具体负责",
+  "具体实施",
+  "抓好落实",
+  "贯彻落实",
+  "协助落实",
   "分工负责",
   "配合落实",
   "配合",
@@ -99,12 +106,22 @@ const RESPONSIBLE_PHRASES = alt([
   `参加${BOUNDARY}`,
 ]);
 
+/** Phrases of the unit that does the work: lead unless a lead was named before them in the cell
+ * ("X负责制定方案，Y配合" -> X leads; "X牵头…，Y负责做好…" -> Y is responsible). */
+const WORK_VERBS =
+  "开展|做好|推进|推动|组织|抓好|制定|制订|完成|督促|指导|统筹|协调|建立|健全|实施|研究|起草|编制|加强|落实|对接|承担|督办|跟踪|梳理|清理|汇总|审核|审查|发布|公开|印发|出台|修订|提出|提供|收集|报送|上报|评估|开发|建设|搭建|完善|规范|保障|宣传|培训|监督|检查|核查|做|抓";
+const DOER_PHRASES = alt(["组织实施", "负责实施", "负责组织实施", `负责(?!落实)(?=${WORK_VERBS})`]);
+/** What follows a phrase marker and starts with a verb is the work, up to the next separator (not a unit). */
+const WORK_START = new RegExp(`^(?:${WORK_VERBS})`);
+const WORK_END = /[，,；;。\n\r]/g;
+
 /** Where a label without a colon may stand: at the start or after a separator. */
 const LABEL_START = "(?<=^|[\\s、，,；;。.:：（(〔【\\[])";
 const COLON = "\\s*[：:]";
 
 /** Groups: 1 lead label, 2 responsible label, 3 bracketed lead, 4 bracketed responsible, 5 分别牵头,
- * 6 会同, 7 lead phrase, 8 responsible phrase, 9 bare 负责. Earlier alternatives win at one position. */
+ * 6 会同, 7 doer phrase, 8 lead phrase, 9 responsible phrase, 10 bare 负责. Earlier alternatives win at
+ * one position. */
 const MARKER = new RegExp(
   [
     `(${LABEL_START}(?:主要)?(?:${LONG_LEAD_LABELS})(?:${COLON})?|(?:主要)?(?:${LONG_LEAD_LABELS})${COLON}|(?:${SHORT_LEAD_LABELS})${COLON})`,
@@ -113,6 +130,7 @@ const MARKER = new RegExp(
     `([（(]\\s*(?:${LONG_RESPONSIBLE_LABELS}|${RESPONSIBLE_PHRASES})\\s*[）)])`,
     `(${MULTIPLE_LEAD})`,
     `(会同)`,
+    `(${DOER_PHRASES})`,
     `(${LEAD_PHRASES})`,
     `(${RESPONSIBLE_PHRASES})`,
     `(负责)${BOUNDARY}`,
@@ -130,6 +148,7 @@ export function markCell(text: string): MarkedCell {
   let labelRole: UnitRole | null = null;
   /** After 会同 (X会同Y负责): the units up to the next marker cooperate, whatever that marker says. */
   let afterTogetherWith = false;
+  let leadSeen = false;
   let last = 0;
   MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -140,18 +159,30 @@ export function markCell(text: string): MarkedCell {
     }
     markers = true;
     let role: UnitRole | null;
+    const phrase = m[1] === undefined && m[2] === undefined && m[3] === undefined && m[4] === undefined;
     if (m[1] !== undefined || m[2] !== undefined) {
       role = labelRole; // the units before a label belong to the label before them
       labelRole = m[1] !== undefined ? "lead" : "responsible";
-    } else if (m[4] !== undefined || m[8] !== undefined) {
+    } else if (m[4] !== undefined || m[9] !== undefined) {
       role = "responsible";
+    } else if (m[7] !== undefined) {
+      role = leadSeen ? "responsible" : "lead"; // X负责做好…: the doer leads unless a lead came first
     } else {
-      role = "lead"; // 3 bracketed lead, 5 分别牵头, 6 会同, 7 lead phrase, 9 bare 负责
+      role = "lead"; // 3 bracketed lead, 5 分别牵头, 6 会同, 8 lead phrase, 10 bare 负责
       if (m[5] !== undefined || (m[3] !== undefined && MULTIPLE_IN_BRACKETS.test(m[3]))) multipleLead = true;
     }
-    chunks.push({ start: last, end: m.index, role: afterTogetherWith ? "responsible" : role });
+    const chunkRole = afterTogetherWith ? "responsible" : role;
+    if (chunkRole === "lead" || (role === "lead" && m[6] !== undefined)) leadSeen = true;
+    chunks.push({ start: last, end: m.index, role: chunkRole });
     afterTogetherWith = m[6] !== undefined;
     last = MARKER.lastIndex;
+    // A marker followed by its work ("牵头开展规范性文件清理工作，"): the work is no unit.
+    if (phrase && m[6] === undefined && WORK_START.test(text.slice(last, last + 4))) {
+      WORK_END.lastIndex = last;
+      const end = WORK_END.exec(text);
+      last = end === null ? text.length : end.index;
+      MARKER.lastIndex = last;
+    }
   }
   chunks.push({ start: last, end: text.length, role: afterTogetherWith ? "responsible" : labelRole });
   return { chunks, markers, multipleLead };

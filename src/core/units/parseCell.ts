@@ -8,15 +8,19 @@ import { builtInAlias } from "./aliases";
 import { lookupUnit, type UnitDirectory } from "./directory";
 import { markCell, type UnitRole } from "./markers";
 import { displayName } from "./names";
+import { findNotes } from "./notes";
 import {
+  FORMULA_LIKE,
   HAS_WORD,
   NOT_A_UNIT,
   deadlineStart,
   hasUnitSuffix,
   isCollective,
   isCommercial,
+  isLeader,
   isPartyBody,
   placePrefixOf,
+  startsWithKnownPlace,
   startsWithPlace,
   takesLevelPrefix,
 } from "./patterns";
@@ -42,8 +46,9 @@ export interface UnitCellParse {
   /** Deduplicated by name, in order; a unit in both lists is kept in lead only. */
   lead: ParsedUnit[];
   responsible: ParsedUnit[];
-  /** implicit: no marker in a mixed cell, the first listed unit is taken as lead. */
-  leadSource: "column" | "marker" | "implicit" | "none";
+  /** implicit: no marker in a mixed cell, the first listed unit is taken as lead; note: the cell's own note
+   * says the first listed unit leads ("列第一位的为牵头单位"). */
+  leadSource: "column" | "marker" | "implicit" | "note" | "none";
   /** 分别牵头 */
   multipleLeadMarker: boolean;
   /** Canonical names written twice in the same role in this cell. */
@@ -52,6 +57,23 @@ export interface UnitCellParse {
   leadAlsoResponsible: string[];
   /** A deadline phrase found among the parts (年内持续推进, 2017年底前), as written; else null. */
   deadlineText: string | null;
+  /** Posts and people named in the cell (分管副省长, 张三同志), as written: never units. */
+  leaders: string[];
+  /** A note of the cell that governs the following rows too (下同, 以下均需…, 不再逐一列出), or null. */
+  standing: StandingNote | null;
+}
+
+/** What a cell's note carries to the rows below it (design §3b "Standing instructions carried forward"). */
+export interface StandingNote {
+  /** The note as written. */
+  text: string;
+  /** The first listed unit of each task leads. */
+  firstLeads: boolean;
+  /** Units the note names: added to every following task (as lead only when the note says so). */
+  units: ParsedUnit[];
+  unitsLead: boolean;
+  /** "……，下同": the cell's own units go to the following tasks that name none. */
+  sameAsAbove: boolean;
 }
 
 /**
@@ -86,6 +108,8 @@ interface Entry {
   unit: ParsedUnit;
   role: UnitRole | null;
   key: string;
+  /** A unit a note names: its role is the note's, whatever the cell's convention. */
+  fromNote?: boolean;
 }
 
 /** Where the level prefix of the units comes from. */
@@ -102,6 +126,7 @@ function resolveUnit(
   written: string,
   directory: UnitDirectory | null,
   prefix: PrefixState,
+  place: Place,
 ): ParsedUnit {
   const collective = isCollective(display);
   const commercial = isCommercial(display);
@@ -111,7 +136,14 @@ function resolveUnit(
 
   let name = display;
   const source = prefix.list ?? prefix.cell;
-  if (source !== null && !collective && !commercial && !startsWithPlace(display) && takesLevelPrefix(display)) {
+  if (
+    source !== null &&
+    !collective &&
+    !commercial &&
+    !startsWithPlace(display) &&
+    takesLevelPrefix(display) &&
+    !startsWithKnownPlace(display, place.plan, place.cell)
+  ) {
     name = source + (isPartyBody(display) && !source.endsWith("委") ? "委" : "") + display;
   }
 
@@ -168,17 +200,31 @@ function frozen(parse: UnitCellParse): UnitCellParse {
   return Object.freeze(parse);
 }
 
-/** Reads one unit cell. Never throws; an empty or unreadable cell gives empty lists. */
-export function parseUnitCell(text: string, column: UnitColumn, directory: UnitDirectory | null): UnitCellParse {
+/** The plan's own place (from its title) and the cell's text, for names that begin with a place. */
+interface Place {
+  plan: string | null;
+  cell: string;
+}
+
+/** Reads one unit cell. Never throws; an empty or unreadable cell gives empty lists. `place` is the plan's own
+ * place from its title (潍坊): names that begin with it take no level prefix. */
+export function parseUnitCell(
+  text: string,
+  column: UnitColumn,
+  directory: UnitDirectory | null,
+  place: string | null = null,
+): UnitCellParse {
   const original = typeof text === "string" ? text : "";
   const checkedColumn: UnitColumn = column === "lead" || column === "responsible" ? column : "mixed";
   const checkedDirectory = directory && directory.lookup instanceof Map ? directory : null;
-  if (original.length > CACHED_LENGTH) return frozen(parseFresh(original, checkedColumn, checkedDirectory));
+  const checkedPlace = typeof place === "string" && place !== "" ? place : null;
+  if (original.length > CACHED_LENGTH)
+    return frozen(parseFresh(original, checkedColumn, checkedDirectory, checkedPlace));
   const cache = cacheFor(checkedDirectory);
-  const key = checkedColumn[0] + original;
+  const key = checkedColumn[0] + (checkedPlace ?? "") + "\u0000" + original;
   let parse = cache.get(key);
   if (parse === undefined) {
-    parse = frozen(parseFresh(original, checkedColumn, checkedDirectory));
+    parse = frozen(parseFresh(original, checkedColumn, checkedDirectory, checkedPlace));
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, parse);
   }
@@ -194,38 +240,53 @@ function unitNameTest(directory: UnitDirectory | null): (candidate: string) => b
 }
 const isUnitNameWithoutDirectory = unitNameTest(null);
 
-function parseFresh(original: string, column: UnitColumn, directory: UnitDirectory | null): UnitCellParse {
+function parseFresh(
+  original: string,
+  column: UnitColumn,
+  directory: UnitDirectory | null,
+  planPlace: string | null,
+): UnitCellParse {
   const simplified = alignedSimplified(original);
-  const marked = markCell(simplified);
+  // Notes are masked (same length): never units, their role words no markers.
+  const noted = findNotes(simplified);
+  const text = noted.masked;
+  const marked = markCell(text);
   const entries: Entry[] = [];
   const deadlines: string[] = [];
+  const leaders: string[] = [];
   const prefix: PrefixState = { cell: null, list: undefined };
+  const place: Place = { plan: planPlace, cell: text };
   const isUnitName = directory === null ? isUnitNameWithoutDirectory : unitNameTest(directory);
 
   for (const chunk of marked.chunks) {
     prefix.list = undefined;
-    for (const raw of splitParts(simplified, chunk.start, chunk.end, isUnitName)) {
-      const range = trimPart(simplified, raw[0], raw[1]);
+    for (const raw of splitParts(text, chunk.start, chunk.end, isUnitName)) {
+      const range = trimPart(text, raw[0], raw[1]);
       if (range[0] >= range[1]) continue;
-      const part = simplified.slice(range[0], range[1]);
+      const part = text.slice(range[0], range[1]);
       const display = displayName(part);
-      if (display === "" || !HAS_WORD.test(display) || NOT_A_UNIT.test(display)) continue;
+      if (display === "" || !(HAS_WORD.test(display) || FORMULA_LIKE.test(display)) || NOT_A_UNIT.test(display))
+        continue;
       const known = lookupUnit(display, directory);
+      if (known === null && isLeader(display)) {
+        leaders.push(original.slice(range[0], range[1]).trim()); // 分管副省长: a person, not a unit
+        continue;
+      }
       if (known !== null || hasUnitSuffix(display) || isCollective(display)) {
-        entries.push(entry(display, original, range, chunk.role, directory, prefix));
+        entries.push(entry(display, original, range, chunk.role, directory, prefix, place));
         continue;
       }
       const at = deadlineStart(part);
       if (at < 0) {
         // Not recognisably a unit, but what the user wrote: kind "other".
-        entries.push(entry(display, original, range, chunk.role, directory, prefix));
+        entries.push(entry(display, original, range, chunk.role, directory, prefix, place));
         continue;
       }
-      const head = at > 0 ? trimPart(simplified, range[0], range[0] + at) : range;
-      const headDisplay = at > 0 && head[0] < head[1] ? displayName(simplified.slice(head[0], head[1])) : "";
+      const head = at > 0 ? trimPart(text, range[0], range[0] + at) : range;
+      const headDisplay = at > 0 && head[0] < head[1] ? displayName(text.slice(head[0], head[1])) : "";
       if (headDisplay !== "" && hasUnitSuffix(headDisplay)) {
-        entries.push(entry(headDisplay, original, head, chunk.role, directory, prefix)); // 省财政厅2017年底前
-        const rest = trimPart(simplified, range[0] + at, range[1]);
+        entries.push(entry(headDisplay, original, head, chunk.role, directory, prefix, place)); // 省财政厅2017年底前
+        const rest = trimPart(text, range[0] + at, range[1]);
         if (rest[0] < rest[1]) deadlines.push(original.slice(rest[0], rest[1]).trim());
       } else {
         deadlines.push(original.slice(range[0], range[1]).trim());
@@ -233,7 +294,41 @@ function parseFresh(original: string, column: UnitColumn, directory: UnitDirecto
     }
   }
 
-  return assignRoles(entries, column, marked.markers, marked.multipleLead, deadlines);
+  // What the notes say: a convention for this cell, units they name, and what governs the rows below.
+  let firstLeads = false;
+  let standing: StandingNote | null = null;
+  // One instruction may take several clauses ("具体任务均涉及相关市（州）人民政府，不再做分工"): when any note of the
+  // cell governs the rows below, all of them do.
+  const governs = noted.notes.some((note) => note.following);
+  for (const note of noted.notes) {
+    if (note.firstLeads) firstLeads = true;
+    const units: ParsedUnit[] = [];
+    for (const name of note.units) {
+      const display = displayName(name);
+      const unit = resolveUnit(display, display, directory, { cell: null, list: undefined }, place);
+      units.push(unit);
+      entries.push({
+        unit,
+        role: note.unitsLead ? "lead" : "responsible",
+        key: sameUnitKey(unit.name),
+        fromNote: true,
+      });
+    }
+    if (!governs) continue;
+    standing ??= { text: "", firstLeads: false, units: [], unitsLead: false, sameAsAbove: false };
+    // The instruction as written: from its first note to its last.
+    const first = noted.notes[0].range[0];
+    standing.text = original.slice(first, note.range[1]).trim();
+    standing.firstLeads ||= note.firstLeads;
+    standing.units.push(...units);
+    standing.unitsLead ||= note.unitsLead;
+    standing.sameAsAbove ||= note.sameAsAbove;
+  }
+
+  const parse = assignRoles(entries, column, marked.markers, marked.multipleLead, deadlines, firstLeads);
+  parse.leaders = leaders;
+  parse.standing = standing;
+  return parse;
 }
 
 function entry(
@@ -243,8 +338,9 @@ function entry(
   role: UnitRole | null,
   directory: UnitDirectory | null,
   prefix: PrefixState,
+  place: Place,
 ): Entry {
-  const unit = resolveUnit(display, original.slice(range[0], range[1]).trim(), directory, prefix);
+  const unit = resolveUnit(display, original.slice(range[0], range[1]).trim(), directory, prefix, place);
   return { unit, role, key: sameUnitKey(unit.name) };
 }
 
@@ -254,11 +350,14 @@ function assignRoles(
   markers: boolean,
   multipleLeadMarker: boolean,
   deadlines: string[],
+  firstLeads: boolean,
 ): UnitCellParse {
   const deadlineText = deadlines.length > 0 ? deadlines.join("，") : null;
   const implicit = column === "mixed" && !markers;
   const roleOf = (entry: Entry, index: number): UnitRole => {
-    if (column === "responsible") return "responsible";
+    if (entry.fromNote) return entry.role ?? "responsible";
+    // A lead marker counts in any unit column: "X牵头，Y配合" in the 配合 column makes X the lead.
+    if (column === "responsible") return entry.role === "lead" ? "lead" : "responsible";
     if (implicit) return index === 0 ? "lead" : "responsible";
     if (entry.role !== null) return entry.role;
     // No marker speaks for it: a lead column's units lead unless the cell has markers of its own;
@@ -277,7 +376,7 @@ function assignRoles(
   };
 
   // Implicit: the first unit leads; a repeat of it later is a duplicate, not a lead listed as responsible.
-  const firstKey = implicit && entries.length > 0 ? entries[0].key : null;
+  const firstKey = implicit && entries.length > 0 && !entries[0].fromNote ? entries[0].key : null;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
     if (roleOf(entry, index) === "lead") {
@@ -302,7 +401,16 @@ function assignRoles(
   }
 
   let leadSource: UnitCellParse["leadSource"] = "none";
-  if (lead.length > 0) leadSource = implicit ? "implicit" : markers ? "marker" : "column";
+  if (lead.length > 0) leadSource = implicit ? (firstLeads ? "note" : "implicit") : markers ? "marker" : "column";
+  // The cell's note says the first listed unit leads: it does, when nothing else names a lead.
+  if (lead.length === 0 && firstLeads) {
+    const first = kept.findIndex((unit) => !entries.some((e) => e.fromNote && e.unit === unit));
+    if (first >= 0) {
+      lead.push(kept[first]);
+      kept.splice(first, 1);
+      leadSource = "note";
+    }
+  }
   return {
     lead,
     responsible: kept,
@@ -311,5 +419,7 @@ function assignRoles(
     duplicates,
     leadAlsoResponsible,
     deadlineText,
+    leaders: [],
+    standing: null,
   };
 }

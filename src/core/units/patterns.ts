@@ -154,6 +154,45 @@ export function deadlineStart(text: string): number {
 export const NOT_A_UNIT =
   /^(?:无|暂无|没有|待定|略|同上|空|单位|部门|科室|处室|机构|责任单位|牵头单位|配合单位|参与单位|n\/?a|none|tbd|nil)$/i;
 
+/** Posts and people, never units (design §3b "Leaders in unit cells"): 分管副省长, 协管副秘书长, 副市长, 秘书长,
+ * 张三同志, 李四（副县长）. */
+const LEADER =
+  /(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席|秘书长|书记|主任|部长|厅长|局长|处长|科长|领导|同志)$|^[\u4e00-\u9fff·]{2,4}[（(][^（()）]{0,12}(?:长|书记|主任|领导)[）)]$/;
+
+export function isLeader(name: string): boolean {
+  return name.length <= 16 && LEADER.test(name);
+}
+
+/** A name that starts with the plan's place ("潍坊银监分局" in a 潍坊 plan), or with a place another unit of the
+ * same cell names with its level (潍坊 in "人民银行潍坊市中心支行"): it takes no level prefix. */
+export function startsWithKnownPlace(name: string, place: string | null, cell: string): boolean {
+  if (place !== null && place.length >= 2 && name.startsWith(place)) return true;
+  for (const length of [2, 3]) {
+    if (name.length <= length + 1) continue;
+    const head = name.slice(0, length);
+    if (/[省市州县区]/.test(head)) continue;
+    for (const level of ["市", "州", "县", "区"]) if (cell.includes(head + level)) return true;
+  }
+  return false;
+}
+
+/** The plan's own place from its title: "潍坊市2019年政务公开工作要点分工方案" -> 潍坊. */
+const TITLE_PLACE =
+  /^(?:关于印发|关于|印发|中共|转发)?([\u4e00-\u9fff]{2,4}?)(?:省|市|自治州|州|县|区)(?!场|政(?!府)|域|级|直)/;
+const NOT_PLACES = /^(?:附件|全省|全市|全县|全区|各地|本|我|城|都|新)/;
+
+export function planPlace(titleTexts: readonly string[]): string | null {
+  for (const raw of titleTexts.slice(0, 10)) {
+    const text = raw.replace(/\s+/g, "");
+    const m = TITLE_PLACE.exec(text.length > 60 ? text.slice(0, 60) : text);
+    if (m && !NOT_PLACES.test(m[1])) return m[1];
+  }
+  return null;
+}
+
+/** Formula-like text ("=2+3", "+86", "@unit"): kept as a name like any other, as text. */
+export const FORMULA_LIKE = /^[=+\-@][^\s]*[0-9A-Za-z\u3400-\u9fff]/;
+
 /** Has something readable: a CJK character or a letter. */
 export const HAS_WORD = /[\u3400-\u9fff\uf900-\ufaffA-Za-z]|[\ud840-\ud87f][\udc00-\udfff]/;
 

@@ -13,8 +13,12 @@ const CLOSING = new Set(["）", ")", "〕", "】", "]", "］", "}", "｝"]);
 /** Any separator or bracket. */
 const SPECIAL = /[、，,；;/／\n\r\t。|｜①-⑳（(〔【[［{｛）)〕】\]］}｝]/g;
 
-/** Joiners between two whole unit names: 及 / 和 / 与 / 以及 / whitespace (never 及其). */
-const JOINER = /以及|及(?!其)|和|与|[\s\u3000]+/g;
+/** Joiners between two whole unit names: 及 / 和 / 与 / 以及 / whitespace (never 及其); in English " and " / "&"
+ * after a whole unit name. Whitespace joins only Chinese names: the space inside "Government Office" is no joiner. */
+const JOINER = /以及|及(?!其)|和|与|\s+(?:and|&)\s+|[\s\u3000]+/gi;
+const LATIN_JOINER = /^\s+(?:and|&)\s+$/i;
+const SPACE_JOINER = /^[\s\u3000]+$/;
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\uff60）)]/;
 /** Parts longer than this are not searched for joiners (unit names are short; keeps huge input linear). */
 const JOINER_SEARCH_LIMIT = 120;
 
@@ -82,7 +86,9 @@ function splitAtJoiners(
   while ((m = JOINER.exec(part)) !== null) {
     const left = part.slice(from, m.index);
     const right = part.slice(m.index + m[0].length);
-    if (bracketsBalanced(left) && isUnitName(left) && isUnitName(right)) {
+    const latin = LATIN_JOINER.test(m[0]);
+    if (SPACE_JOINER.test(m[0]) && !CJK_CHAR.test(part[m.index - 1] ?? "") && !CJK_CHAR.test(right[0] ?? "")) continue;
+    if (bracketsBalanced(left) && isUnitName(left) && (latin ? right.trim() !== "" : isUnitName(right))) {
       out.push([start + from, start + m.index]);
       from = m.index + m[0].length;
     }
@@ -107,7 +113,7 @@ const ENUMERATOR = "[0-9０-９]{1,2}[.．、)）](?![0-9０-９])|[（(][0-9０
 const LEADING = new RegExp(`^(?:${EDGE}|${ENUMERATOR}|由|请|以及|及|并|其中|包括)+`);
 /** After a name: 等 / 等3个部门 / 等有关单位, 分别 / 共同 / 均 (left before a marker), punctuation. */
 const TRAILING = new RegExp(
-  `(?:${EDGE}|等(?:[0-9０-９一二三四五六七八九十两]+[个家]?)?(?:相关|有关|其他)?(?:部门|单位|机构)?|分别|共同|各自|均|具体|为|是|于|在)+$`,
+  `(?:${EDGE}|等(?:[0-9０-９一二三四五六七八九十两]+[个家项]?)?(?:省|市|州|县|区)?(?:级|直)?(?:各|其他)?(?:相关|有关|其他)?(?:成员|责任|职能|主管)?(?:部门|单位|机构|政府|科室|处室)?|分别|共同|各自|均|具体|为|是|于|在)+$`,
 );
 
 const TRAILING_WINDOW = 40;

@@ -75,6 +75,20 @@ function TaskItem({
         {t("task.deadline", { text: task.deadline.text, due: task.deadline.due ?? "" })} ·{" "}
         {t("task.row", { row: task.row })}
       </Text>
+      {(task.deadline.milestones ?? []).length > 0 && (
+        <Text size={100} className={styles.muted} data-testid="task-milestones">
+          {t("task.milestones", {
+            stages: (task.deadline.milestones ?? [])
+              .map((stage) => t("task.milestone", { text: stage.text, due: stage.due ?? "" }))
+              .join(t("list.separator")),
+          })}
+        </Text>
+      )}
+      {(task.leaders ?? []).length > 0 && (
+        <Text size={100} className={styles.muted} data-testid="task-leaders">
+          {t("task.leaders", { people: task.leaders.join(t("list.separator")) })}
+        </Text>
+      )}
     </>
   );
   const className = mergeClasses(styles.item, kind === "overdue" ? styles.overdue : styles.dueSoon);

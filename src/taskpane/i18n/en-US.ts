@@ -71,6 +71,8 @@ export const enUS: Catalogue<PaneTextKey> = {
   "rule.deadline.needs-base": "Relative deadline without a publication date",
   "rule.deadline.outside-calendar": "Date outside the official calendar",
   "rule.cell.error-value": "Cell holds an error value",
+  "rule.unit.carried": "Units carried from a standing instruction",
+  "rule.deadline.from-task": "Deadline read from the task text",
 
   "deadlines.overdue": "Overdue ({count})",
   "deadlines.dueSoon": "Due soon ({count})",
@@ -85,6 +87,9 @@ export const enUS: Catalogue<PaneTextKey> = {
   "task.dueIn": "due in {days} days",
   "task.dueToday": "due today",
   "task.deadline": "Deadline: {text} ({due})",
+  "task.milestones": "Earlier stages: {stages}",
+  "task.milestone": "{text} ({due})",
+  "task.leaders": "Leaders: {people}",
   "task.select": "Select row {row} in the sheet",
   "list.separator": "; ",
 
@@ -146,6 +151,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "role.deadline": "Deadline",
   "role.status": "Status",
   "role.note": "Notes",
+  "role.leader": "Leaders",
 
   "standalone.intro": "Checks a plan in your browser: the file is read on this computer and never uploaded.",
   "standalone.open": "Open workbook",

@@ -52,6 +52,8 @@ export const RULE_TITLES: Record<RuleId, PaneTextKey> = {
   "deadline.needs-base": "rule.deadline.needs-base",
   "deadline.outside-calendar": "rule.deadline.outside-calendar",
   "cell.error-value": "rule.cell.error-value",
+  "unit.carried": "rule.unit.carried",
+  "deadline.from-task": "rule.deadline.from-task",
 };
 
 export const SEVERITY_TITLES: Record<Severity, PaneTextKey> = {

@@ -68,6 +68,8 @@ export const zhCN = {
   "rule.deadline.needs-base": "相对时限缺少起算日期",
   "rule.deadline.outside-calendar": "日期超出法定节假日历范围",
   "rule.cell.error-value": "单元格为错误值",
+  "rule.unit.carried": "沿用上文统一说明的单位",
+  "rule.deadline.from-task": "时限取自任务内容",
 
   "deadlines.overdue": "逾期未完成（{count}）",
   "deadlines.dueSoon": "即将到期（{count}）",
@@ -82,6 +84,9 @@ export const zhCN = {
   "task.dueIn": "{days} 天后到期",
   "task.dueToday": "今天到期",
   "task.deadline": "时限：{text}（{due}）",
+  "task.milestones": "阶段节点：{stages}",
+  "task.milestone": "{text}（{due}）",
+  "task.leaders": "牵头领导：{people}",
   "task.select": "在表格中选中第 {row} 行",
   "list.separator": "，",
 
@@ -143,6 +148,7 @@ export const zhCN = {
   "role.deadline": "完成时限",
   "role.status": "完成情况",
   "role.note": "备注",
+  "role.leader": "牵头领导",
 
   "standalone.intro": "在浏览器中检查分工方案：文件只在本机处理，不会上传。",
   "standalone.open": "打开工作簿",

@@ -3,7 +3,7 @@ import type { WorkbookSettings } from "../../app/port";
 import { columnNumber } from "../../core/address";
 import type { AnalyzeOptions, IsoDate, Language, Role } from "../../core/types";
 import type { PaneTextKey } from "../i18n";
-import { isIsoDate } from "../../core/dates";
+import { normalizeDateInput } from "../../core/dates";
 
 /** Re-exported for the pane: the local calendar date (the default as-of date). */
 export { todayIso } from "../../core/dates";
@@ -39,7 +39,8 @@ export function toForm(settings: WorkbookSettings): SettingsForm {
 
 export function validateForm(form: SettingsForm): SettingsErrors {
   const errors: SettingsErrors = {};
-  if (form.published.trim() !== "" && !isIsoDate(form.published.trim())) errors.published = "settings.invalidDate";
+  if (form.published.trim() !== "" && normalizeDateInput(form.published) === null)
+    errors.published = "settings.invalidDate";
   const days = form.dueSoonDays.trim();
   if (days !== "" && (!/^\d+$/.test(days) || Number(days) > 365)) errors.dueSoonDays = "settings.invalidDays";
   for (const role of OVERRIDE_ROLES) {
@@ -60,7 +61,7 @@ export function fromForm(form: SettingsForm): WorkbookSettings {
   }
   const days = form.dueSoonDays.trim();
   return {
-    published: form.published.trim() || null,
+    published: normalizeDateInput(form.published),
     dueSoonDays: days === "" ? null : Number(days),
     planSheet: form.planSheet.trim() || null,
     columns: Object.keys(columns).length > 0 ? columns : null,

@@ -142,10 +142,19 @@ const ONGOING_ROWS: Row[] = [
 const MULTI_ROWS: Row[] = [
   ["7月底前（省直部门）、9月底前（州市）", "multi", "2017-07-31"],
   ["9月底前（州市）、7月底前（省直部门）", "multi", "2017-07-31"],
-  ["2017年6月底前启动，12月底前完成", "multi", "2017-06-30"],
-  ["2018年6月底前启动，12月底前完成", "multi", "2018-06-30"],
   ["2017年底前完成试点；2018年6月底前全面推开", "multi", "2017-12-31"],
-  ["三季度末前出台方案，年底前完成", "multi", "2017-09-30"],
+  ["7月底前完成（省直部门）、9月底前完成（州市）", "multi", "2017-07-31"],
+];
+
+/** Staged targets (design §3b): due at the stage of completion; the earlier stages are milestones. */
+const STAGED_ROWS: Row[] = [
+  ["2017年6月底前启动，12月底前完成", "month", "2017-12-31"],
+  ["2018年6月底前启动，12月底前完成", "month", "2018-12-31"],
+  ["三季度末前出台方案，年底前完成", "year", "2017-12-31"],
+  ["2017年9月底前制定方案；2017年底前全面完成", "year", "2017-12-31"],
+  ["2017年6月底前基本完成，10月底前全面完成", "month", "2017-10-31"],
+  ["上半年开展试点，2017年12月15日前建成", "date", "2017-12-15"],
+  ["2017年8月出台实施意见，2018年底前见效", "year", "2018-12-31"],
 ];
 
 const NONE_AND_UNPARSED_ROWS: Row[] = [
@@ -214,6 +223,7 @@ describe.each([
   ["recurring", RECURRING_ROWS],
   ["ongoing", ONGOING_ROWS],
   ["multi", MULTI_ROWS],
+  ["staged", STAGED_ROWS],
   ["none and unparsed", NONE_AND_UNPARSED_ROWS],
   ["combinations", COMBINATION_ROWS],
   ["English", ENGLISH_ROWS],
@@ -274,7 +284,7 @@ describe("relative deadlines", () => {
 describe("the plan year", () => {
   it("fills in a year left out, and a year written earlier in the text wins", () => {
     expectReading("7月底前", { ...ctx, planYear: 2021 }, "month", "2021-07-31");
-    expectReading("2018年6月底前启动，12月底前完成", { ...ctx, planYear: 2021 }, "multi", "2018-06-30");
+    expectReading("2018年6月底前启动，12月底前完成", { ...ctx, planYear: 2021 }, "month", "2018-12-31");
   });
 
   it("a two-digit year is 20xx and is never replaced by the plan year", () => {
@@ -283,7 +293,7 @@ describe("the plan year", () => {
     expectReading("17年6月底前", plan2021, "month", "2017-06-30");
     expectReading("17年上半年", plan2021, "half", "2017-06-30");
     expectReading("17年第三季度", plan2021, "quarter", "2017-09-30");
-    expectReading("17年6月底前启动，12月底前完成", plan2021, "multi", "2017-06-30");
+    expectReading("17年6月底前启动，12月底前完成", plan2021, "month", "2017-12-31");
     expectReading("3年底", plan2021, "unparsed", null);
     // Digits before an expression that are no year leave it alone.
     expectReading("1-6月", plan2021, "month", "2021-06-30");
@@ -388,6 +398,7 @@ describe("traditional characters", () => {
     ...RECURRING_ROWS,
     ...ONGOING_ROWS,
     ...MULTI_ROWS,
+    ...STAGED_ROWS,
     ...COMBINATION_ROWS,
   ].filter(([input]) => /[\u4e00-\u9fff]/.test(input));
 
@@ -429,5 +440,22 @@ describe("results are independent copies", () => {
     expect(parseDeadline("7月底前", { ...ctx, planYear: 2019 }).due).toBe("2019-07-31");
     expect(parseDeadline("印发之日起15日内", { ...ctx, published: "2018-01-01" }).due).toBe("2018-01-16");
     expect(parseDeadline("印发之日起15日内", published).due).toBe("2017-05-25");
+  });
+});
+
+describe("staged deadlines keep their earlier stages as milestones", () => {
+  it("lists each earlier stage with its own due date, in the order written", () => {
+    const staged = parseDeadline("2024年3月底前摸底，6月底前启动，年底前全面完成", { ...ctx, planYear: 2024 });
+    expect(staged).toMatchObject({ kind: "year", due: "2024-12-31" });
+    expect(staged.milestones).toEqual([
+      { text: "2024年3月底前摸底", due: "2024-03-31" },
+      { text: "6月底前启动", due: "2024-06-30" },
+    ]);
+  });
+
+  it("has no milestones for one target, per-unit alternatives, or a completion before the other stages", () => {
+    expect(parseDeadline("2017年底前完成", ctx).milestones ?? []).toEqual([]);
+    expect(parseDeadline("7月底前（省直部门）、9月底前（州市）", ctx).milestones ?? []).toEqual([]);
+    expect(parseDeadline("2017年底前完成试点；2018年6月底前全面推开", ctx).milestones ?? []).toEqual([]);
   });
 });

@@ -251,7 +251,8 @@ describe("multi", () => {
       ][form];
     });
   const separator = fc.constantFrom("、", "，", "；", "。", "\n");
-  const label = fc.constantFrom("", "（省直部门）", "（州市）", "启动", "完成");
+  const label = fc.constantFrom("", "（省直部门）", "（州市）", "启动");
+  const stageLabel = fc.constantFrom("", "（省直部门）", "启动", "出台方案", "完成", "全面完成", "建成");
 
   it("is due on the earliest listed date, which is no later than any of them", () => {
     fc.assert(
@@ -263,6 +264,28 @@ describe("multi", () => {
         expect(result.due).toBe(earliest);
         for (const due of dues) expect((result.due as string) <= due).toBe(true);
         expect(result.kind).toBe(new Set(dues).size > 1 ? "multi" : parseDeadline(targets[0][0].text, ctx).kind);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("staged: due at the earliest completion stage when the other stages come before it; else the earliest", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(target, stageLabel), { minLength: 2, maxLength: 4 }), separator, (targets, sep) => {
+        const text = targets.map(([t, l]) => `${t.text}${l}`).join(sep);
+        const completes = targets.map(([, l]) => /完成|建成/.test(l));
+        const finals = targets.filter((_, i) => completes[i]).map(([t]) => t.due);
+        const others = targets.filter((_, i) => !completes[i]).map(([t]) => t.due);
+        const result = parseDeadline(text, ctx);
+        const earliestFinal = [...finals].sort()[0];
+        const isStaged = finals.length > 0 && others.length > 0 && others.every((due) => due <= earliestFinal);
+        if (isStaged) {
+          expect(result.due).toBe(earliestFinal);
+          expect((result.milestones ?? []).map((m) => m.due)).toEqual(others);
+        } else {
+          expect(result.due).toBe(targets.map(([t]) => t.due).sort()[0]);
+          expect(result.milestones ?? []).toEqual([]);
+        }
       }),
       { numRuns: 500 },
     );

@@ -111,13 +111,18 @@ describe("column semantics", () => {
     });
   });
 
-  it("makes every unit of a responsible column responsible, markers or not", () => {
+  it("makes every unit of a responsible column responsible, except those a lead marker names", () => {
     expect(roles("省政府办公厅、省政府督查室", "responsible")).toEqual({
       lead: [],
       responsible: ["省政府办公厅", "省政府督查室"],
       leadSource: "none",
     });
-    expect(roles("省财政厅牵头，省教育厅配合", "responsible").lead).toEqual([]);
+    // A lead marker counts in any unit column (design §3b): "X牵头，Y配合" written in the 配合 column.
+    expect(roles("省财政厅牵头，省教育厅配合", "responsible")).toMatchObject({
+      lead: ["省财政厅"],
+      responsible: ["省教育厅"],
+    });
+    expect(roles("省财政厅配合", "responsible").lead).toEqual([]);
   });
 
   it("takes the first listed unit as lead in a mixed cell without markers", () => {

@@ -10,7 +10,17 @@ import { renderTable } from "./table";
 import { truncate } from "./width";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-const ROLE_ORDER: readonly Role[] = ["id", "section", "task", "lead", "responsible", "deadline", "status", "note"];
+const ROLE_ORDER: readonly Role[] = [
+  "id",
+  "section",
+  "task",
+  "lead",
+  "responsible",
+  "deadline",
+  "status",
+  "note",
+  "completed",
+];
 const TASK_TEXT_WIDTH = 40;
 /** Lists longer than this print their first rows and say how many more there are (the JSON and --out have all). */
 export const LIST_LIMIT = 50;

@@ -154,6 +154,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "role.deadline": "Deadline",
   "role.status": "Status",
   "role.note": "Notes",
+  "role.completed": "Completion date",
 
   "standalone.intro": "Checks a plan in your browser: the file is read on this computer and never uploaded.",
   "standalone.open": "Open workbook",

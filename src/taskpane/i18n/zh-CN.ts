@@ -151,6 +151,7 @@ export const zhCN = {
   "role.deadline": "完成时限",
   "role.status": "完成情况",
   "role.note": "备注",
+  "role.completed": "办结时间",
 
   "standalone.intro": "在浏览器中检查分工方案：文件只在本机处理，不会上传。",
   "standalone.open": "打开工作簿",

@@ -69,19 +69,32 @@ export function safeFileName(unit: string, extension: string, taken: Set<string>
   return name;
 }
 
+/** The circular as a Word file (通报.docx). */
+export async function circularFile(report: Report, options: NotesOptions = {}): Promise<NoteFile> {
+  const word = await import("../word");
+  return {
+    name: CIRCULAR_FILE[report.language],
+    unit: null,
+    bytes: await word.circularDocx(circularDocumentParts(report, options.assessment ?? null)),
+  };
+}
+
+/** One unit's reminder as a Word file, or null when the unit has nothing to remind. */
+export async function unitNoteFile(report: Report, unit: string, options: NotesOptions = {}): Promise<NoteFile | null> {
+  const note = unitNotes(report, options).find((candidate) => candidate.unit === unit);
+  if (!note) return null;
+  const word = await import("../word");
+  const taken = new Set([CIRCULAR_FILE[report.language].toLowerCase()]);
+  return { name: safeFileName(note.unit, ".docx", taken), unit: note.unit, bytes: await word.reminderDocx(note.parts) };
+}
+
 /** Every Word file: the circular first, then one note per unit with something to remind. */
 export async function noteFiles(report: Report, options: NotesOptions = {}): Promise<NoteFile[]> {
   const word = await import("../word");
   const taken = new Set<string>();
-  const circularName = CIRCULAR_FILE[report.language];
-  taken.add(circularName.toLowerCase());
-  const files: NoteFile[] = [
-    {
-      name: circularName,
-      unit: null,
-      bytes: await word.circularDocx(circularDocumentParts(report, options.assessment ?? null)),
-    },
-  ];
+  const circular = await circularFile(report, options);
+  taken.add(circular.name.toLowerCase());
+  const files: NoteFile[] = [circular];
   for (const note of unitNotes(report, options)) {
     files.push({
       name: safeFileName(note.unit, ".docx", taken),
@@ -91,3 +104,6 @@ export async function noteFiles(report: Report, options: NotesOptions = {}): Pro
   }
   return files;
 }
+
+/** The MIME type of a .docx file (for a browser download). */
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -26,6 +26,7 @@ import { CircularView } from "./CircularView";
 import { CountsBar } from "./CountsBar";
 import { DeadlinesView } from "./DeadlinesView";
 import { FindingsView } from "./FindingsView";
+import { NotesView } from "./NotesView";
 import { PlanHeader } from "./PlanHeader";
 import { SettingsView } from "./SettingsView";
 import { StandaloneBar } from "./StandaloneBar";
@@ -46,13 +47,14 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-export type ViewId = "findings" | "deadlines" | "totals" | "circular" | "settings";
+export type ViewId = "findings" | "deadlines" | "totals" | "circular" | "notes" | "settings";
 /** Settings is an icon-only tab (named for assistive technology): five labelled tabs do not fit 350 px in English. */
 const VIEWS: { id: ViewId; label: PaneTextKey; iconOnly?: boolean }[] = [
   { id: "findings", label: "tab.findings" },
   { id: "deadlines", label: "tab.deadlines" },
   { id: "totals", label: "tab.totals" },
   { id: "circular", label: "tab.circular" },
+  { id: "notes", label: "tab.notes" },
   { id: "settings", label: "tab.settings", iconOnly: true },
 ];
 
@@ -254,6 +256,14 @@ export function Workspace({
             key={report?.summary.text ?? "none"}
             report={report}
             onInsert={insertText ? (text) => insertText.call(host, text) : undefined}
+          />
+        )}
+        {view === "notes" && (
+          <NotesView
+            report={report}
+            settings={settings}
+            canDownload={host.mode === "standalone" || host.canDownload === true}
+            saveFile={saveFile}
           />
         )}
         {view === "settings" && (

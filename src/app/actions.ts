@@ -10,7 +10,7 @@ import type { HighlightPlan, WorkbookPort } from "./port";
 import { writeAssessment, writeFindings, writeTotals } from "./reportSheets";
 
 export interface ActionResult {
-  action: "check" | "highlight" | "totals" | "clear";
+  action: "check" | "highlight" | "totals" | "clear" | "assessment";
   report: Report | null;
   highlights: HighlightPlan | null;
   /** Sheets written by this action. */
@@ -40,6 +40,19 @@ export async function totalsByUnit(port: WorkbookPort, options: CheckOptions = {
   if (!report.table) return { action: "totals", report, highlights: null, wroteSheets: [] };
   const sheet = await writeTotals(port, report);
   return { action: "totals", report, highlights: null, wroteSheets: [sheet.name] };
+}
+
+/** Assessment: read, analyse, write the 考核评分 sheet with the workbook's weights (Excel: the pane's Follow-up tab). */
+export async function writeAssessmentSheet(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  completedOn?: CompletedOn,
+): Promise<ActionResult> {
+  const report = await check(port, options);
+  if (!report.table) return { action: "assessment", report, highlights: null, wroteSheets: [] };
+  const settings = await port.readSettings();
+  const sheet = await writeAssessment(port, report, assessUnits(report, settings.assessment, completedOn));
+  return { action: "assessment", report, highlights: null, wroteSheets: [sheet.name] };
 }
 
 /** Clear highlights: remove our rules and names, nothing else. */

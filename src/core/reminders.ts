@@ -49,9 +49,9 @@ const enUS: Catalogue<Key> = {
   "addressee": "To: {unit}",
   "opening":
     "As of {date}, under the division of tasks, your unit has {what}. We ask you to give the following items your full attention and to act on them promptly.",
-  "what.overdue": "{overdue} overdue tasks",
-  "what.overdueLead": "{overdue} overdue tasks ({overdueAsLead} of them as lead)",
-  "what.dueSoon": "{dueSoon} tasks due soon",
+  "what.overdue": "{overdue} overdue task(s)",
+  "what.overdueLead": "{overdue} overdue task(s) ({overdueAsLead} as lead)",
+  "what.dueSoon": "{dueSoon} task(s) due soon",
   "what.separator": " and ",
   "section.items": "1. Items to follow up",
   "section.requirements": "2. What is required",
@@ -79,7 +79,7 @@ const enUS: Catalogue<Key> = {
   "feedback.none":
     "Please report in writing on these items (with evidence for those completed) within 5 working days of receiving this notice.",
   "signature": "{date}",
-  "number.first": "{n}. ",
+  "number.first": "({n}) ",
 };
 
 const text = translator<Key>({ "zh-CN": zhCN, "en-US": enUS });

@@ -92,4 +92,16 @@ describe("NotesView", () => {
     );
     expect(screen.getByTestId("assessment-overdue")).toHaveTextContent("牵头任务逾期未完成的单位（1个）：区水务局。");
   });
+
+  it("writes the assessment sheet into the workbook in Excel", async () => {
+    const onWriteSheet = jest.fn(async () => ["考核评分"]);
+    renderIn(
+      <NotesView report={plan} settings={{}} canDownload={false} saveFile={jest.fn()} onWriteSheet={onWriteSheet} />,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("assessment-write-sheet"));
+    });
+    expect(onWriteSheet).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("assessment-notice")).toHaveTextContent("已写入工作表“考核评分”。");
+  });
 });

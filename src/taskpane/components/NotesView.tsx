@@ -15,7 +15,12 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownload20Regular, Copy20Regular, DocumentText20Regular } from "@fluentui/react-icons";
+import {
+  ArrowDownload20Regular,
+  Copy20Regular,
+  DocumentText20Regular,
+  TableSimple20Regular,
+} from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { DOCX_TYPE, unitNotes, type NoteFile } from "../../app/documents";
 import { toUserError } from "../../app/errors";
@@ -46,6 +51,8 @@ export interface NotesViewProps {
   /** The host can save files (standalone; Excel where downloads work). */
   canDownload: boolean;
   saveFile(file: AnnotatedCopy): void;
+  /** Excel: write the 考核评分 sheet into the workbook; resolves with the sheets written. */
+  onWriteSheet?: () => Promise<string[]>;
   /** Injected by tests; defaults to the browser clipboard. */
   copy?: (payload: ClipboardPayload) => Promise<CopyOutcome>;
 }
@@ -56,7 +63,14 @@ const toDownload = (file: NoteFile): AnnotatedCopy => ({
   fileName: file.name,
 });
 
-export function NotesView({ report, settings, canDownload, saveFile, copy = copyToClipboard }: NotesViewProps) {
+export function NotesView({
+  report,
+  settings,
+  canDownload,
+  saveFile,
+  onWriteSheet,
+  copy = copyToClipboard,
+}: NotesViewProps) {
   const styles = useStyles();
   const { t, language } = useText();
   const feedbackDate = settings.feedbackDate ?? null;
@@ -69,6 +83,7 @@ export function NotesView({ report, settings, canDownload, saveFile, copy = copy
   const [yearEnd, setYearEnd] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  const [assessmentNotice, setAssessmentNotice] = useState<Notice>(null);
   if (!report || !report.table || !assessment) return <EmptyNote>{t("notes.notChecked")}</EmptyNote>;
   const note = notes.find((candidate) => candidate.unit === unit) ?? notes[0];
   const lists = assessmentLists(assessment, report.language);
@@ -106,6 +121,23 @@ export function NotesView({ report, settings, canDownload, saveFile, copy = copy
       setNotice({ intent: "success", text: t("notes.downloaded", { files: name }) });
     } catch (error) {
       setNotice({ intent: "error", text: toUserError(error).messageIn(language) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const writeSheet = async (): Promise<void> => {
+    if (!onWriteSheet) return;
+    setBusy(true);
+    try {
+      const sheets = await onWriteSheet();
+      setAssessmentNotice(
+        sheets.length > 0
+          ? { intent: "success", text: t("ranking.written", { sheet: sheets.join("、") }) }
+          : { intent: "warning", text: t("ranking.notWritten") },
+      );
+    } catch (error) {
+      setAssessmentNotice({ intent: "error", text: toUserError(error).messageIn(language) });
     } finally {
       setBusy(false);
     }
@@ -213,6 +245,23 @@ export function NotesView({ report, settings, canDownload, saveFile, copy = copy
         <Text size={200} className={styles.hint}>
           {t("ranking.hint")}
         </Text>
+        {onWriteSheet && (
+          <div className={styles.actions}>
+            <Button
+              icon={<TableSimple20Regular />}
+              disabled={busy}
+              onClick={() => void writeSheet()}
+              data-testid="assessment-write-sheet"
+            >
+              {t("ranking.writeSheet")}
+            </Button>
+          </div>
+        )}
+        {assessmentNotice && (
+          <MessageBar intent={assessmentNotice.intent} data-testid="assessment-notice">
+            <MessageBarBody>{assessmentNotice.text}</MessageBarBody>
+          </MessageBar>
+        )}
       </section>
     </div>
   );

@@ -11,10 +11,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Dismiss16Regular, Settings20Regular } from "@fluentui/react-icons";
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type DragEvent } from "react";
 import { toUserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
 import type { ResultStore } from "../../app/resultStore";
+import { writeLock } from "../../app/writeLock";
 import type { IsoDate } from "../../core/types";
 import { baseName } from "../download";
 import type { AnnotatedCopy, PaneHost } from "../host";
@@ -26,11 +27,15 @@ import { CircularView } from "./CircularView";
 import { CountsBar } from "./CountsBar";
 import { DeadlinesView } from "./DeadlinesView";
 import { FindingsView } from "./FindingsView";
-import { NotesView } from "./NotesView";
 import { PlanHeader } from "./PlanHeader";
 import { SettingsView } from "./SettingsView";
 import { StandaloneBar } from "./StandaloneBar";
 import { TotalsView } from "./TotalsView";
+
+/** The Follow-up tab (reminders, Word documents, assessment) loads on first use: out of the initial JavaScript. */
+const NotesView = lazy(() =>
+  import(/* webpackChunkName: "notes" */ "./NotesView").then((m) => ({ default: m.NotesView })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -111,6 +116,15 @@ export function Workspace({
 
   const check = (): void => {
     void runCheck(host, store, checkOptions(settings, asOf, language));
+  };
+
+  // Excel: the 考核评分 sheet, written by the same use case as the annotated copy's, one writer at a time.
+  const writeAssessment = async (): Promise<string[]> => {
+    const port = host.port();
+    if (!port) return [];
+    const { writeAssessmentSheet } = await import(/* webpackChunkName: "engine" */ "../../app/actions");
+    const result = await writeLock.run(() => writeAssessmentSheet(port, checkOptions(settings, asOf, language)));
+    return result.wroteSheets;
   };
 
   const selectCell = host.selectCell
@@ -259,12 +273,15 @@ export function Workspace({
           />
         )}
         {view === "notes" && (
-          <NotesView
-            report={report}
-            settings={settings}
-            canDownload={host.mode === "standalone" || host.canDownload === true}
-            saveFile={saveFile}
-          />
+          <Suspense fallback={null}>
+            <NotesView
+              report={report}
+              settings={settings}
+              canDownload={host.mode === "standalone" || host.canDownload === true}
+              saveFile={saveFile}
+              onWriteSheet={host.mode === "office" ? writeAssessment : undefined}
+            />
+          </Suspense>
         )}
         {view === "settings" && (
           <SettingsView key={settingsVersion} settings={settings} mode={host.mode} onSave={onSaveSettings} />

@@ -179,6 +179,9 @@ export const enUS: Catalogue<PaneTextKey> = {
   "ranking.none": "No unit to score.",
   "ranking.hint":
     "Done on time 100 points, done late 80, not yet due 60, overdue 40 less a deduction per day; lead tasks weigh more than cooperating ones. The weights can be changed in Settings. Equal scores share a rank.",
+  "ranking.writeSheet": "Write the Assessment sheet",
+  "ranking.written": 'Wrote the sheet "{sheet}".',
+  "ranking.notWritten": "No plan table found: nothing written.",
   "settings.feedbackDate": "Feedback date for reminders",
   "settings.feedbackDateHint": 'The date units report back by; empty: "within 5 working days of receipt".',
   "settings.weights": "Assessment weights (optional)",

@@ -175,6 +175,9 @@ export const zhCN = {
   "ranking.none": "没有可评分的单位。",
   "ranking.hint":
     "按时完成 100 分、逾期完成 80 分、未到期 60 分、逾期未完成 40 分并按逾期天数扣分，牵头任务权重高于配合任务；权重可在设置中调整。得分相同的并列同一名次。",
+  "ranking.writeSheet": "写入“考核评分”工作表",
+  "ranking.written": "已写入工作表“{sheet}”。",
+  "ranking.notWritten": "未找到分工方案表，没有写入。",
   "settings.feedbackDate": "督办反馈日期",
   "settings.feedbackDateHint": "督办通知单中的反馈时限；留空则写“收到通知之日起5个工作日内”。",
   "settings.weights": "考核权重（可选）",

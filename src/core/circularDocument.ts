@@ -5,6 +5,7 @@
 import type { Assessment } from "./assessment";
 import { assessmentLists, assessmentMethod, assessmentTable } from "./assessmentText";
 import { translator, type Catalogue } from "./i18n/format";
+import { clip } from "./clip";
 import { chineseNumeral } from "./reminders";
 import { formatDate, taskNumber, totalsTable } from "./summary";
 import type { Language, Report } from "./types";
@@ -19,6 +20,7 @@ const zhCN = {
   "section.assessment": "年度考核评分",
   "units.intro": "各单位任务落实情况如下表（牵头任务与配合任务分列统计，一项任务中同一单位只计一次）。",
   "overdue.intro": "截至{date}，逾期未完成任务{count}项，具体如下：",
+  "overdue.more": "以上列出逾期时间最长的{listed}项，另有{more}项见逾期任务清单（问题清单及标注副本中的高亮行）。",
   "overdue.none": "截至{date}，无逾期未完成任务。",
   "col.number": "序号",
   "col.task": "工作任务",
@@ -43,6 +45,8 @@ const enUS: Catalogue<Key> = {
   "units.intro":
     "The table below gives each unit's tasks, lead and cooperating counted apart (a unit counts once per task).",
   "overdue.intro": "As of {date}, {count} tasks are overdue:",
+  "overdue.more":
+    "The {listed} longest overdue are listed above; {more} more are in the list of overdue tasks (the highlighted rows of the annotated copy).",
   "overdue.none": "As of {date}, no task is overdue.",
   "col.number": "No.",
   "col.task": "Task",
@@ -57,6 +61,11 @@ const enUS: Catalogue<Key> = {
 };
 
 const text = translator<Key>({ "zh-CN": zhCN, "en-US": enUS });
+
+/** A circular lists the longest overdue tasks; a 100,000-row ledger must not give a document of 50,000 rows. */
+export const MAX_OVERDUE_ROWS = 200;
+/** Characters of a task's text in the circular's table (the unit's own note has it whole). */
+const MAX_TASK_TEXT = 120;
 
 export interface DocumentTable {
   header: string[];
@@ -115,15 +124,26 @@ export function circularDocumentParts(report: Report, assessment?: Assessment | 
                 text(language, "col.deadline"),
                 text(language, "col.daysOverdue"),
               ],
-              rows: overdue.map((task) => [
-                taskNumber(task, language),
-                task.text.replace(/\s+/g, " ").trim(),
-                task.lead.length > 0 ? task.lead.join(text(language, "unitSeparator")) : text(language, "noLead"),
-                task.deadline.text,
-                task.daysOverdue ?? 0,
-              ]),
+              rows: overdue
+                .slice(0, MAX_OVERDUE_ROWS)
+                .map((task) => [
+                  taskNumber(task, language),
+                  clip(task.text.replace(/\s+/g, " ").trim(), MAX_TASK_TEXT),
+                  task.lead.length > 0 ? task.lead.join(text(language, "unitSeparator")) : text(language, "noLead"),
+                  task.deadline.text,
+                  task.daysOverdue ?? 0,
+                ]),
               widths: [10, 44, 20, 14, 10],
             },
+            after:
+              overdue.length > MAX_OVERDUE_ROWS
+                ? [
+                    text(language, "overdue.more", {
+                      listed: MAX_OVERDUE_ROWS,
+                      more: overdue.length - MAX_OVERDUE_ROWS,
+                    }),
+                  ]
+                : [],
           }
         : {}),
     },

@@ -20,7 +20,9 @@ const taskArb = fc.record({
   statusText: fc.string({ maxLength: 10 }),
 });
 
-function reportOf(raw: fc.infer<typeof taskArb>[]): Report {
+type RawTask = typeof taskArb extends fc.Arbitrary<infer T> ? T : never;
+
+function reportOf(raw: RawTask[]): Report {
   const tasks: Task[] = raw.map((t, index) => ({
     row: index + 4,
     id: t.id,

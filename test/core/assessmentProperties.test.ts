@@ -103,7 +103,7 @@ it("lists at most MAX_OVERDUE_ROWS overdue tasks in the circular and says how ma
     responsible: [],
     status: "overdue" as const,
     days: i,
-    due: "2017-06-30",
+    due: "2017-06-30" as const,
     completed: null,
     statusText: "",
   }));

@@ -23,8 +23,8 @@ try {
     format: "cjs",
     sourcemap: true,
     write: false,
-    // exceljs stays a runtime dependency (large, CommonJS, has its own lazy requires).
-    external: ["exceljs"],
+    // exceljs and docx stay runtime dependencies (large; docx is required only by `fengong notes --out-dir`).
+    external: ["exceljs", "docx"],
     logLevel: "silent",
   });
 } catch (error) {

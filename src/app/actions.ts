@@ -2,14 +2,15 @@
  * One function per user action, shared by the ribbon (src/commands), the task pane and the CLI.
  * Each reads the workbook afresh (co-authors may have changed it) and writes only what we own.
  */
+import { assessUnits, type CompletedOn } from "../core/assessment";
 import type { Report } from "../core/types";
 import { check, type CheckOptions } from "./check";
 import { clearHighlights, highlight } from "./highlight";
 import type { HighlightPlan, WorkbookPort } from "./port";
-import { writeFindings, writeTotals } from "./reportSheets";
+import { writeAssessment, writeFindings, writeTotals } from "./reportSheets";
 
 export interface ActionResult {
-  action: "check" | "highlight" | "totals" | "clear";
+  action: "check" | "highlight" | "totals" | "clear" | "assessment";
   report: Report | null;
   highlights: HighlightPlan | null;
   /** Sheets written by this action. */
@@ -41,17 +42,33 @@ export async function totalsByUnit(port: WorkbookPort, options: CheckOptions = {
   return { action: "totals", report, highlights: null, wroteSheets: [sheet.name] };
 }
 
+/** Assessment: read, analyse, write the 考核评分 sheet with the workbook's weights (Excel: the pane's Follow-up tab). */
+export async function writeAssessmentSheet(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  completedOn?: CompletedOn,
+): Promise<ActionResult> {
+  const report = await check(port, options);
+  if (!report.table) return { action: "assessment", report, highlights: null, wroteSheets: [] };
+  const settings = await port.readSettings();
+  const sheet = await writeAssessment(port, report, assessUnits(report, settings.assessment, completedOn));
+  return { action: "assessment", report, highlights: null, wroteSheets: [sheet.name] };
+}
+
 /** Clear highlights: remove our rules and names, nothing else. */
 export async function clearOwnedHighlights(port: WorkbookPort): Promise<ActionResult> {
   await clearHighlights(port);
   return { action: "clear", report: null, highlights: null, wroteSheets: [] };
 }
 
-/** Annotate a copy (CLI --out, standalone download): highlights and both report sheets. */
-export async function annotate(port: WorkbookPort, report: Report): Promise<ActionResult> {
+/** Annotate a copy (CLI --out, standalone download): highlights and the report sheets (findings, totals, and the
+ * assessment with the workbook's weights). `completedOn` gives the dates tasks were done, from the history of checks. */
+export async function annotate(port: WorkbookPort, report: Report, completedOn?: CompletedOn): Promise<ActionResult> {
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
   const findings = await writeFindings(port, report);
   const totals = await writeTotals(port, report);
-  return { action: "check", report, highlights, wroteSheets: [findings.name, totals.name] };
+  const settings = await port.readSettings();
+  const assessment = await writeAssessment(port, report, assessUnits(report, settings.assessment, completedOn));
+  return { action: "check", report, highlights, wroteSheets: [findings.name, totals.name, assessment.name] };
 }

@@ -2,6 +2,7 @@
  * WorkbookPort: what the use cases need from a workbook. Implemented on Office.js (src/excel)
  * and on an .xlsx file via exceljs (src/xlsx). Adapters stay thin: no analysis here.
  */
+import type { AssessmentWeights } from "../core/assessment";
 import type { CellValue, Grid, IsoDate, Language, Role } from "../core/types";
 
 export type HighlightCategory = "overdue" | "dueSoon" | "error";
@@ -78,7 +79,7 @@ export interface CellLink {
 
 /** A sheet we own: replaced on every run, never duplicated. */
 export interface ReportSheet {
-  kind: "findings" | "totals";
+  kind: "findings" | "totals" | "assessment";
   /** Sheet name to write (language dependent). */
   name: string;
   /** Every name this kind of sheet may have had (all languages): any of them is replaced. */
@@ -97,6 +98,10 @@ export interface WorkbookSettings {
   planSheet?: string | null;
   columns?: Partial<Record<Role, string>> | null;
   language?: Language | null;
+  /** The date by which reminded units report back (反馈时限), printed in the reminders. */
+  feedbackDate?: IsoDate | null;
+  /** Weights of the year-end assessment (src/core/assessment.ts); a missing weight takes its default. */
+  assessment?: Partial<AssessmentWeights> | null;
 }
 
 export interface WorkbookGrids {

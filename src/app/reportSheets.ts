@@ -1,6 +1,8 @@
 /** Use cases "write findings" and "totals by unit": our own report sheets, replaced on each run. */
 import { cellAddress, columnNumber } from "../core/address";
 import { REPORT_SHEET_NAMES } from "../core/reportNames";
+import type { Assessment } from "../core/assessment";
+import { assessmentTable } from "../core/assessmentText";
 import { totalsTable } from "../core/summary";
 import type { Report } from "../core/types";
 import { appText } from "./messages";
@@ -56,6 +58,29 @@ export function totalsSheet(report: Report): ReportSheet {
     links: [],
     columnWidths: [28, 10, 14, 8, 10, 10, 8, 10],
   };
+}
+
+/** The ranking of the year-end assessment (考核评分): one row per unit, best first. */
+export function assessmentSheet(report: Report, assessment: Assessment): ReportSheet {
+  const table = assessmentTable(assessment, report.language);
+  return {
+    kind: "assessment",
+    name: REPORT_SHEET_NAMES.assessment[report.language],
+    replaces: Object.values(REPORT_SHEET_NAMES.assessment),
+    rows: [table.header, ...table.rows.map((row) => row.map(cellValue))],
+    links: [],
+    columnWidths: [8, 28, 8, 10, 10, 10, 10, 12, 14],
+  };
+}
+
+export async function writeAssessment(
+  port: WorkbookPort,
+  report: Report,
+  assessment: Assessment,
+): Promise<ReportSheet> {
+  const sheet = assessmentSheet(report, assessment);
+  await port.writeReportSheet(sheet);
+  return sheet;
 }
 
 export async function writeFindings(port: WorkbookPort, report: Report): Promise<ReportSheet> {

@@ -3,14 +3,27 @@
  * copy, the browser's storage) are untrusted: hand-edited, older versions, another tool. One check for all of
  * them keeps the well-formed fields and drops the rest, so a stored value never breaks a check.
  */
+import { ASSESSMENT_WEIGHT_KEYS, type AssessmentWeights } from "../core/assessment";
 import { normalizeDateInput } from "../core/dates";
 import { normalizeLanguage } from "../core/i18n/format";
 import type { Role } from "../core/types";
 import type { WorkbookSettings } from "./port";
 
-const ROLES: readonly Role[] = ["id", "section", "task", "lead", "responsible", "deadline", "status", "note"];
+const ROLES: readonly Role[] = [
+  "id",
+  "section",
+  "task",
+  "lead",
+  "responsible",
+  "deadline",
+  "status",
+  "note",
+  "completed",
+];
 /** A warning window beyond a year is a typing slip. */
 const MAX_DUE_SOON_DAYS = 366;
+/** No assessment weight or point value beyond this (points are on a 0–100 scale). */
+const MAX_WEIGHT = 1000;
 /** Excel's longest sheet name. */
 const MAX_SHEET_NAME = 31;
 
@@ -38,6 +51,17 @@ export function sanitizeSettings(raw: unknown): WorkbookSettings {
   // Only a language we have: zh-CN, zh-Hans-CN, zh_CN.UTF-8 … or en-*; anything else means "follow the plan".
   if (typeof fields.language === "string" && /^(zh|en)(?:$|[-_.@])/i.test(fields.language.trim())) {
     settings.language = normalizeLanguage(fields.language);
+  }
+  const feedbackDate = normalizeDateInput(fields.feedbackDate);
+  if (feedbackDate !== null) settings.feedbackDate = feedbackDate;
+  const weights = fields.assessment;
+  if (weights && typeof weights === "object" && !Array.isArray(weights)) {
+    const kept: Partial<AssessmentWeights> = {};
+    for (const key of ASSESSMENT_WEIGHT_KEYS) {
+      const value = (weights as Record<string, unknown>)[key];
+      if (typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_WEIGHT) kept[key] = value;
+    }
+    if (Object.keys(kept).length > 0) settings.assessment = kept;
   }
   if (fields.columns && typeof fields.columns === "object" && !Array.isArray(fields.columns)) {
     const columns: Partial<Record<Role, string>> = {};

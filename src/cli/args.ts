@@ -21,7 +21,25 @@ export interface CheckCommand {
   holidays?: string;
 }
 
-export type Command = CheckCommand | { kind: "help" } | { kind: "version" };
+/** `fengong notes PLAN.xlsx`: the reminders of late units and the circular; as .docx files with --out-dir. */
+export interface NotesCommand {
+  kind: "notes";
+  file: string;
+  sheet?: string;
+  asOf?: string;
+  published?: string;
+  dueSoonDays?: number;
+  language?: Language;
+  json: boolean;
+  /** Folder for <unit>.docx and 通报.docx; without it the reminders are printed as text. */
+  outDir?: string;
+  /** The date units report back by (overrides the workbook's setting). */
+  feedback?: string;
+  /** Add the year-end assessment (ranking and lists) to the circular. */
+  yearEnd: boolean;
+}
+
+export type Command = CheckCommand | NotesCommand | { kind: "help" } | { kind: "version" };
 
 /** A usage error: a catalogue key and its parameters (translated by main, in the user's language). */
 export class UsageError extends Error {
@@ -44,6 +62,9 @@ const OPTIONS = {
   "out": { type: "string" },
   "overwrite": { type: "boolean" },
   "holidays": { type: "string" },
+  "out-dir": { type: "string" },
+  "feedback": { type: "string" },
+  "year-end": { type: "boolean" },
   "help": { type: "boolean", short: "h" },
   "version": { type: "boolean", short: "v" },
 } as const;
@@ -105,8 +126,11 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { kind: "version" };
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError("usage.no-command");
+  if (command === "notes") return notesCommand(values, files);
   if (command !== "check") throw new UsageError("usage.unknown-command", { command });
   if (files.length === 0) throw new UsageError("usage.no-files");
+  for (const option of ["out-dir", "feedback", "year-end"] as const)
+    if (values[option] !== undefined) throw new UsageError("usage.notes-only", { option: `--${option}` });
 
   const check: CheckCommand = { kind: "check", files, json: Boolean(values.json) };
   if (values.sheet !== undefined) {
@@ -145,6 +169,47 @@ export function parseCommand(argv: readonly string[]): Command {
     check.holidays = values.holidays;
   }
   return check;
+}
+
+type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+
+function notesCommand(values: ParsedValues, files: string[]): NotesCommand {
+  if (files.length === 0) throw new UsageError("usage.notes-no-file");
+  if (files.length > 1) throw new UsageError("usage.notes-several");
+  if (values.out !== undefined) throw new UsageError("usage.notes-out");
+  const notes: NotesCommand = {
+    kind: "notes",
+    file: files[0],
+    json: Boolean(values.json),
+    yearEnd: Boolean(values["year-end"]),
+  };
+  if (values.sheet !== undefined) notes.sheet = values.sheet;
+  for (const [option, key] of [
+    ["as-of", "asOf"],
+    ["published", "published"],
+    ["feedback", "feedback"],
+  ] as const) {
+    const value = values[option];
+    if (value === undefined) continue;
+    const date = normalizeDateInput(value);
+    if (date === null) throw new UsageError("usage.bad-date", { option: `--${option}`, value });
+    notes[key] = date;
+  }
+  const dueSoon = values["due-soon"];
+  if (dueSoon !== undefined) {
+    if (!/^\d{1,4}$/.test(dueSoon)) throw new UsageError("usage.bad-days", { value: dueSoon });
+    notes.dueSoonDays = Number(dueSoon);
+  }
+  if (values.lang !== undefined) {
+    if (values.lang !== "zh-CN" && values.lang !== "en-US")
+      throw new UsageError("usage.bad-lang", { value: values.lang });
+    notes.language = values.lang;
+  }
+  if (values["out-dir"] !== undefined) {
+    if (values["out-dir"].trim() === "") throw new UsageError("usage.missing-value", { option: "--out-dir" });
+    notes.outDir = values["out-dir"];
+  }
+  return notes;
 }
 
 /**

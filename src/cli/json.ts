@@ -7,6 +7,8 @@
  */
 import { columnLetter } from "../core/address";
 import type { Combined } from "../app/combine";
+import type { NoteFile, UnitNote } from "../app/documents";
+import type { Assessment } from "../core/assessment";
 import type { Report, Role } from "../core/types";
 import { escapeJsonControls } from "./terminalText";
 
@@ -25,10 +27,22 @@ const TASK_KEYS = [
   "milestones",
   "status",
   "daysOverdue",
+  "completed",
 ];
 const FINDING_KEYS = ["rule", "severity", "row", "column", "message", "suggestion"];
 const TOTAL_KEYS = ["unit", "lead", "responsible", "overdue", "overdueAsLead", "dueSoon", "done", "completionRate"];
 const SUMMARY_KEYS = ["text", "html", "tsv"];
+const ASSESSMENT_KEYS = [
+  "unit",
+  "score",
+  "rank",
+  "lead",
+  "responsible",
+  "doneOnTime",
+  "doneLate",
+  "overdue",
+  "overdueDays",
+];
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
@@ -40,8 +54,8 @@ function columnsOf(report: Report): Partial<Record<Role, string>> {
   return columns;
 }
 
-/** One checked file as compact JSON text. */
-export function reportJsonText(file: string, report: Report): string {
+/** One checked file as compact JSON text (with the assessment's ranking when given). */
+export function reportJsonText(file: string, report: Report, assessment?: Assessment | null): string {
   const table = report.table;
   return (
     `{"file":${json(file)},"sheet":${json(table?.sheet)},"headerRow":${json(table?.headerRow)},` +
@@ -49,7 +63,9 @@ export function reportJsonText(file: string, report: Report): string {
     `"tasks":${JSON.stringify(report.tasks, TASK_KEYS)},` +
     `"findings":${JSON.stringify(report.findings, FINDING_KEYS)},` +
     `"totals":${JSON.stringify(report.totals, TOTAL_KEYS)},` +
-    `"summary":${JSON.stringify(report.summary, SUMMARY_KEYS)}}`
+    `"summary":${JSON.stringify(report.summary, SUMMARY_KEYS)}` +
+    (assessment ? `,"assessment":${JSON.stringify(assessment.units, ASSESSMENT_KEYS)}` : "") +
+    "}"
   );
 }
 
@@ -63,11 +79,11 @@ function combinedJsonText(files: readonly string[], combined: Combined): string 
  * characters are written as \u escapes (JSON.stringify escapes only C0).
  */
 export function jsonOutput(
-  results: readonly { file: string; report: Report }[],
+  results: readonly { file: string; report: Report; assessment?: Assessment | null }[],
   combined: Combined | null,
   pretty = false,
 ): string {
-  const reports = results.map((result) => reportJsonText(result.file, result.report));
+  const reports = results.map((result) => reportJsonText(result.file, result.report, result.assessment));
   const text =
     reports.length === 1 && !combined
       ? reports[0]
@@ -84,4 +100,41 @@ export function jsonOutput(
         ].join(",")}]`;
   // C1 controls (U+009B is a one-character CSI) escaped, so JSON piped to a terminal cannot drive it.
   return escapeJsonControls(pretty ? JSON.stringify(JSON.parse(text), null, 2) : text);
+}
+
+/**
+ * `fengong notes --json`: per unit reminded its counts, its tasks (number, row, role) and the note's text, the
+ * files written (with --out-dir), and the assessment.
+ */
+export function notesJson(
+  file: string,
+  report: Report,
+  notes: readonly UnitNote[],
+  written: readonly NoteFile[],
+  assessment: Assessment,
+  pretty = false,
+): string {
+  const fileOf = new Map(written.map((f) => [f.unit, f.name]));
+  const value = {
+    file,
+    asOf: report.asOf,
+    circular: fileOf.get(null) ?? null,
+    notes: notes.map((note) => ({
+      unit: note.unit,
+      file: fileOf.get(note.unit) ?? null,
+      overdue: note.reminder.overdue,
+      overdueAsLead: note.reminder.overdueAsLead,
+      dueSoon: note.reminder.dueSoon,
+      tasks: note.reminder.items.map((item) => ({
+        id: item.task.id,
+        row: item.task.row,
+        role: item.role,
+        status: item.task.status,
+        daysOverdue: item.task.daysOverdue,
+      })),
+      text: note.text,
+    })),
+    assessment: JSON.parse(JSON.stringify(assessment.units, ASSESSMENT_KEYS)) as unknown,
+  };
+  return JSON.stringify(value, null, pretty ? 2 : undefined);
 }

@@ -3,18 +3,22 @@
  * port (src/xlsx), print for people or as JSON, write the annotated copy. Never throws: returns the exit
  * code (0 no error findings, 1 error findings, 2 unusable input or usage).
  */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import packageJson from "../../package.json";
 import { annotate } from "../app/actions";
 import { check } from "../app/check";
 import { combineReports } from "../app/combine";
+import { noteFiles, unitNotes, type NoteFile } from "../app/documents";
 import { UserError, toUserError, type UserErrorCode } from "../app/errors";
+import { assessUnits, type Assessment } from "../core/assessment";
 import type { CalendarAdjustments, Language, Report } from "../core/types";
-import { UsageError, environmentLanguage, parseCommand, type CheckCommand } from "./args";
+import { UsageError, environmentLanguage, parseCommand, type CheckCommand, type NotesCommand } from "./args";
 import { colourWanted, createPaint } from "./color";
 import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
 import { isReadOnlyFile, isSameFile, openWorkbook, writeOutput } from "./files";
 import { readHolidaysFile } from "./holidays";
-import { jsonOutput } from "./json";
+import { jsonOutput, notesJson } from "./json";
 import { cliText } from "./messages";
 import { renderCombined, renderReport } from "./render";
 import { SnapshotPort } from "./snapshot";
@@ -63,6 +67,8 @@ interface Checked {
   file: string;
   report: Report;
   dueSoonDays: number;
+  /** Scores and ranking with the workbook's weights. */
+  assessment: Assessment;
 }
 
 /** Check one file (and write the annotated copy). Unusable input throws a UserError. */
@@ -89,7 +95,12 @@ async function checkFile(
     await writeOutput(command.out, await port.toBuffer(), errorLanguage);
   }
   const settings = await port.readSettings();
-  return { file, report, dueSoonDays: command.dueSoonDays ?? settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS };
+  return {
+    file,
+    report,
+    dueSoonDays: command.dueSoonDays ?? settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+    assessment: assessUnits(report, settings.assessment),
+  };
 }
 
 async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Language): Promise<number> {
@@ -157,6 +168,86 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
   return checked.some((c) => c.report.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 
+/** `fengong notes`: the reminders as text, or as Word files in --out-dir with the circular. */
+async function runNotes(command: NotesCommand, io: CliIo, errorLanguage: Language): Promise<number> {
+  let port;
+  try {
+    port = await SnapshotPort.of(await openWorkbook(command.file), command.sheet);
+  } catch (error) {
+    io.stderr(errorLine(command.file, toUserError(error), errorLanguage));
+    return 2;
+  }
+  const report = await check(port, {
+    asOf: command.asOf,
+    published: command.published,
+    dueSoonDays: command.dueSoonDays,
+    language: command.language,
+    sheet: command.sheet,
+  });
+  if (!report.table) {
+    const notFound = report.findings.find((finding) => finding.rule === "table.not-found");
+    const error = new UserError("plan.not-found", { sheet: notFound?.sheet || command.sheet || "" });
+    io.stderr(errorLine(command.file, error, errorLanguage));
+    return 2;
+  }
+  const settings = await port.readSettings();
+  const assessment = assessUnits(report, settings.assessment);
+  const options = {
+    feedbackDate: command.feedback ?? settings.feedbackDate ?? null,
+    assessment: command.yearEnd ? assessment : null,
+  };
+  const language = report.language;
+  const notes = unitNotes(report, options);
+  const exit = report.findings.some((f) => f.severity === "error") ? 1 : 0;
+  let written: NoteFile[] = [];
+  if (command.outDir) {
+    const files = await noteFiles(report, options);
+    try {
+      await mkdir(command.outDir, { recursive: true });
+    } catch (error) {
+      const detail = (error as Error).message;
+      io.stderr(`fengong: ${cliText(errorLanguage, "notes.badDir", { dir: command.outDir, detail })}\n`);
+      return 2;
+    }
+    for (const file of files) {
+      try {
+        await writeOutput(join(command.outDir, file.name), file.bytes, errorLanguage);
+      } catch (error) {
+        io.stderr(errorLine(null, toUserError(error), errorLanguage));
+        return 2;
+      }
+    }
+    written = files;
+  }
+  if (command.json) {
+    io.stdout(notesJson(command.file, report, notes, written, assessment, io.isTTY) + "\n");
+    return exit;
+  }
+  if (command.outDir) {
+    const lines = [cliText(language, "notes.wrote", { dir: command.outDir, count: written.length })];
+    const byUnit = new Map(notes.map((note) => [note.unit, note]));
+    for (const file of written) {
+      const note = file.unit !== null ? byUnit.get(file.unit) : undefined;
+      lines.push(
+        note
+          ? cliText(language, "notes.fileUnit", {
+              file: file.name,
+              unit: note.unit,
+              overdue: note.reminder.overdue,
+              dueSoon: note.reminder.dueSoon,
+            })
+          : cliText(language, "notes.file", { file: file.name }),
+      );
+    }
+    io.stdout(lines.join("\n") + "\n");
+  } else if (notes.length === 0) {
+    io.stdout(cliText(language, "notes.none", { date: report.asOf }) + "\n");
+  } else {
+    io.stdout(notes.map((note) => note.text).join(`\n\n${cliText(language, "notes.separator")}\n\n`) + "\n");
+  }
+  return exit;
+}
+
 export async function main(argv: string[], given: CliIo = processIo()): Promise<number> {
   // Messages on stderr quote file names, sheet names and option values: never a control character from them.
   const io: CliIo = { ...given, stderr: (text) => given.stderr(terminalText(text)) };
@@ -178,6 +269,7 @@ export async function main(argv: string[], given: CliIo = processIo()): Promise<
       io.stdout(`${packageJson.version}\n`);
       return 0;
     }
+    if (command.kind === "notes") return await runNotes(command, io, language);
     return await runCheck(command, io, language);
   } catch (error) {
     io.stderr(errorLine(null, toUserError(error), language));

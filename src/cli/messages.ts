@@ -22,14 +22,24 @@ const zhCN = {
   -h, --help            显示本帮助
   -v, --version         显示版本号
 
+用法：fengong notes <文件> [选项]
+
+督办通知单和通报：每个有逾期或即将到期任务的单位一份督办通知单（牵头任务在前），以及通报全文。
+
+选项（另可用 --sheet、--as-of、--published、--due-soon、--lang、--json）：
+  --out-dir 文件夹      写出 Word 文档：每个单位一份“单位名称.docx”，以及“通报.docx”；不指定时在屏幕上输出督办通知单文字
+  --feedback YYYY-MM-DD 反馈时限（默认：工作簿设置中的反馈日期；都没有时为“收到通知之日起5个工作日内”）
+  --year-end            通报中加上年度考核评分（排名、按时完成和逾期未完成的单位名单）
+
 退出码：0 没有错误级问题；1 有错误级问题；2 文件无法使用或用法错误。
 
 示例：
   npx fengong check examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10
-  npx fengong check 各州市台账/*.xlsx --json > 汇总.json`,
+  npx fengong check 各州市台账/*.xlsx --json > 汇总.json
+  npx fengong notes examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10 --out-dir 督办`,
   "usage.hint": "运行 fengong --help 查看用法。",
   "usage.no-command": "缺少命令：用法为 fengong check <文件…>。",
-  "usage.unknown-command": "未知命令“{command}”：目前只有 check。",
+  "usage.unknown-command": "未知命令“{command}”：可用的命令是 check 和 notes。",
   "usage.no-files": "请指定要检查的文件，例如 fengong check 分工方案.xlsx。",
   "usage.unknown-option": "未知选项“{option}”。",
   "usage.missing-value": "选项 {option} 需要一个值。",
@@ -46,6 +56,16 @@ const zhCN = {
   "usage.out-not-xlsx": "--out 需要以 .xlsx 结尾的文件名，收到“{value}”。",
   "usage.out-is-input": "--out 指向了输入文件“{file}”：不会覆盖原文件，请另选一个文件名。",
   "usage.sheet-several": "--sheet 只能和一个输入文件一起使用。",
+  "usage.notes-only": "{option} 只用于 notes 命令（fengong notes <文件> {option} …）。",
+  "usage.notes-no-file": "请指定分工方案文件，例如 fengong notes 分工方案.xlsx --out-dir 督办。",
+  "usage.notes-several": "notes 一次只处理一个文件。",
+  "usage.notes-out": "notes 用 --out-dir 指定写出 Word 文档的文件夹（--out 用于 check 的标注副本）。",
+  "notes.none": "截至{date}，没有逾期或即将到期的任务，无需督办。",
+  "notes.wrote": "已在 {dir} 写出 {count} 个 Word 文档：",
+  "notes.file": "  {file}",
+  "notes.fileUnit": "  {file}（{unit}：逾期 {overdue} 项，即将到期 {dueSoon} 项）",
+  "notes.separator": "────────────────────────────────────────",
+  "notes.badDir": "无法使用文件夹“{dir}”：{detail}",
   "label.sheet": "工作表：{sheet}",
   "label.headerRow": "表头：第 {row} 行",
   "label.asOf": "截至：{date}",
@@ -60,6 +80,7 @@ const zhCN = {
   "role.status": "完成情况",
   "role.note": "备注",
   "role.leader": "牵头领导",
+  "role.completed": "办结时间",
   "section.findings": "问题：错误 {error} 项，警告 {warning} 项，提示 {info} 项",
   "section.noFindings": "问题：未发现问题",
   "section.overdue": "逾期任务：{count} 项",
@@ -116,14 +137,27 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
+Usage: fengong notes <file> [options]
+
+Reminders and the circular: one reminder for each unit with overdue or due-soon tasks (lead tasks first),
+and the circular itself.
+
+Options (also --sheet, --as-of, --published, --due-soon, --lang, --json):
+  --out-dir FOLDER      write Word documents: one "<unit>.docx" per unit and the circular; without it the
+                        reminders are printed as text
+  --feedback YYYY-MM-DD the date units report back by (default: the workbook's setting; else "within 5
+                        working days")
+  --year-end            add the year-end assessment (ranking, units on time and units overdue) to the circular
+
 Exit codes: 0 no error findings; 1 error findings; 2 unusable input or usage error.
 
 Examples:
   npx fengong check examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10
-  npx fengong check ledgers/*.xlsx --json > combined.json`,
+  npx fengong check ledgers/*.xlsx --json > combined.json
+  npx fengong notes examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10 --out-dir notes`,
   "usage.hint": "Run fengong --help for usage.",
   "usage.no-command": "Missing command: the usage is fengong check <file...>.",
-  "usage.unknown-command": 'Unknown command "{command}": the only command is check.',
+  "usage.unknown-command": 'Unknown command "{command}": the commands are check and notes.',
   "usage.no-files": "Name the file(s) to check, e.g. fengong check plan.xlsx.",
   "usage.unknown-option": 'Unknown option "{option}".',
   "usage.missing-value": "Option {option} needs a value.",
@@ -143,6 +177,17 @@ Examples:
   "usage.out-not-xlsx": '--out needs a file name ending in .xlsx, got "{value}".',
   "usage.out-is-input": '--out points at the input file "{file}": the input is never overwritten. Choose another name.',
   "usage.sheet-several": "--sheet works with one input file only.",
+  "usage.notes-only": "{option} belongs to the notes command (fengong notes <file> {option} ...).",
+  "usage.notes-no-file": "Name the plan, e.g. fengong notes plan.xlsx --out-dir notes.",
+  "usage.notes-several": "notes takes one file at a time.",
+  "usage.notes-out":
+    "notes writes its Word documents to the folder named by --out-dir (--out is check's annotated copy).",
+  "notes.none": "As of {date}, no task is overdue or due soon: nobody to remind.",
+  "notes.wrote": "Wrote {count} Word documents in {dir}:",
+  "notes.file": "  {file}",
+  "notes.fileUnit": "  {file} ({unit}: {overdue} overdue, {dueSoon} due soon)",
+  "notes.separator": "────────────────────────────────────────",
+  "notes.badDir": 'Cannot use the folder "{dir}": {detail}',
   "label.sheet": "Sheet: {sheet}",
   "label.headerRow": "Header: row {row}",
   "label.asOf": "As of: {date}",
@@ -157,6 +202,7 @@ Examples:
   "role.status": "Status",
   "role.note": "Notes",
   "role.leader": "Leaders",
+  "role.completed": "Completed",
   "section.findings": "Findings: {error} error(s), {warning} warning(s), {info} info",
   "section.noFindings": "Findings: none",
   "section.overdue": "Overdue: {count}",

@@ -21,6 +21,7 @@ const ROLE_ORDER: readonly Role[] = [
   "deadline",
   "status",
   "note",
+  "completed",
 ];
 const TASK_TEXT_WIDTH = 40;
 /** Lists longer than this print their first rows and say how many more there are (the JSON and --out have all). */

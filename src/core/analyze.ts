@@ -17,8 +17,20 @@ import { locateTableWithLayout, type TableLayout } from "./table";
 import { clip } from "./clip";
 import { toSimplified } from "./text";
 import { totalsByUnit } from "./totals";
-import type { AnalyzeOptions, Finding, Grid, Language, Report, RuleId, Severity, TableLocation, Task } from "./types";
-import { readUnitDirectory, type UnitDirectory } from "./units";
+import type {
+  AnalyzeOptions,
+  CellValue,
+  Finding,
+  Grid,
+  IsoDate,
+  Language,
+  Report,
+  RuleId,
+  Severity,
+  TableLocation,
+  Task,
+} from "./types";
+import { isUnitDirectorySheet, readUnitDirectory, type UnitDirectory } from "./units";
 
 export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "table.not-found": "error",
@@ -164,6 +176,9 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
       statusText,
       status,
       daysOverdue,
+      ...(table.columns.completed !== undefined
+        ? { completed: completionDate(parsed.completedValue, deadlineContext(parsed.completedFormat)) }
+        : {}),
     });
   }
 
@@ -190,6 +205,13 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
     totals,
     summary: buildSummary({ tasks, totals, asOf, dueSoonDays, language }),
   };
+}
+
+/** A completion-date cell read as a day (2017-08-10, 2017年8月10日, 8月10日, an Excel date); else null. */
+function completionDate(value: CellValue, context: DeadlineContext): IsoDate | null {
+  if (value === "" || value === null) return null;
+  const parsed = parseDeadline(value, context);
+  return parsed.kind === "date" ? parsed.due : null;
 }
 
 /** The explicit sheet if named (strict); else the first grid, in the given order, that holds a table. */

@@ -118,7 +118,23 @@ export const HEADER_SYNONYMS: Record<Role, string[]> = {
     "leaders",
     "responsible leader",
   ],
+  // 完成时间 is a deadline name too: it is the completion date only beside another deadline column (src/core/table.ts).
+  completed: [
+    "办结时间",
+    "办结日期",
+    "实际完成时间",
+    "实际完成日期",
+    "实际办结时间",
+    "实际办结日期",
+    "completed",
+    "completed on",
+    "date completed",
+    "completion date",
+  ],
 };
+
+/** A deadline header that names the completion date when the table has another deadline column (完成时限 + 完成时间). */
+export const COMPLETION_DEADLINE_NAMES: string[] = ["完成时间"];
 
 /** Roles whose header names are English-only words (used to guess the plan's language). */
 export function isLatinHeader(text: string): boolean {

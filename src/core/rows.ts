@@ -55,6 +55,9 @@ export interface ParsedRow {
   /** The column findings about the deadline point at. */
   deadlineColumn: number;
   statusText: string;
+  /** The completion-date cell's value ("" without such a column) and number format. */
+  completedValue: CellValue;
+  completedFormat: string | null;
   findings: RawFinding[];
   /** Did any unit cell of this row carry a role marker (牵头 / 配合 / labelled parts)? */
   markersSeen: boolean;
@@ -562,6 +565,9 @@ function readTask(
       deadlineFormat,
       deadlineColumn,
       statusText: textOf(columns.status),
+      completedValue:
+        columns.completed !== undefined && textOf(columns.completed) ? view.value(row, columns.completed) : "",
+      completedFormat: columns.completed !== undefined ? view.numberFormat(row, columns.completed) : null,
       findings,
       markersSeen,
       deadlineFromTask,

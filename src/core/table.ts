@@ -4,7 +4,7 @@
  */
 import { columnNumber } from "./address";
 import { findPlanYear } from "./deadline";
-import { HEADER_SYNONYMS } from "./headers";
+import { COMPLETION_DEADLINE_NAMES, HEADER_SYNONYMS } from "./headers";
 import { SheetView } from "./sheetView";
 import { normalizeKey } from "./text";
 import { splitTrailingUnits } from "./units";
@@ -180,6 +180,7 @@ function tableAt(view: SheetView, best: HeaderCandidate, options: LocateOptions)
   }
 
   const header = headerCells(view, best.row, headerRows, firstColumn, lastColumn);
+  if (!overridden.has("completed") && !overridden.has("deadline")) completionBesideDeadline(header, columns);
   const body = scanBody(view, header, columns, firstDataRow, firstColumn, lastColumn);
   const bodyEnd = body.secondTableRow === null ? view.lastRow : body.secondTableRow - 1;
   let lastDataRow = firstDataRow - 1;
@@ -246,6 +247,24 @@ function headerCells(
     if (text) cells.set(column, { row, column, text, role: headerRole(text), texts });
   }
   return cells;
+}
+
+const COMPLETION_KEYS = new Set(COMPLETION_DEADLINE_NAMES.map((name) => normalizeKey(name).toLowerCase()));
+
+/**
+ * 完成时间 names the deadline, unless another header names the deadline too (完成时限 + 完成时间): then it is the
+ * date the task was done. The header cell takes the role, so it is not reported as a second deadline column.
+ */
+function completionBesideDeadline(header: Map<number, HeaderCell>, columns: Partial<Record<Role, number>>): void {
+  if (columns.completed !== undefined) return;
+  const deadlines = [...header.values()].filter((cell) => cell.role === "deadline");
+  if (deadlines.length < 2) return;
+  const completion = deadlines.find((cell) => COMPLETION_KEYS.has(normalizeKey(cell.text).toLowerCase()));
+  const deadline = deadlines.find((cell) => cell !== completion);
+  if (!completion || !deadline) return;
+  completion.role = "completed";
+  columns.completed = completion.column;
+  if (columns.deadline === completion.column) columns.deadline = deadline.column;
 }
 
 /** Header cells naming a kind of column (task, lead, deadline …) that an earlier header cell names already. */

@@ -36,7 +36,19 @@ export interface Grid {
 export type Language = "zh-CN" | "en-US";
 
 /** Column roles of a plan table. */
-export type Role = "id" | "section" | "task" | "lead" | "responsible" | "deadline" | "status" | "note" | "leader";
+export type Role =
+  | "id"
+  | "section"
+  | "task"
+  | "lead"
+  | "responsible"
+  | "deadline"
+  | "status"
+  | "note"
+  /** People (分管领导 …), never units: read into Task.leaders. */
+  | "leader"
+  /** The date a task was actually done (办结时间 / 实际完成时间; 完成时间 beside another deadline column). */
+  | "completed";
 
 /** An ISO calendar date, "YYYY-MM-DD". */
 export type IsoDate = string;
@@ -91,6 +103,8 @@ export interface Task {
   status: Status;
   /** Days past due as of the as-of date, for overdue tasks; else null. */
   daysOverdue: number | null;
+  /** The date the task was done, from the plan's completion-date column (办结时间); absent or null when unknown. */
+  completed?: IsoDate | null;
 }
 
 export type Severity = "error" | "warning" | "info";

@@ -9,6 +9,8 @@ import { detectLanguage, themeFor } from "./environment";
 export interface OfficeInfo {
   language: Language;
   theme: Theme;
+  /** Excel on the web: the pane is a browser frame that can save files (Word notes); desktop webviews may not. */
+  downloads?: boolean;
 }
 
 /** How long to wait for Office.onReady before running standalone (it normally answers at once). */
@@ -35,13 +37,15 @@ export async function detectOffice(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise
   }
   let displayLanguage: string | null = null;
   let officeTheme: { bodyBackgroundColor?: string } | null = null;
+  let downloads = false;
   try {
     displayLanguage = Office.context.displayLanguage;
     officeTheme = Office.context.officeTheme ?? null;
+    downloads = Office.context.platform === Office.PlatformType.OfficeOnline;
   } catch {
     // Older hosts: no theme; the language falls back to the browser's.
   }
-  return { language: detectLanguage(displayLanguage, browserLanguage()), theme: themeFor(officeTheme) };
+  return { language: detectLanguage(displayLanguage, browserLanguage()), theme: themeFor(officeTheme), downloads };
 }
 
 export function standaloneLanguage(): Language {

@@ -30,6 +30,8 @@ export interface PaneHost {
   insertText?(text: string): Promise<boolean>;
   /** Excel only: call back with the sheet's name whenever a worksheet's cells change. Returns unsubscribe. */
   onPlanChanged?(listener: (sheet: string) => void): () => void;
+  /** Excel: whether the pane may save files (Word notes); the standalone page always may. */
+  readonly canDownload?: boolean;
   /** Standalone only: open a workbook file (replaces the open one). */
   openWorkbook?(file: File): Promise<void>;
   /** Standalone only: the open workbook annotated for this report (highlights and report sheets). */

@@ -29,7 +29,7 @@ async function start(root: Root): Promise<void> {
       const { ExcelWorkbook } = await import(/* webpackChunkName: "excel" */ "../excel/excelWorkbook");
       return ExcelWorkbook.forOffice();
     });
-    host = new OfficeHost(port, ExcelPaneSupport.forOffice());
+    host = new OfficeHost(port, ExcelPaneSupport.forOffice(), office.downloads === true);
   } else {
     const { createStandaloneHost } = await import(/* webpackChunkName: "standalone" */ "./standalone/standaloneHost");
     host = createStandaloneHost();

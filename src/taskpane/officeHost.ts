@@ -15,6 +15,8 @@ export class OfficeHost implements PaneHost {
   constructor(
     private readonly workbook: WorkbookPort,
     private readonly support: PaneSupport,
+    /** The pane can save files (Excel on the web). */
+    readonly canDownload = false,
   ) {}
 
   port(): WorkbookPort {

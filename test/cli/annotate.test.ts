@@ -39,6 +39,18 @@ let json: {
   headerRow: number;
   tasks: { row: number; status: string }[];
   findings: { severity: string; row: number | null; column: string | null }[];
+  totals: { unit: string }[];
+  assessment: {
+    unit: string;
+    score: number;
+    rank: number;
+    lead: number;
+    responsible: number;
+    doneOnTime: number;
+    doneLate: number;
+    overdue: number;
+    overdueDays: number;
+  }[];
 };
 let original: ExcelJS.Workbook;
 let annotated: ExcelJS.Workbook;
@@ -137,16 +149,53 @@ describe("fengong check --out", () => {
 
   it("adds the findings and totals sheets, with text never stored as formulas", () => {
     const names = annotated.worksheets.map((ws) => ws.name);
-    expect(names).toEqual([...original.worksheets.map((ws) => ws.name), OWNED_DATA_SHEET, "问题清单", "按单位汇总"]);
+    expect(names).toEqual([
+      ...original.worksheets.map((ws) => ws.name),
+      OWNED_DATA_SHEET,
+      "问题清单",
+      "按单位汇总",
+      "考核评分",
+    ]);
     const findings = annotated.getWorksheet("问题清单")!;
     expect(findings.rowCount).toBe(json.findings.length + 1);
-    for (const name of ["问题清单", "按单位汇总"]) {
+    for (const name of ["问题清单", "按单位汇总", "考核评分"]) {
       annotated.getWorksheet(name)!.eachRow((row) =>
         row.eachCell((cell) => {
           expect(cell.formula).toBeUndefined();
         }),
       );
     }
+  });
+
+  it("adds the assessment sheet: the ranking of --json's assessment, one row per unit", () => {
+    const sheet = annotated.getWorksheet("考核评分")!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual([
+      "名次",
+      "单位",
+      "得分",
+      "牵头任务",
+      "配合任务",
+      "按时完成",
+      "逾期完成",
+      "逾期未完成",
+      "累计逾期天数",
+    ]);
+    expect(rows.slice(1)).toEqual(
+      json.assessment.map((a) => [
+        a.rank,
+        a.unit,
+        a.score,
+        a.lead,
+        a.responsible,
+        a.doneOnTime,
+        a.doneLate,
+        a.overdue,
+        a.overdueDays,
+      ]),
+    );
+    expect(json.assessment.length).toBe(json.totals.length);
   });
 
   it("gives the same workbook when run again on the copy", async () => {

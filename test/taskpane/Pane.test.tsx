@@ -148,7 +148,15 @@ describe("Pane in Excel", () => {
     fireEvent.change(screen.getByTestId("settings-language"), { target: { value: "zh-CN" } });
     await act(async () => fireEvent.click(screen.getByTestId("save-settings")));
     expect(host.savedSettings).toEqual([
-      { published: "2017-05-10", dueSoonDays: null, planSheet: null, columns: null, language: "zh-CN" },
+      {
+        published: "2017-05-10",
+        dueSoonDays: null,
+        planSheet: null,
+        columns: null,
+        language: "zh-CN",
+        feedbackDate: null,
+        assessment: null,
+      },
     ]);
     expect(screen.getByTestId("run-check")).toHaveTextContent("检查");
     expect(document.documentElement.lang).toBe("zh-CN");

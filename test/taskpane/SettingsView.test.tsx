@@ -26,6 +26,9 @@ describe("SettingsView", () => {
     type("settings-due-soon-days", "14");
     type("settings-plan-sheet", "附件1");
     type("settings-column-deadline", "f");
+    type("settings-feedback-date", "2017-08-25");
+    type("settings-weight-lead", "3");
+    type("settings-weight-perOverdueDay", "0.2");
     fireEvent.change(screen.getByTestId("settings-language"), { target: { value: "en-US" } });
     await act(async () => fireEvent.click(screen.getByTestId("save-settings")));
     expect(save).toHaveBeenCalledWith({
@@ -34,6 +37,8 @@ describe("SettingsView", () => {
       planSheet: "附件1",
       columns: { deadline: "F" },
       language: "en-US",
+      feedbackDate: "2017-08-25",
+      assessment: { lead: 3, perOverdueDay: 0.2 },
     });
     expect(screen.getByTestId("settings-notice")).toHaveTextContent("设置已保存到工作簿");
   });

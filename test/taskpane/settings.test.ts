@@ -14,6 +14,8 @@ describe("settings form", () => {
       planSheet: "附件",
       columns: { lead: "D", deadline: "F" },
       language: "en-US" as const,
+      feedbackDate: "2017-08-25",
+      assessment: { lead: 3, perOverdueDay: 0.25 },
     };
     expect(fromForm(toForm(saved))).toEqual(saved);
   });
@@ -27,6 +29,23 @@ describe("settings form", () => {
       planSheet: null,
       columns: { lead: "D" },
       language: null,
+      feedbackDate: null,
+      assessment: null,
+    });
+  });
+
+  it("rejects a bad feedback date and weights that are not numbers from 0 to 1000", () => {
+    const form = toForm({});
+    form.feedbackDate = "2017-13-01";
+    form.weights.lead = "两";
+    form.weights.doneLate = "-5";
+    form.weights.overdue = "1001";
+    form.weights.open = "55.5";
+    expect(validateForm(form)).toEqual({
+      "feedbackDate": "settings.invalidDate",
+      "weight.lead": "settings.invalidWeight",
+      "weight.doneLate": "settings.invalidWeight",
+      "weight.overdue": "settings.invalidWeight",
     });
   });
 

@@ -1,4 +1,4 @@
-/** Settings: publication date, warning window, plan sheet, column overrides, language. */
+/** Settings: publication date, warning window, plan sheet, column overrides, feedback date, assessment weights, language. */
 import {
   Button,
   Field,
@@ -14,6 +14,7 @@ import { Save20Regular } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
 import { toUserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
+import { DEFAULT_ASSESSMENT_WEIGHTS, type AssessmentWeights } from "../../core/assessment";
 import type { Language, Role } from "../../core/types";
 import type { HostMode } from "../host";
 import { useText, type PaneTextKey } from "../i18n";
@@ -21,6 +22,7 @@ import {
   fromForm,
   OVERRIDE_ROLES,
   toForm,
+  WEIGHT_KEYS,
   validateForm,
   type SettingsErrors,
   type SettingsForm,
@@ -69,6 +71,10 @@ export function SettingsView({ settings, mode, onSave }: SettingsViewProps) {
   };
   const updateColumn = (role: Role, value: string): void => {
     setForm((current) => ({ ...current, columns: { ...current.columns, [role]: value } }));
+    setNotice(null);
+  };
+  const updateWeight = (key: keyof AssessmentWeights, value: string): void => {
+    setForm((current) => ({ ...current, weights: { ...current.weights, [key]: value } }));
     setNotice(null);
   };
   const message = (key: PaneTextKey | undefined) => (key ? t(key) : undefined);
@@ -149,6 +155,46 @@ export function SettingsView({ settings, mode, onSave }: SettingsViewProps) {
                 maxLength={3}
                 onChange={(_, data) => updateColumn(role, data.value)}
                 data-testid={`settings-column-${role}`}
+              />
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <Field
+        label={t("settings.feedbackDate")}
+        hint={t("settings.feedbackDateHint")}
+        validationMessage={message(errors.feedbackDate)}
+      >
+        <Input
+          type="date"
+          value={form.feedbackDate}
+          onChange={(_, data) => update({ feedbackDate: data.value })}
+          data-testid="settings-feedback-date"
+        />
+      </Field>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{t("settings.weights")}</legend>
+        <Text size={200} className={styles.hint}>
+          {t("settings.weightsHint")}
+        </Text>
+        <div className={styles.columns}>
+          {WEIGHT_KEYS.map((key) => (
+            <Field
+              key={key}
+              label={t(`weight.${key}` as const)}
+              validationMessage={message(errors[`weight.${key}`])}
+              size="small"
+            >
+              <Input
+                size="small"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                className={styles.columnInput}
+                placeholder={String(DEFAULT_ASSESSMENT_WEIGHTS[key])}
+                value={form.weights[key]}
+                onChange={(_, data) => updateWeight(key, data.value)}
+                data-testid={`settings-weight-${key}`}
               />
             </Field>
           ))}

@@ -11,10 +11,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Dismiss16Regular } from "@fluentui/react-icons";
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type DragEvent } from "react";
 import { toUserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
 import type { ResultStore } from "../../app/resultStore";
+import { writeLock } from "../../app/writeLock";
 import type { IsoDate } from "../../core/types";
 import { baseName } from "../download";
 import type { AnnotatedCopy, PaneHost } from "../host";
@@ -30,6 +31,11 @@ import { PlanHeader } from "./PlanHeader";
 import { SettingsView } from "./SettingsView";
 import { StandaloneBar } from "./StandaloneBar";
 import { TotalsView } from "./TotalsView";
+
+/** The Follow-up tab (reminders, Word documents, assessment) loads on first use: out of the initial JavaScript. */
+const NotesView = lazy(() =>
+  import(/* webpackChunkName: "notes" */ "./NotesView").then((m) => ({ default: m.NotesView })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -53,13 +59,14 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-export type ViewId = "findings" | "deadlines" | "totals" | "circular" | "settings";
-/** Five labelled tabs (Settings was once an icon alone: now it says what it is, like the others). */
+export type ViewId = "findings" | "deadlines" | "totals" | "circular" | "notes" | "settings";
+/** Labelled tabs (Settings was once an icon alone: now it says what it is, like the others). */
 const VIEWS: { id: ViewId; label: PaneTextKey }[] = [
   { id: "findings", label: "tab.findings" },
   { id: "deadlines", label: "tab.deadlines" },
   { id: "totals", label: "tab.totals" },
   { id: "circular", label: "tab.circular" },
+  { id: "notes", label: "tab.notes" },
   { id: "settings", label: "tab.settings" },
 ];
 
@@ -124,6 +131,15 @@ export function Workspace({
     const current = store.get();
     if (current.result && !current.running && host.port() !== null && asOf !== "")
       void runCheck(host, store, checkOptions(next, asOf, language));
+  };
+
+  // Excel: the 考核评分 sheet, written by the same use case as the annotated copy's, one writer at a time.
+  const writeAssessment = async (): Promise<string[]> => {
+    const port = host.port();
+    if (!port) return [];
+    const { writeAssessmentSheet } = await import(/* webpackChunkName: "engine" */ "../../app/actions");
+    const result = await writeLock.run(() => writeAssessmentSheet(port, checkOptions(settings, asOf, language)));
+    return result.wroteSheets;
   };
 
   const selectCell = host.selectCell
@@ -269,6 +285,17 @@ export function Workspace({
             report={report}
             onInsert={insertText ? (text) => insertText.call(host, text) : undefined}
           />
+        )}
+        {view === "notes" && (
+          <Suspense fallback={null}>
+            <NotesView
+              report={report}
+              settings={settings}
+              canDownload={host.mode === "standalone" || host.canDownload === true}
+              saveFile={saveFile}
+              onWriteSheet={host.mode === "office" ? writeAssessment : undefined}
+            />
+          </Suspense>
         )}
         {view === "settings" && (
           <SettingsView key={settingsVersion} settings={settings} mode={host.mode} onSave={saveSettings} />

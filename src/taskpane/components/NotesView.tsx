@@ -1,0 +1,268 @@
+/**
+ * Follow-up: the reminder of a unit (pick a unit, read, copy; download it as Word where the host allows), the
+ * circular as Word, and the year-end assessment (ranking chart and the two lists). The Word writer is loaded
+ * only when a document is asked for.
+ */
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowDownload20Regular,
+  Copy20Regular,
+  DocumentText20Regular,
+  TableSimple20Regular,
+} from "@fluentui/react-icons";
+import { useMemo, useState } from "react";
+import { DOCX_TYPE, unitNotes, type NoteFile } from "../../app/documents";
+import { toUserError } from "../../app/errors";
+import type { WorkbookSettings } from "../../app/port";
+import { assessUnits } from "../../core/assessment";
+import { assessmentLists } from "../../core/assessmentText";
+import type { Report } from "../../core/types";
+import { copyToClipboard, type ClipboardPayload, type CopyOutcome } from "../clipboard";
+import type { AnnotatedCopy } from "../host";
+import { useText } from "../i18n";
+import { EmptyNote } from "./EmptyNote";
+import { RankingChart } from "./RankingChart";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  textarea: { width: "100%" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+type Notice = { intent: "success" | "warning" | "error"; text: string } | null;
+
+export interface NotesViewProps {
+  report: Report | null;
+  settings: WorkbookSettings;
+  /** The host can save files (standalone; Excel where downloads work). */
+  canDownload: boolean;
+  saveFile(file: AnnotatedCopy): void;
+  /** Excel: write the 考核评分 sheet into the workbook; resolves with the sheets written. */
+  onWriteSheet?: () => Promise<string[]>;
+  /** Injected by tests; defaults to the browser clipboard. */
+  copy?: (payload: ClipboardPayload) => Promise<CopyOutcome>;
+}
+
+const toDownload = (file: NoteFile): AnnotatedCopy => ({
+  // A copy of the bytes: a Blob part must not be a view on a shared buffer.
+  data: new Blob([file.bytes.slice()], { type: DOCX_TYPE }),
+  fileName: file.name,
+});
+
+export function NotesView({
+  report,
+  settings,
+  canDownload,
+  saveFile,
+  onWriteSheet,
+  copy = copyToClipboard,
+}: NotesViewProps) {
+  const styles = useStyles();
+  const { t, language } = useText();
+  const feedbackDate = settings.feedbackDate ?? null;
+  const notes = useMemo(() => (report ? unitNotes(report, { feedbackDate }) : []), [report, feedbackDate]);
+  const assessment = useMemo(
+    () => (report ? assessUnits(report, settings.assessment) : null),
+    [report, settings.assessment],
+  );
+  const [unit, setUnit] = useState<string>("");
+  const [yearEnd, setYearEnd] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [assessmentNotice, setAssessmentNotice] = useState<Notice>(null);
+  if (!report || !report.table || !assessment) return <EmptyNote>{t("notes.notChecked")}</EmptyNote>;
+  const note = notes.find((candidate) => candidate.unit === unit) ?? notes[0];
+  const lists = assessmentLists(assessment, report.language);
+  const options = { feedbackDate, assessment: yearEnd ? assessment : null };
+
+  const runCopy = (text: string): void => {
+    void copy({ text }).then((outcome) =>
+      setNotice(
+        outcome === "failed"
+          ? { intent: "warning", text: t("circular.copyFailed") }
+          : { intent: "success", text: t("notes.copied") },
+      ),
+    );
+  };
+  const download = async (make: (documents: typeof import("../../app/documents")) => Promise<NoteFile[]>) => {
+    setBusy(true);
+    try {
+      const files = await make(await import("../../app/documents"));
+      for (const file of files) saveFile(toDownload(file));
+      setNotice({ intent: "success", text: t("notes.downloaded", { files: files.map((f) => f.name).join("、") }) });
+    } catch (error) {
+      setNotice({ intent: "error", text: toUserError(error).messageIn(language) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const downloadAll = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const [documents, { zipSync }] = await Promise.all([import("../../app/documents"), import("fflate")]);
+      const files = await documents.noteFiles(report, options);
+      const zip = zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes])));
+      const name = t("notes.zipName");
+      saveFile({ data: new Blob([zip.slice()], { type: "application/zip" }), fileName: name });
+      setNotice({ intent: "success", text: t("notes.downloaded", { files: name }) });
+    } catch (error) {
+      setNotice({ intent: "error", text: toUserError(error).messageIn(language) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const writeSheet = async (): Promise<void> => {
+    if (!onWriteSheet) return;
+    setBusy(true);
+    try {
+      const sheets = await onWriteSheet();
+      setAssessmentNotice(
+        sheets.length > 0
+          ? { intent: "success", text: t("ranking.written", { sheet: sheets.join("、") }) }
+          : { intent: "warning", text: t("ranking.notWritten") },
+      );
+    } catch (error) {
+      setAssessmentNotice({ intent: "error", text: toUserError(error).messageIn(language) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.section}>
+        <h3 className={styles.title}>{t("notes.title")}</h3>
+        {notes.length === 0 || !note ? (
+          <EmptyNote testId="notes-none">{t("notes.none")}</EmptyNote>
+        ) : (
+          <>
+            <Field label={t("notes.unit")}>
+              <Select value={note.unit} onChange={(_, data) => setUnit(data.value)} data-testid="notes-unit">
+                {notes.map((candidate) => (
+                  <option key={candidate.unit} value={candidate.unit}>
+                    {t("notes.unitOption", {
+                      unit: candidate.unit,
+                      overdue: candidate.reminder.overdue,
+                      dueSoon: candidate.reminder.dueSoon,
+                    })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Textarea
+              className={styles.textarea}
+              value={note.text}
+              readOnly
+              resize="vertical"
+              rows={14}
+              aria-label={t("notes.textLabel", { unit: note.unit })}
+              data-testid="notes-text"
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <div className={styles.actions}>
+              <Button icon={<Copy20Regular />} onClick={() => runCopy(note.text)} data-testid="notes-copy">
+                {t("notes.copy")}
+              </Button>
+              {canDownload && (
+                <Button
+                  icon={<DocumentText20Regular />}
+                  disabled={busy}
+                  onClick={() =>
+                    void download(async (documents) => {
+                      const file = await documents.unitNoteFile(report, note.unit, options);
+                      return file ? [file] : [];
+                    })
+                  }
+                  data-testid="notes-download-unit"
+                >
+                  {t("notes.downloadUnit")}
+                </Button>
+              )}
+            </div>
+          </>
+        )}
+        {canDownload ? (
+          <>
+            <Checkbox
+              checked={yearEnd}
+              onChange={(_, data) => setYearEnd(data.checked === true)}
+              label={t("notes.yearEnd")}
+              data-testid="notes-year-end"
+            />
+            <div className={styles.actions}>
+              <Button
+                icon={<DocumentText20Regular />}
+                disabled={busy}
+                onClick={() => void download(async (documents) => [await documents.circularFile(report, options)])}
+                data-testid="notes-download-circular"
+              >
+                {t("notes.downloadCircular")}
+              </Button>
+              <Button
+                icon={<ArrowDownload20Regular />}
+                disabled={busy}
+                onClick={() => void downloadAll()}
+                data-testid="notes-download-all"
+              >
+                {t("notes.downloadAll")}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <Text size={200} className={styles.hint} data-testid="notes-no-download">
+            {t("notes.noDownload")}
+          </Text>
+        )}
+        {notice && (
+          <MessageBar intent={notice.intent} data-testid="notes-notice">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+      <section className={styles.section}>
+        <RankingChart assessment={assessment} />
+        <Text as="p" data-testid="assessment-on-time">
+          {lists.onTime}
+        </Text>
+        <Text as="p" data-testid="assessment-overdue">
+          {lists.overdue}
+        </Text>
+        <Text size={200} className={styles.hint}>
+          {t("ranking.hint")}
+        </Text>
+        {onWriteSheet && (
+          <div className={styles.actions}>
+            <Button
+              icon={<TableSimple20Regular />}
+              disabled={busy}
+              onClick={() => void writeSheet()}
+              data-testid="assessment-write-sheet"
+            >
+              {t("ranking.writeSheet")}
+            </Button>
+          </div>
+        )}
+        {assessmentNotice && (
+          <MessageBar intent={assessmentNotice.intent} data-testid="assessment-notice">
+            <MessageBarBody>{assessmentNotice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { TextDecoder, TextEncoder } from "node:util";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { analyze } from "../../src/core/analyze";
+import { NotesView } from "../../src/taskpane/components/NotesView";
+import type { AnnotatedCopy } from "../../src/taskpane/host";
+import { grid } from "../core/helpers";
+import { renderIn } from "./render";
+
+// jsdom has no TextEncoder; every browser the pane runs in has (docx writes its XML with it).
+Object.assign(globalThis, {
+  TextEncoder: globalThis.TextEncoder ?? TextEncoder,
+  TextDecoder: globalThis.TextDecoder ?? TextDecoder,
+});
+
+// As of 2019-07-10: task 1 overdue (10 days), task 2 due in 3 days, task 3 done, tasks 4 and 5 open.
+const plan = analyze(
+  [
+    grid("工作台账", [
+      ["序号", "工作内容", "牵头部门", "配合部门", "时间节点", "推进情况"],
+      ["1", "制定全区河长制年度工作要点", "区水务局", "区生态环境分局", "2019年6月30日", "已形成初稿"],
+      ["2", "完成区级河道“一河一策”修编", "区生态环境分局", "区水务局、区农业农村局", "2019年7月13日", ""],
+      ["3", "开展入河排污口排查", "区农业农村局", "", "2019年5月31日", "已完成"],
+      ["4", "建成智慧河长信息平台", "区大数据中心", "区水务局", "2019年12月底前", "正在推进"],
+      ["5", "落实河长制工作经费保障", "区财政局", "", "2019年9月底前", "正在推进"],
+    ]),
+  ],
+  { asOf: "2019-07-10" },
+);
+
+describe("NotesView", () => {
+  it("shows the reminder of the unit picked, lead tasks first, and copies it", async () => {
+    const copy = jest.fn(async () => "clipboard" as const);
+    renderIn(
+      <NotesView
+        report={plan}
+        settings={{ feedbackDate: "2019-07-20" }}
+        canDownload={false}
+        saveFile={jest.fn()}
+        copy={copy}
+      />,
+    );
+    const picker = screen.getByTestId("notes-unit") as HTMLSelectElement;
+    // 区水务局: one overdue (lead) — listed before 区生态环境分局 whose task is only due soon as lead.
+    expect([...picker.options].map((o) => o.value)).toEqual(["区水务局", "区生态环境分局", "区农业农村局"]);
+    fireEvent.change(picker, { target: { value: "区生态环境分局" } });
+    const text = (screen.getByTestId("notes-text") as HTMLTextAreaElement).value;
+    expect(text).toContain("区生态环境分局：");
+    expect(text.indexOf("第2项")).toBeLessThan(text.indexOf("第1项"));
+    expect(text).toContain("办理状态：即将到期（还有3天）");
+    expect(text).toContain("请于2019年7月20日前");
+    expect(text).not.toContain("建成智慧河长信息平台");
+    fireEvent.click(screen.getByTestId("notes-copy"));
+    expect(copy).toHaveBeenCalledWith({ text });
+    await screen.findByText("已复制督办通知单，可粘贴到公文或消息中。");
+    // in Excel without downloads: no download buttons, a hint instead
+    expect(screen.queryByTestId("notes-download-unit")).toBeNull();
+    expect(screen.getByTestId("notes-no-download")).toBeInTheDocument();
+  });
+
+  it("downloads the unit's Word note and the circular where the host allows it", async () => {
+    const saved: AnnotatedCopy[] = [];
+    renderIn(<NotesView report={plan} settings={{}} canDownload saveFile={(file) => saved.push(file)} />);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("notes-download-unit"));
+    });
+    await waitFor(() => expect(screen.getByTestId("notes-notice")).toBeInTheDocument());
+    expect(screen.getByTestId("notes-notice")).toHaveTextContent("已下载：区水务局.docx");
+    expect(saved[0].fileName).toBe("区水务局.docx");
+    expect(saved[0].data.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(saved[0].data.size).toBeGreaterThan(1000);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("notes-download-circular"));
+    });
+    await waitFor(() => expect(saved.map((f) => f.fileName)).toEqual(["区水务局.docx", "通报.docx"]));
+  }, 60_000);
+
+  it("ranks the units in a chart, ties sharing a rank, with the year-end lists", () => {
+    renderIn(<NotesView report={plan} settings={{}} canDownload={false} saveFile={jest.fn()} />);
+    const bars = within(screen.getByTestId("ranking-chart")).getAllByTestId("ranking-bar");
+    // 区农业农村局: lead 3 done on time (100×2) + cooperating 2 open (60×1) = 260/3 = 86.7
+    // 区大数据中心: lead 4 open = 60; 区财政局: lead 5 open = 60 (same rank 2; the next is 4); 区水务局: lead 1 overdue 10 days (40 − 5 = 35)×2 + 2 open 60 + 4 open 60 = 190/4 = 47.5
+    // 区生态环境分局: lead 2 open 60×2 + cooperating 1 overdue 35 = 155/3 = 51.7
+    expect(bars.map((b) => [b.dataset.unit, b.dataset.rank, b.dataset.value])).toEqual([
+      ["区农业农村局", "1", "86.7"],
+      ["区大数据中心", "2", "60"],
+      ["区财政局", "2", "60"],
+      ["区生态环境分局", "4", "51.7"],
+      ["区水务局", "5", "47.5"],
+    ]);
+    expect(screen.getByTestId("assessment-on-time")).toHaveTextContent(
+      "按时完成全部牵头任务的单位（1个）：区农业农村局。",
+    );
+    expect(screen.getByTestId("assessment-overdue")).toHaveTextContent("牵头任务逾期未完成的单位（1个）：区水务局。");
+  });
+
+  it("writes the assessment sheet into the workbook in Excel", async () => {
+    const onWriteSheet = jest.fn(async () => ["考核评分"]);
+    renderIn(
+      <NotesView report={plan} settings={{}} canDownload={false} saveFile={jest.fn()} onWriteSheet={onWriteSheet} />,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("assessment-write-sheet"));
+    });
+    expect(onWriteSheet).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("assessment-notice")).toHaveTextContent("已写入工作表“考核评分”。");
+  });
+});

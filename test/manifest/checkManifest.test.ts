@@ -156,7 +156,7 @@ describe("checkManifest catches", () => {
     );
     expect(codes(pane)).toEqual(["runtime.mismatch"]);
     const defaultPage = mutate(
-      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>',
+      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html?host=office"/>',
       '<SourceLocation DefaultValue="https://localhost:3000/index.html"/>',
     );
     expect(codes(defaultPage)).toEqual(["runtime.url-mismatch"]);

@@ -227,10 +227,10 @@ describe("checkManifest catches", () => {
 
   it("requirement sets below the design's floor, and the wrong permission", () => {
     expect(
-      problems(mutate('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>')),
-    ).toEqual(["requirements.version: ExcelApi MinVersion 1.7 is below 1.9"]);
+      problems(mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>')),
+    ).toEqual(["requirements.version: ExcelApi MinVersion 1.6 is below 1.7"]);
     expect(
-      problems(mutate('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>')),
+      problems(mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>')),
     ).toEqual([]);
     expect(codes(mutate(/\s*<Set Name="SharedRuntime"[^>]*\/>/, ""))).toEqual(["requirements.missing"]);
     expect(codes(mutate("<Permissions>ReadWriteDocument", "<Permissions>ReadDocument"))).toEqual(["permissions"]);

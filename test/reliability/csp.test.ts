@@ -87,6 +87,13 @@ describe("the policy as an HTTP header (scripts/csp.js)", () => {
     expect(() => extraFrameAncestors("*")).toThrow(/FENGONG_FRAME_ANCESTORS/);
   });
 
+  test("the README's nginx and IIS examples send exactly this policy", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const policy = headerPolicy({ frameAncestors: "" });
+    expect(readme).toContain(`add_header Content-Security-Policy "${policy}" always;`);
+    expect(readme).toContain(`<add name="Content-Security-Policy" value="${policy}" />`);
+  });
+
   test("the headers: CSP, nosniff, no referrer; never X-Frame-Options (Excel on the web frames the pane)", () => {
     const headers = securityHeaders({ frameAncestors: "" });
     expect(Object.keys(headers).sort()).toEqual([

@@ -39,7 +39,7 @@ const files: Record<string, string> = {
   "src/commands.js": [
     'import { store } from "./shared";',
     "window.__commands = { store, registeredBeforePane: !window.__taskpane };",
-    'window.__paneLoaded = import("./taskpane");',
+    'window.__paneLoaded = import(/* webpackChunkName: "taskpane" */ "./taskpane");',
   ].join("\n"),
   "src/page.html":
     '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="container"></div></body></html>',
@@ -127,6 +127,12 @@ describe("the shared-runtime page", () => {
     expect(holding(UI_MARKER)).toHaveLength(1);
     expect(holding(LAZY_MARKER)).toHaveLength(1);
     expect(holding(LAZY_MARKER)[0].name).not.toBe(holding(UI_MARKER)[0].name);
+    // bundle-stats.json names the pane's chunks (what the page loads right after the commands) apart.
+    expect(stats.pane?.files).toEqual(expect.arrayContaining([holding(UI_MARKER)[0].name]));
+    expect(stats.pane?.files).not.toContain(holding(LAZY_MARKER)[0].name);
+    expect(logged).toContain(
+      `pane JS (gzip): ${((stats.pane?.gzip ?? 0) / 1024).toFixed(1)} KB (loaded by import() after the commands)`,
+    );
   });
 });
 

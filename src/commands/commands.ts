@@ -29,6 +29,8 @@ function registerCommands(): void {
   Office.actions.associate("highlightOverdue", handlers.highlightOverdue);
   Office.actions.associate("totalsByUnit", handlers.totalsByUnit);
   Office.actions.associate("clearHighlights", handlers.clearHighlights);
+  // Tell office.js the page handles its start-up (Office.initialize's modern form); the pane waits on it too.
+  if (typeof Office.onReady === "function") void Office.onReady().catch(() => undefined);
 }
 
 const signals = startupSignals();

@@ -178,7 +178,10 @@ describe("the real commands entry (src/commands/commands.ts)", () => {
 
   it("registers the commands at top level and loads the pane with import() after", () => {
     const source = readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8");
-    expect(source).not.toMatch(/Office\.onReady\s*\(/);
+    // Not inside an Office.onReady callback: any onReady call comes after the associations.
+    expect(source).not.toMatch(/Office\.onReady\s*\(\s*\(/);
+    const lastAssociate = source.lastIndexOf("Office.actions.associate(");
+    expect(source.indexOf("Office.onReady(")).toBeGreaterThan(lastAssociate);
     expect(source.indexOf("registerCommands();")).toBeGreaterThan(0);
     expect(source.indexOf('import(/* webpackChunkName: "taskpane" */ "../taskpane/index")')).toBeGreaterThan(
       source.indexOf("registerCommands();"),

@@ -1,23 +1,31 @@
 /**
  * Webpack for the Excel add-in, in the style of Microsoft's Office-Addin-TaskPane-React template.
  *
- * One page, dist/taskpane.html, carries both entries: `taskpane` (the React pane) and `commands` (the ribbon
- * handlers). That is the shared runtime: the manifest points the Runtime, the FunctionFile and the task pane at
- * the same URL, so the ribbon and the pane run in one JavaScript context (runtimeChunk "single" makes them
- * share one module registry: src/app/resultStore.ts is instantiated once).
+ * One page, dist/taskpane.html, is the shared runtime: the manifest points the Runtime, the FunctionFile and
+ * the task pane at the same URL, so the ribbon and the pane run in one JavaScript context. Its scripts, in order:
+ *   1. startup.js (src/startup, classic ES5, in <head>): the IE11/old-webview message, and office.js requested
+ *      only when the page runs inside Office;
+ *   2. the one entry, `commands` (src/commands/commands.ts, with webpack's runtime): registers the ribbon
+ *      commands at once (Office.actions.associate at top level, no React or Fluent UI), then loads the task pane
+ *      (React, Fluent UI) with import() as lazy chunks. One entry, one module registry: src/app/resultStore.ts
+ *      is instantiated once for the ribbon and the pane.
  *
- *   npm run build        production: hashed files, manifest URLs rewritten to the production origin
- *   npm run build:dev    development build (manifest left on https://localhost:3000/)
- *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs (http if no certificate can be made)
+ *   npm run build          production: hashed files, manifest URLs rewritten to FENGONG_ORIGIN (or a placeholder,
+ *                          said loudly: that dist/manifest.xml must not be deployed)
+ *   npm run build:release  the same, but refuses to build without FENGONG_ORIGIN (or --env origin=...)
+ *   npm run build:dev      development build (manifest left on https://localhost:3000/)
+ *   npm run dev-server     https://localhost:3000 with office-addin-dev-certs (http if no certificate can be made)
  *
- * Production origin: `npm run build -- --env origin=https://host/path/` or FENGONG_ORIGIN=https://host/path/
- * (see scripts/manifest-origin.js). The build fails if dist/manifest.xml would still mention localhost.
+ * Production origin: FENGONG_ORIGIN=https://host/path/ (or `--env origin=...`), see scripts/manifest-origin.js.
+ * The build fails if dist/manifest.xml would still mention localhost. The dev server sends the page's
+ * Content-Security-Policy as an HTTP header too (scripts/csp.js), with frame-ancestors for Office's origins.
  */
 const fs = require("node:fs");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { DEV_ORIGIN, resolveOrigin, productionManifest } = require("./scripts/manifest-origin");
+const { DEV_ORIGIN, productionManifest, originForBuild } = require("./scripts/manifest-origin");
+const { securityHeaders } = require("./scripts/csp");
 const { BundleStatsPlugin } = require("./scripts/bundle-stats-plugin");
 
 const DEV_SERVER_PORT = 3000; // The dev manifest's URLs say https://localhost:3000/.
@@ -57,15 +65,16 @@ async function devServerTransport() {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
-  const origin = dev ? DEV_ORIGIN : resolveOrigin({ cliOrigin: env.origin, environment: process.env.FENGONG_ORIGIN });
-  if (!dev) console.log(`[fengong] production origin for dist/manifest.xml: ${origin}`);
+  const origin = dev
+    ? DEV_ORIGIN
+    : originForBuild({ cliOrigin: env.origin, environment: process.env.FENGONG_ORIGIN, release: Boolean(env.release) });
 
   return {
     mode: dev ? "development" : "production",
     // Not the default "eval" devtools: the page's Content-Security-Policy forbids eval (script-src 'self').
     devtool: "source-map",
+    // The one entry: the ribbon commands first; the pane (src/taskpane/index.tsx) is loaded by it with import().
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: {
@@ -89,22 +98,11 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     optimization: {
-      // Both entries run in one page: one webpack runtime, so a module they share exists once.
-      runtimeChunk: "single",
+      // One entry: webpack's runtime lives in the commands file, the page's first module script.
+      runtimeChunk: false,
       splitChunks: {
         chunks: "all",
         cacheGroups: {
-          // Libraries the page needs at start (React, Fluent UI, ...) in one file. Only "initial" chunks:
-          // libraries reached only through import() (exceljs in standalone mode) stay in their own lazy chunks,
-          // out of the Office path.
-          vendor: {
-            test: /[\\/]node_modules[\\/]/,
-            chunks: "initial",
-            name: "vendor",
-            priority: 10,
-            enforce: true, // Always its own file, however small (stable caching, predictable layout).
-            reuseExistingChunk: true,
-          },
           // exceljs (standalone mode only) under its own name, so bundle-stats.json shows where it went.
           exceljs: {
             test: /[\\/]node_modules[\\/]exceljs[\\/]/,
@@ -121,7 +119,7 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "commands"],
+        chunks: ["commands"],
         scriptLoading: "defer",
         inject: "body",
       }),
@@ -129,6 +127,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           // The PNGs the manifest points at and the support page; the SVG drawings stay in the repository.
           { from: "assets", to: "assets", globOptions: { ignore: ["**/svg/**"] } },
+          // The first script of the page, as written (ES5: it must run where nothing else can).
+          { from: "src/startup/startup.js", to: "startup.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -136,13 +136,14 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
-      new BundleStatsPlugin({ page: "taskpane.html", entries: ["taskpane", "commands"] }),
+      new BundleStatsPlugin({ page: "taskpane.html", entries: ["commands"] }),
     ],
     devServer: {
       port: DEV_SERVER_PORT,
       hot: true,
       static: false, // Everything the page needs is built or copied by webpack.
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // The page's CSP as a header (frame-ancestors works only there) and the other security headers.
+      headers: securityHeaders({ dev: true }),
       // Only `webpack serve` needs certificates: a build never asks for them.
       server: env.WEBPACK_SERVE ? await devServerTransport() : "http",
     },

@@ -14,9 +14,17 @@ export interface BundleStats {
   gzipLevel: number;
   initial: { files: string[]; raw: number; gzip: number };
   assets: AssetSize[];
+  /** The task pane's chunks (named import() group), loaded right after the initial files. */
+  pane?: { files: string[]; raw: number; gzip: number };
 }
 
 export declare class BundleStatsPlugin {
-  constructor(options?: { page?: string; entries?: string[]; filename?: string; log?: (line: string) => void });
+  constructor(options?: {
+    page?: string;
+    entries?: string[];
+    paneGroup?: string;
+    filename?: string;
+    log?: (line: string) => void;
+  });
   apply(compiler: Compiler): void;
 }

@@ -6,3 +6,11 @@ export declare function resolveOrigin(sources?: { cliOrigin?: string | boolean; 
 export declare function rewriteManifestOrigin(xml: string, origin: string): string;
 export declare function localhostLines(xml: string): { line: number; text: string }[];
 export declare function productionManifest(xml: string, origin: string): string;
+export declare const PLACEHOLDER_WARNING: string;
+export declare function originForBuild(options?: {
+  cliOrigin?: string | boolean;
+  environment?: string;
+  release?: boolean;
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+}): string;

@@ -6,8 +6,10 @@
  * The source manifest points every URL at the dev server, DEV_ORIGIN. A production build replaces each
  * occurrence (global replace) with the production origin, chosen in this order:
  *   1. `webpack --env origin=https://host/path/` (npm run build -- --env origin=...)
- *   2. the FENGONG_ORIGIN environment variable
- *   3. DEFAULT_PRODUCTION_ORIGIN (a placeholder: set one of the above for a real deployment)
+ *   2. the FENGONG_ORIGIN environment variable (the documented way: README, "Deployment")
+ *   3. DEFAULT_PRODUCTION_ORIGIN, a placeholder: `npm run build` still builds (to try the pane, run the e2e
+ *      tests) but says plainly that dist/manifest.xml must not be deployed; `npm run build:release`
+ *      (`--env release`) refuses to build without 1 or 2.
  */
 
 const DEV_ORIGIN = "https://localhost:3000/";
@@ -64,6 +66,44 @@ function resolveOrigin({ cliOrigin, environment } = {}) {
   return DEFAULT_PRODUCTION_ORIGIN;
 }
 
+/** The warning `npm run build` prints when it falls back to the placeholder origin. */
+const PLACEHOLDER_WARNING = [
+  `[fengong] FENGONG_ORIGIN is not set: dist/manifest.xml points at the placeholder ${DEFAULT_PRODUCTION_ORIGIN}`,
+  "[fengong] Do NOT deploy this dist/manifest.xml: Office would load the add-in from a server that is not yours.",
+  "[fengong] For a deployment: FENGONG_ORIGIN=https://your-server/path/ npm run build:release",
+].join("\n");
+
+/**
+ * The origin a production build writes into dist/manifest.xml, said on the console. With `release` (npm run
+ * build:release) a missing origin is an error; without, the placeholder is used and a warning printed.
+ * @param {{ cliOrigin?: string | undefined | boolean, environment?: string | undefined, release?: boolean,
+ *   log?: (line: string) => void, warn?: (line: string) => void }} options
+ * @returns {string}
+ */
+function originForBuild({ cliOrigin, environment, release = false, log = console.log, warn = console.warn } = {}) {
+  const origin = resolveOrigin({ cliOrigin, environment });
+  if (origin !== DEFAULT_PRODUCTION_ORIGIN || hasOrigin(cliOrigin, environment)) {
+    log(`[fengong] production origin for dist/manifest.xml: ${origin}`);
+    return origin;
+  }
+  if (release) {
+    throw new Error(
+      "npm run build:release needs the production origin: set FENGONG_ORIGIN=https://your-server/path/ " +
+        "(the https address that serves dist/), e.g. FENGONG_ORIGIN=https://fengong.intranet.example.gov.cn/ npm run build:release",
+    );
+  }
+  warn(PLACEHOLDER_WARNING);
+  return origin;
+}
+
+/** True when an origin was given (even the placeholder's own address, deliberately). */
+function hasOrigin(cliOrigin, environment) {
+  return (
+    (typeof cliOrigin === "string" && cliOrigin.trim() !== "") ||
+    (typeof environment === "string" && environment.trim() !== "")
+  );
+}
+
 /**
  * Replace every DEV_ORIGIN in the manifest text with `origin` (already normalised).
  * @param {string} xml
@@ -107,6 +147,8 @@ module.exports = {
   DEFAULT_PRODUCTION_ORIGIN,
   normalizeOrigin,
   resolveOrigin,
+  originForBuild,
+  PLACEHOLDER_WARNING,
   rewriteManifestOrigin,
   localhostLines,
   productionManifest,

@@ -2,11 +2,16 @@
 //   npm run build && npm run serve        then http://localhost:3000/taskpane.html
 // PORT (default 3000) and DIST (default ./dist) can be set in the environment. Plain http, localhost only:
 // this is for looking at the pane and for browser tests, not for hosting the add-in (Office needs https).
+// Every response carries the page's Content-Security-Policy as a header, with frame-ancestors for Office's
+// origins (scripts/csp.js), as the README's nginx and IIS examples do.
 import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+const { securityHeaders } = createRequire(import.meta.url)("./csp.js");
 
 export const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -65,6 +70,7 @@ export async function resolveFile(root, urlPath) {
 
 /** An http.Server serving `root` (an absolute, real path). GET and HEAD only. */
 export function createStaticServer(root) {
+  const security = securityHeaders();
   return createServer(async (request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.setHeader("Allow", "GET, HEAD");
@@ -75,9 +81,9 @@ export function createStaticServer(root) {
     if (!found) return send(response, 404, `Not found: ${urlPath}\n`);
     const type = CONTENT_TYPES[path.extname(found.file).toLowerCase()] ?? "application/octet-stream";
     response.writeHead(200, {
+      ...security,
       "Content-Type": type,
       "Content-Length": found.size,
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-cache",
     });
     if (request.method === "HEAD") return response.end();

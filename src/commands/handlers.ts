@@ -2,8 +2,10 @@
  * The ribbon's four commands (ExecuteFunction, shared runtime), independent of Office so tests drive them:
  * each runs its use case from src/app/actions.ts on a fresh WorkbookPort, publishes running / result /
  * error to the result store (source "ribbon") for the task pane to show, and always calls
- * event.completed(). Clicks are single-flight: a second click of a command that is running (or waiting)
- * joins it; a different command waits for the running one to finish, so two never write at once.
+ * event.completed(). Office queues clicks: a second click of a command arrives only after the first one
+ * completed, so a double click would run it twice back to back. A repeat of the same command within
+ * REPEAT_WINDOW_MS of it finishing is dropped (completed at once, nothing run); a click arriving while it still
+ * runs joins it. A different command waits for the running one to finish, so two never write at once.
  */
 import type { ActionResult } from "../app/actions";
 import type { CheckOptions } from "../app/check";
@@ -27,8 +29,10 @@ export interface CommandDeps {
   /** A port on the open workbook (one per run: each run re-reads the workbook). */
   createPort(): WorkbookPort;
   store: ResultStore;
-  /** Office.addin.showAsTaskpane(). */
+  /** Office.addin.showAsTaskpane(), skipped when the pane is up (see paneVisibility.ts). */
   showTaskpane(): Promise<void> | void;
+  /** The clock (ms), injected so tests need no real waiting; default Date.now. */
+  now?(): number;
   /** Options of the use cases (default: none; the workbook's settings apply). */
   options?(): CheckOptions;
   /** Shared with the task pane, so a ribbon click waits for a check the pane started (default: the page's). */
@@ -46,6 +50,9 @@ const ACTIONS: Record<CommandName, (port: WorkbookPort, options: CheckOptions) =
   clearHighlights: async (port) => (await actions()).clearOwnedHighlights(port),
 };
 
+/** A repeat of the same command this soon after it finished is taken for a double click and dropped. */
+export const REPEAT_WINDOW_MS = 2_000;
+
 async function showQuietly(show: () => Promise<void> | void): Promise<void> {
   try {
     await show();
@@ -56,7 +63,9 @@ async function showQuietly(show: () => Promise<void> | void): Promise<void> {
 
 export function createCommandHandlers(deps: CommandDeps): Record<CommandName, CommandHandler> {
   const inFlight = new Map<CommandName, Promise<void>>();
+  const finishedAt = new Map<CommandName, number>();
   const lock = deps.lock ?? writeLock;
+  const now = deps.now ?? Date.now;
 
   /** Run one command to the end; never throws (its error goes to the store). */
   async function execute(name: CommandName): Promise<void> {
@@ -78,9 +87,12 @@ export function createCommandHandlers(deps: CommandDeps): Record<CommandName, Co
     return async (event) => {
       try {
         let run = inFlight.get(name);
+        const last = finishedAt.get(name);
+        if (!run && last !== undefined && now() - last < REPEAT_WINDOW_MS) return; // a double click
         if (!run) {
           run = lock.run(() => execute(name));
           const settled = run.finally(() => {
+            finishedAt.set(name, now());
             if (inFlight.get(name) === settled) inFlight.delete(name);
           });
           inFlight.set(name, settled);

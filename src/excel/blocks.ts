@@ -83,3 +83,32 @@ export function slices(total: number, size: number): [number, number][] {
   for (let start = 0; start < total; start += size) out.push([start, Math.min(total, start + size)]);
   return out;
 }
+
+/**
+ * Bytes a real request carries for each queued operation beyond its arguments (object paths, action ids,
+ * property names): about 250 in Excel on the web, whose 5 MB limit counts them. A request of many small
+ * operations (one hyperlink per cell) is mostly this envelope.
+ */
+export const OPERATION_OVERHEAD_BYTES = 250;
+
+/** What a request of `operations` operations carrying `argumentBytes` of arguments weighs. */
+export const requestBytes = (operations: number, argumentBytes: number): number =>
+  operations * OPERATION_OVERHEAD_BYTES + argumentBytes;
+
+/** Counts what is queued for the next sync, so the caller syncs before a request would pass `targetBytes`. */
+export class RequestBudget {
+  private queued = 0;
+
+  constructor(private readonly targetBytes: number) {}
+
+  /** Count `operations` operations with `argumentBytes` of arguments; true when it is time to sync. */
+  add(operations: number, argumentBytes: number): boolean {
+    this.queued += requestBytes(operations, argumentBytes);
+    return this.queued >= this.targetBytes;
+  }
+
+  /** After a sync: nothing queued. */
+  reset(): void {
+    this.queued = 0;
+  }
+}

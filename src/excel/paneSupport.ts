@@ -14,12 +14,20 @@ export interface ExcelRunner {
   ): Promise<T>;
 }
 
+/** WorksheetCollection.onChanged: newer than the manifest's ExcelApi 1.7, so checked before use. */
+const CHANGED_EVENT_API = "1.9";
+
 export class ExcelPaneSupport {
-  constructor(private readonly excel: ExcelRunner) {}
+  constructor(
+    private readonly excel: ExcelRunner,
+    /** Office.context.requirements.isSetSupported (default: everything supported). */
+    private readonly isSetSupported: (name: string, version?: string) => boolean = () => true,
+  ) {}
 
   /** On the `Excel` global of office.js. */
   static forOffice(): ExcelPaneSupport {
-    return new ExcelPaneSupport(Excel);
+    const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+    return new ExcelPaneSupport(Excel, (name, version) => requirements?.isSetSupported(name, version) ?? false);
   }
 
   /** Excel.run with Office errors turned into messages for the user. */
@@ -59,6 +67,8 @@ export class ExcelPaneSupport {
   }
 
   onPlanChanged(listener: (sheet: string) => void): () => void {
+    // Without the event (ExcelApi < 1.9) there is simply no "edited since the check" notice.
+    if (!this.isSetSupported("ExcelApi", CHANGED_EVENT_API)) return () => undefined;
     let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
     let stopped = false;
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {

@@ -7,6 +7,9 @@
  *   last. the number formats of the deadline column's body (only when a deadline column is found).
  * A block refused for its size is halved and retried; merged areas refused (more than 512 in a block) are
  * read again in ranges small enough to be safe, and if even that fails the grid says mergesUnknown.
+ * A merged area that reaches the bottom edge of the range it was read in is followed down from its top-left
+ * cell in the next round (Excel may return it cut at that edge, and does not return it from the next block,
+ * where its top-left cell is not), so a merge crossing a block or slice boundary is always whole.
  */
 import { isPayloadError } from "./gateway";
 import { parseAreas } from "./addresses";
@@ -53,6 +56,8 @@ interface SheetRead {
   mergesUnknown: boolean;
   /** Merged areas are read in small ranges (a whole block was refused). */
   safeMerges: boolean;
+  /** Merged areas that reached the bottom of the range they were read in, to follow down. */
+  openMerges: OpenMerge[];
 }
 
 const MERGES_API = "1.13";
@@ -151,6 +156,7 @@ export async function readWorkbookGrids(session: Session, options: ReadOptions):
       merges: [],
       mergesUnknown: !mergesSupported,
       safeMerges: false,
+      openMerges: [],
     };
   });
 
@@ -186,29 +192,90 @@ export async function readWorkbookGrids(session: Session, options: ReadOptions):
   return { plan, others: reads.slice(1).map(toGrid) };
 }
 
+/** A merged area that reached the bottom edge of the range it was read in: it may go on below. */
+interface OpenMerge {
+  /** Index of the area in SheetRead.merges (updated in place as its extent becomes known). */
+  index: number;
+  /** The last sheet row read with it so far. */
+  checkedTo: number;
+}
+
+interface MergeQuery {
+  areas: RangeAreasProxy;
+  /** Last sheet row of the range asked. */
+  bottom: number;
+  /** Set when the query follows an open merge. */
+  open?: OpenMerge;
+}
+
+const lastRowOf = (read: SheetRead): number => read.top + read.rows - 1;
+
+/**
+ * Record the areas a query returned. Excel returns the areas whose top-left cell lies in the range, whole or cut
+ * at its edge (undocumented): an area that reaches the range's bottom edge, above the last row read, may go on,
+ * so it stays open and is followed (followMerge) until an answer shows where it ends.
+ */
+function takeMerges(read: SheetRead, query: MergeQuery): void {
+  if (query.areas.isNullObject) return;
+  const areas = parseAreas(query.areas.address);
+  const stillOpen = (area: MergedArea) => area.bottom >= query.bottom && query.bottom < lastRowOf(read);
+  if (query.open) {
+    const known = read.merges[query.open.index];
+    const same = areas.find((area) => area.top === known.top && area.left === known.left);
+    if (!same) return; // Unmerged since (a co-author): keep what the first answer said.
+    known.bottom = Math.max(known.bottom, same.bottom);
+    known.right = Math.max(known.right, same.right);
+    if (stillOpen(known)) read.openMerges.push({ index: query.open.index, checkedTo: query.bottom });
+    return;
+  }
+  for (const area of areas) {
+    read.merges.push(area);
+    if (stillOpen(area)) read.openMerges.push({ index: read.merges.length - 1, checkedTo: query.bottom });
+  }
+}
+
+/**
+ * The query that follows an open merge: from its top-left cell (so Excel returns it) over its columns, down
+ * past what is known by rows of at most safeMergeCells - 2 cells. Other areas in that strip lie below the
+ * merge's end, in those cells, two cells or more each: with the merge itself never more than 512 areas.
+ */
+function followMerge(read: SheetRead, open: OpenMerge, limits: BlockLimits): MergeQuery {
+  const area = read.merges[open.index];
+  const width = area.right - area.left + 1;
+  const step = Math.max(1, Math.floor((limits.safeMergeCells - 2) / width));
+  const bottom = Math.min(lastRowOf(read), open.checkedTo + step);
+  const strip = read.sheet.getRangeByIndexes(area.top - 1, area.left - 1, bottom - area.top + 1, width);
+  const areas = strip.getMergedAreasOrNullObject();
+  areas.load("address");
+  return { areas, bottom, open };
+}
+
 async function readBlocks(session: Session, reads: SheetRead[], limits: BlockLimits): Promise<void> {
   for (;;) {
-    const pending = reads.filter((read) => read.next < read.rows);
+    const pending = reads.filter(
+      (read) => read.next < read.rows || (!read.mergesUnknown && read.openMerges.length > 0),
+    );
     if (pending.length === 0) return;
     const round = pending.map((read) => {
       const count = Math.min(read.blockRows, read.rows - read.next);
-      const range = read.sheet.getRangeByIndexes(read.top - 1 + read.next, read.left - 1, count, read.columns);
-      range.load("values");
-      const areas: RangeAreasProxy[] = [];
+      const first = read.top + read.next; // sheet row
+      const range = count > 0 ? read.sheet.getRangeByIndexes(first - 1, read.left - 1, count, read.columns) : null;
+      range?.load("values");
+      const queries: MergeQuery[] = [];
+      const following = read.openMerges;
       if (!read.mergesUnknown) {
-        if (!read.safeMerges) areas.push(range.getMergedAreasOrNullObject());
-        else {
+        if (range && !read.safeMerges) {
+          queries.push({ areas: range.getMergedAreasOrNullObject(), bottom: first + count - 1 });
+        } else if (range) {
           for (const [start, end] of slices(count, safeMergeRows(read.columns, limits))) {
-            areas.push(
-              read.sheet
-                .getRangeByIndexes(read.top - 1 + read.next + start, read.left - 1, end - start, read.columns)
-                .getMergedAreasOrNullObject(),
-            );
+            const slice = read.sheet.getRangeByIndexes(first - 1 + start, read.left - 1, end - start, read.columns);
+            queries.push({ areas: slice.getMergedAreasOrNullObject(), bottom: first + end - 1 });
           }
         }
-        for (const area of areas) area.load("address");
+        for (const query of queries) query.areas.load("address");
+        for (const open of following) queries.push(followMerge(read, open, limits));
       }
-      return { read, count, range, areas };
+      return { read, count, range, queries, following };
     });
     try {
       await session.sync();
@@ -229,10 +296,13 @@ async function readBlocks(session: Session, reads: SheetRead[], limits: BlockLim
       session.stats.retries++;
       continue;
     }
-    for (const { read, count, range, areas } of round) {
+    for (const { read, count, range, queries, following } of round) {
+      // The merges followed this round are answered below (and reopened if they still go on).
+      if (!read.mergesUnknown) read.openMerges = read.openMerges.filter((open) => !following.includes(open));
+      for (const query of queries) takeMerges(read, query);
+      if (!range) continue;
       const values = range.values;
       for (const row of values) read.values.push(row.map(toCellValue));
-      for (const area of areas) if (!area.isNullObject) read.merges.push(...parseAreas(area.address));
       read.next += count;
       session.stats.blocks++;
       read.blockRows = blockRows(estimateJsonBytes(values) / Math.max(1, count), read.columns, limits);

@@ -9,7 +9,7 @@ import { UserError } from "../app/errors";
 import type { ReportSheet } from "../app/port";
 import type { CellValue } from "../core/types";
 import { sheetReference } from "./addresses";
-import { estimateJsonBytes, slices } from "./blocks";
+import { estimateJsonBytes, requestBytes, RequestBudget, slices } from "./blocks";
 import type { WriteProgress } from "./highlights";
 import type { Session } from "./session";
 
@@ -63,9 +63,11 @@ export async function writeReport(
   progress.writing = true;
   const target = worksheets.add(tempName);
 
-  // Values: one 2-D array, or a few when the sheet is too big for one request.
+  // Values: one 2-D array, or a few when the sheet is too big for one request (each part is three operations:
+  // the range, its number formats, its values).
   const bytesPerRow = (2 * estimateJsonBytes(table)) / table.length;
-  const rowsPerRequest = Math.max(1, Math.floor(targetBytes / Math.max(1, bytesPerRow * 1.25)));
+  const room = Math.max(1, targetBytes - requestBytes(4, 0));
+  const rowsPerRequest = Math.max(1, Math.floor(room / Math.max(1, bytesPerRow * 1.25)));
   const parts = slices(table.length, rowsPerRequest);
   for (const [index, [start, end]] of parts.entries()) {
     const range = target.getRangeByIndexes(start, 0, end - start, width);
@@ -82,17 +84,18 @@ export async function writeReport(
     }
   });
 
-  // Links to the plan's cells (one small operation each; long lists in several requests).
-  let queuedBytes = 0;
+  // Links to the plan's cells: two small operations each (the cell, its hyperlink), so mostly the envelope of
+  // each operation (OPERATION_OVERHEAD_BYTES) counts; long lists go in several requests.
+  const budget = new RequestBudget(targetBytes);
+  budget.add(3 * width + 4, 0); // the header, freeze and widths queued above
   for (const link of sheet.links) {
     if (link.row >= table.length || link.column >= width) continue;
     const text = String(table[link.row][link.column]);
     const hyperlink = { documentReference: sheetReference(link.sheet, link.address), textToDisplay: text };
     target.getRangeByIndexes(link.row, link.column, 1, 1).hyperlink = hyperlink;
-    queuedBytes += 120 + estimateJsonBytes(hyperlink);
-    if (queuedBytes > targetBytes) {
+    if (budget.add(2, 32 + estimateJsonBytes(hyperlink))) {
       await session.sync();
-      queuedBytes = 0;
+      budget.reset();
     }
   }
 

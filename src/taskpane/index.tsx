@@ -1,18 +1,30 @@
 /**
- * Entry of the task pane page. In Excel: the Office host (ExcelWorkbook port). Anywhere else: the standalone
- * host, loaded with import() as its own chunk so exceljs stays out of the Office path's initial JavaScript.
- * The analysis (core, use cases, Excel adapter) is loaded lazily too: the first render needs only the UI.
+ * The task pane, loaded with import() by the commands entry (src/commands/commands.ts) once the ribbon commands
+ * are registered. In Excel: the Office host (ExcelWorkbook port). In a browser tab: the standalone host, loaded
+ * with import() as its own chunk so exceljs stays out of the Office path. Inside Office with office.js missing
+ * or never ready: a message and a retry (boot.ts). The analysis (core, use cases, Excel adapter) is loaded
+ * lazily too: the first render needs only the UI.
  */
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
 import { toUserError } from "../app/errors";
-import { detectOffice, standaloneLanguage } from "./boot";
+import { detectStart, standaloneLanguage } from "./boot";
 import { Pane } from "./components/Pane";
 import type { PaneHost } from "./host";
 import { paneText } from "./i18n";
 import { lazyPort } from "../app/lazyPort";
 import { ExcelPaneSupport } from "../excel/paneSupport";
 import { OfficeHost } from "./officeHost";
+import { startupSignals } from "./startupSignals";
 
 async function start(root: Root): Promise<void> {
   const loadingLanguage = standaloneLanguage();
@@ -21,7 +33,12 @@ async function start(root: Root): Promise<void> {
       <Spinner size="small" label={paneText(loadingLanguage, "app.loading")} style={{ marginTop: 48 }} />
     </FluentProvider>,
   );
-  const office = await detectOffice();
+  const start = await detectStart(startupSignals());
+  if (start.mode === "office-failed") {
+    showOfficeFailed(root);
+    return;
+  }
+  const office = start.mode === "office" ? start.info : null;
   let host: PaneHost;
   if (office) {
     // The Excel adapter and the core under it load as a lazy chunk: the pane renders without waiting for them.
@@ -36,6 +53,27 @@ async function start(root: Root): Promise<void> {
   }
   root.render(
     <Pane host={host} detectedLanguage={office?.language ?? loadingLanguage} theme={office?.theme ?? webLightTheme} />,
+  );
+}
+
+/** Inside Office, Office.js never got ready: say so, offer a retry (a reload), never run standalone here. */
+function showOfficeFailed(root: Root): void {
+  const language = standaloneLanguage();
+  const t = (key: Parameters<typeof paneText>[1]) => paneText(language, key);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <MessageBar intent="error" layout="multiline" style={{ margin: 12 }} data-testid="office-start-failed">
+        <MessageBarBody>
+          <MessageBarTitle>{t("start.officeFailed.title")}</MessageBarTitle>
+          {t("start.officeFailed.body")}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button appearance="primary" data-testid="office-start-retry" onClick={() => window.location.reload()}>
+            {t("start.retry")}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    </FluentProvider>,
   );
 }
 

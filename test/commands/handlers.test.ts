@@ -1,9 +1,13 @@
-/** Ribbon handlers: use cases run, results and errors published, event.completed() always, single-flight. */
+/**
+ * Ribbon handlers: use cases run, results and errors published, event.completed() always, a repeat of the same
+ * command within 2 s dropped, one writer at a time. (Office never overlaps two clicks of one command: see
+ * commands.test.ts and the Office runtime double.)
+ */
 import { UserError } from "../../src/app/errors";
 import type { WorkbookPort } from "../../src/app/port";
 import { ResultStore, type ResultState } from "../../src/app/resultStore";
 import { WriteLock } from "../../src/app/writeLock";
-import { COMMAND_NAMES, createCommandHandlers, type CommandDeps } from "../../src/commands/handlers";
+import { COMMAND_NAMES, createCommandHandlers, REPEAT_WINDOW_MS, type CommandDeps } from "../../src/commands/handlers";
 import { AS_OF, addUserThings, planWorkbook, workbookOn } from "../excel/helpers";
 
 function deferred() {
@@ -38,7 +42,7 @@ function gatedPort(log: string[], gate: Promise<void>, fail?: UserError): Workbo
   };
 }
 
-function setup(port: () => WorkbookPort, options?: CommandDeps["options"]) {
+function setup(port: () => WorkbookPort, options?: CommandDeps["options"], now?: () => number) {
   const store = new ResultStore();
   const states: ResultState[] = [];
   store.subscribe((state) => states.push(state));
@@ -54,6 +58,7 @@ function setup(port: () => WorkbookPort, options?: CommandDeps["options"]) {
       shown++;
     },
     options,
+    now,
   };
   return { handlers: createCommandHandlers(deps), store, states, shown: () => shown, created: () => created };
 }
@@ -110,25 +115,6 @@ test("a platform error that is not a UserError still completes the event and bec
   expect(store.get().error?.code).toBe("unexpected");
 });
 
-test("a second click while Check runs joins it: one run, both events completed", async () => {
-  const log: string[] = [];
-  const { gate, open } = deferred();
-  const { handlers, created } = setup(() => gatedPort(log, gate));
-  const first = event();
-  const second = event();
-  const a = handlers.checkPlan(first);
-  await flush();
-  const b = handlers.checkPlan(second);
-  await flush();
-  expect(first.calls + second.calls).toBe(0);
-  open();
-  await Promise.all([a, b]);
-  expect(first.calls).toBe(1);
-  expect(second.calls).toBe(1);
-  expect(created()).toBe(1);
-  expect(log.filter((step) => step === "readGrids")).toHaveLength(1);
-});
-
 test("a different command clicked during a run waits for it, then runs", async () => {
   const log: string[] = [];
   const { gate, open } = deferred();
@@ -144,12 +130,24 @@ test("a different command clicked during a run waits for it, then runs", async (
   expect(log.indexOf("clearHighlights")).toBeGreaterThan(log.indexOf("readGrids"));
 });
 
-test("after a run finishes, the next click starts a new run", async () => {
+test("a repeat within 2 s of the same command finishing is dropped (completed, nothing run); later it runs", async () => {
   const log: string[] = [];
-  const { handlers, created } = setup(() => gatedPort(log, Promise.resolve()));
+  let now = 1_000_000;
+  const { handlers, created } = setup(
+    () => gatedPort(log, Promise.resolve()),
+    undefined,
+    () => now,
+  );
   await handlers.clearHighlights(event());
+  now += REPEAT_WINDOW_MS - 1;
+  const repeat = event();
+  await handlers.clearHighlights(repeat);
+  expect(repeat.calls).toBe(1);
+  expect(created()).toBe(1);
+  now += 1;
   await handlers.clearHighlights(event());
   expect(created()).toBe(2);
+  expect(log.filter((step) => step === "clearHighlights")).toHaveLength(2);
 });
 
 describe("one writer at a time with the task pane", () => {

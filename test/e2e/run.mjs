@@ -12,7 +12,9 @@
  *   5. offline: the Office.js CDN unreachable, the page still runs standalone;
  *   6. Office: office.js answered from the npm package plus a double of Excel (test/doubles/excel, bundled with
  *      esbuild), so the pane runs in Office mode: the same check against the double, the standalone chunk never
- *      loaded.
+ *      loaded;
+ *   7. start-up: IE11's user agent gets the WebView2 message; inside Office with office.js blocked, a retry
+ *      (screenshots of both in test/e2e/artifacts).
  * Prints "N passed, M failed" last and exits non-zero on any failure. SCREENSHOTS=0 skips the screenshots.
  */
 import { existsSync } from "node:fs";
@@ -27,6 +29,7 @@ import { bundleChecks } from "./scenarios/bundle.mjs";
 import { offlineScenario } from "./scenarios/offline.mjs";
 import { officeScenario } from "./scenarios/office.mjs";
 import { standaloneScenario } from "./scenarios/standalone.mjs";
+import { startupScenario } from "./scenarios/startup.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const FIXTURE = path.join(ROOT, "test", "fixtures", "yunnan-2017-notice.xlsx");
@@ -82,6 +85,9 @@ async function main() {
     await tally.scenario("Offline (the Office.js CDN unreachable)", () => offlineScenario(tally, shared));
     await tally.scenario("Office path (office.js from the npm package, Excel double)", () =>
       officeScenario(tally, { ...shared, locale: "zh-CN", stats }),
+    );
+    await tally.scenario("Start-up messages (old webview; office.js blocked inside Office)", () =>
+      startupScenario(tally, shared),
     );
   } finally {
     server.close();

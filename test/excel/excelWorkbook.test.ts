@@ -492,3 +492,35 @@ describe("use cases through ExcelWorkbook", () => {
     expect(error.messageIn("zh-CN")).toContain("编辑");
   });
 });
+
+describe("request size as Excel on the web counts it (about 250 bytes of envelope per operation)", () => {
+  test("a findings sheet with a link on each of 12,000 rows is written without one refused request", async () => {
+    const excel = planWorkbook(3);
+    const rows = [
+      ["严重程度", "规则", "行", "单元格", "问题说明"],
+      ...Array.from({ length: 12_000 }, (_, i) => ["错误", "lead.missing", i + 3, `C${i + 3}`, "缺少牵头单位"]),
+    ];
+    const links = rows.slice(1).map((_, i) => ({ row: i + 1, column: 3, sheet: PLAN, address: `C${i + 3}` }));
+    const port = workbookOn(excel);
+    await port.writeReportSheet({ kind: "findings", name: "问题清单", replaces: ["问题清单"], rows, links });
+    expect(excel.stats.log.filter((sync) => sync.error !== null)).toEqual([]);
+    expect(port.stats.retries).toBe(0);
+    expect(excel.stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(excel.cell("问题清单", "D12001")?.hyperlink?.documentReference).toBe(`'${PLAN}'!C12002`);
+  }, 60_000);
+
+  test("the double refuses a request whose operations' envelopes alone pass 5 MB", async () => {
+    const excel = planWorkbook(3);
+    const error = await excel
+      .run({}, async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem(PLAN);
+        // 11,000 one-cell writes: ~70 bytes of arguments each, ~470 with the envelope of their two operations.
+        for (let row = 0; row < 11_000; row++) sheet.getRangeByIndexes(row, 7, 1, 1).values = [["已完成"]];
+        await ctx.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(excel.stats.log[0].requestBytes).toBeGreaterThan(5 * 1024 * 1024);
+    expect(excel.values(PLAN, "H1:H2")).toEqual([[""], [""]]);
+  });
+});

@@ -156,7 +156,7 @@ describe("checkManifest catches", () => {
     );
     expect(codes(pane)).toEqual(["runtime.mismatch"]);
     const defaultPage = mutate(
-      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>',
+      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html?host=office"/>',
       '<SourceLocation DefaultValue="https://localhost:3000/index.html"/>',
     );
     expect(codes(defaultPage)).toEqual(["runtime.url-mismatch"]);
@@ -227,10 +227,10 @@ describe("checkManifest catches", () => {
 
   it("requirement sets below the design's floor, and the wrong permission", () => {
     expect(
-      problems(mutate('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>')),
-    ).toEqual(["requirements.version: ExcelApi MinVersion 1.7 is below 1.9"]);
+      problems(mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>')),
+    ).toEqual(["requirements.version: ExcelApi MinVersion 1.6 is below 1.7"]);
     expect(
-      problems(mutate('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>')),
+      problems(mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>')),
     ).toEqual([]);
     expect(codes(mutate(/\s*<Set Name="SharedRuntime"[^>]*\/>/, ""))).toEqual(["requirements.missing"]);
     expect(codes(mutate("<Permissions>ReadWriteDocument", "<Permissions>ReadDocument"))).toEqual(["permissions"]);

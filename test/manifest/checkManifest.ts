@@ -26,7 +26,12 @@ export interface ManifestContext {
 }
 
 export const LIMITS = { shortString: 125, longString: 250, resid: 32, displayName: 125, description: 250 } as const;
-export const REQUIRED_SETS: Record<string, string> = { ExcelApi: "1.9", SharedRuntime: "1.1" };
+/**
+ * The floor: what the code uses unconditionally (ExcelApi 1.7: getRangeByIndexes, freezePanes, hyperlinks,
+ * NamedItem.formula; test/manifest/requirements.test.ts) and the shared runtime. Newer APIs (RangeAreas and
+ * the changed event 1.9, merged areas 1.13) are checked with isSetSupported.
+ */
+export const REQUIRED_SETS: Record<string, string> = { ExcelApi: "1.7", SharedRuntime: "1.1" };
 export const OVERRIDE_LOCALE = "zh-CN";
 /** Pixel sizes of the top-level icons for a task pane add-in (IconUrl, HighResolutionIconUrl). */
 export const TOP_ICON_SIZES = { IconUrl: 32, HighResolutionIconUrl: 64 } as const;

@@ -1,7 +1,16 @@
 /** The real manifest.xml, checked offline against the real assets/ and src/commands. */
 import type { Document, Element } from "@xmldom/xmldom";
 import { checkManifest, parseManifest, readCommandsSource, registeredFunctionNames } from "./checkManifest";
-import { ASSETS_DIR, COMMANDS_DIR, declaredFunctionNames, readManifest } from "./helpers";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ASSETS_DIR, COMMANDS_DIR, declaredFunctionNames, readManifest, ROOT } from "./helpers";
+
+/** The text of every .ts, .tsx, .md and .xml file under `dir`. */
+function sourceTexts(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(tsx?|md|xml)$/.test(entry.name))
+    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+}
 
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -59,8 +68,17 @@ describe("manifest.xml", () => {
       { en: "Check", zh: "核查" },
       { en: "Highlight overdue", zh: "标出逾期" },
       { en: "Totals by unit", zh: "按单位汇总" },
-      { en: "Clear highlights", zh: "清除标记" },
+      { en: "Clear highlights", zh: "清除标注" },
     ]);
+  });
+
+  it("names the clear button with one word everywhere: the ribbon's 清除标注 is what messages and docs say", () => {
+    const label = /<bt:String id="Clear.Label"[^>]*>\s*<bt:Override Locale="zh-CN" Value="([^"]+)"/.exec(xml);
+    expect(label?.[1]).toBe("清除标注");
+    expect(readFileSync(path.join(ROOT, "src", "excel", "messages.ts"), "utf8")).toContain(`“${label?.[1]}”`);
+    const texts = [xml, ...sourceTexts(path.join(ROOT, "src")), ...sourceTexts(path.join(ROOT, "docs"))];
+    texts.push(readFileSync(path.join(ROOT, "README.md"), "utf8"));
+    expect(texts.filter((text) => text.includes("清除标记"))).toEqual([]);
   });
 
   it("uses the dev origin in the source manifest and a fixed GUID", () => {

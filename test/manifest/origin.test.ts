@@ -4,6 +4,8 @@ import {
   DEV_ORIGIN,
   localhostLines,
   normalizeOrigin,
+  originForBuild,
+  PLACEHOLDER_WARNING,
   productionManifest,
   resolveOrigin,
   rewriteManifestOrigin,
@@ -48,6 +50,43 @@ describe("resolveOrigin", () => {
     expect(resolveOrigin({ cliOrigin: true, environment: "" })).toBe(DEFAULT_PRODUCTION_ORIGIN);
     expect(resolveOrigin()).toBe(DEFAULT_PRODUCTION_ORIGIN);
     expect(() => resolveOrigin({ environment: "http://b.example/" })).toThrow(/https/);
+  });
+});
+
+describe("originForBuild (npm run build / build:release)", () => {
+  const said = () => {
+    const lines: string[] = [];
+    return {
+      lines,
+      log: (line: string) => lines.push(`log: ${line}`),
+      warn: (line: string) => lines.push(`warn: ${line}`),
+    };
+  };
+
+  it("with FENGONG_ORIGIN: that origin, announced; the same for a release", () => {
+    const out = said();
+    expect(originForBuild({ environment: "https://fengong.intranet.example.gov.cn", ...out })).toBe(
+      "https://fengong.intranet.example.gov.cn/",
+    );
+    expect(originForBuild({ environment: "https://a.example.gov.cn/", release: true, ...said() })).toBe(
+      "https://a.example.gov.cn/",
+    );
+    expect(out.lines).toEqual([
+      "log: [fengong] production origin for dist/manifest.xml: https://fengong.intranet.example.gov.cn/",
+    ]);
+  });
+
+  it("without it: the placeholder, with a plain warning that dist/manifest.xml must not be deployed", () => {
+    const out = said();
+    expect(originForBuild(out)).toBe(DEFAULT_PRODUCTION_ORIGIN);
+    expect(out.lines).toEqual([`warn: ${PLACEHOLDER_WARNING}`]);
+    expect(PLACEHOLDER_WARNING).toMatch(/placeholder https:\/\/fengong\.example\.gov\.cn\//);
+    expect(PLACEHOLDER_WARNING).toMatch(/Do NOT deploy/);
+    expect(PLACEHOLDER_WARNING).toMatch(/npm run build:release/);
+  });
+
+  it("without it, a release build is refused with what to set", () => {
+    expect(() => originForBuild({ release: true, environment: " ", ...said() })).toThrow(/set FENGONG_ORIGIN=https:/);
   });
 });
 

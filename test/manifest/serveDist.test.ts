@@ -97,6 +97,23 @@ describe("serve-dist", () => {
     expect(response.body).not.toContain("outside dist");
   });
 
+  it("sends the page's Content-Security-Policy as a header, with frame-ancestors for Office", async () => {
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) =>
+      http
+        .get({ host: "localhost", port, path: "/taskpane.html" }, (response) => {
+          response.resume();
+          resolve(response.headers);
+        })
+        .on("error", reject),
+    );
+    expect(headers["content-security-policy"]).toMatch(
+      /^default-src 'self'; script-src 'self' https:\/\/appsforoffice/,
+    );
+    expect(headers["content-security-policy"]).toMatch(/; frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com /);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBeUndefined();
+  });
+
   it("refuses methods other than GET and HEAD", async () => {
     expect((await get("/taskpane.html", "POST")).status).toBe(405);
     expect(await get("/taskpane.html", "HEAD")).toEqual({ status: 200, type: "text/html; charset=utf-8", body: "" });

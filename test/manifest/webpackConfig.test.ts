@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { Configuration } from "webpack";
-import { DEV_ORIGIN } from "../../scripts/manifest-origin";
+import { DEFAULT_PRODUCTION_ORIGIN, DEV_ORIGIN } from "../../scripts/manifest-origin";
 import { readManifest, ROOT } from "./helpers";
 
 type ConfigFactory = (env: Record<string, unknown>, argv: { mode?: string }) => Promise<Configuration>;
@@ -50,9 +50,9 @@ afterEach(() => {
 });
 
 describe("webpack.config.js", () => {
-  it("builds one page carrying both entries, with one shared webpack runtime", async () => {
+  it("builds one page whose one entry is the ribbon commands (the pane comes by import()), plus startup.js", async () => {
     const config = await createConfig({ WEBPACK_BUILD: true }, { mode: "production" });
-    expect(config.entry).toEqual({ taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" });
+    expect(config.entry).toEqual({ commands: "./src/commands/commands.ts" });
     const pages = config.plugins?.filter((p) => p?.constructor?.name === "HtmlWebpackPlugin") as unknown as {
       userOptions: { filename: string; template: string; chunks: string[] };
     }[];
@@ -60,10 +60,21 @@ describe("webpack.config.js", () => {
       expect.objectContaining({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "commands"],
+        chunks: ["commands"],
       }),
     ]);
-    expect(config.optimization?.runtimeChunk).toBe("single");
+    expect(config.optimization?.runtimeChunk).toBe(false);
+    const copy = pluginNamed<{ patterns: CopyPattern[] }>(config, "CopyPlugin");
+    expect(copy.patterns).toContainEqual({ from: "src/startup/startup.js", to: "startup.js" });
+  });
+
+  it("the dev server sends the page's CSP as a header, with frame-ancestors for Office", async () => {
+    const config = (await createConfig({ WEBPACK_BUILD: true }, { mode: "development" })) as Configuration & {
+      devServer: { headers: Record<string, string> };
+    };
+    expect(config.devServer.headers["Content-Security-Policy"]).toMatch(
+      /^default-src 'self'; .*; frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com /,
+    );
   });
 
   it.each(["development", "production"])("uses a source-map devtool without eval in %s", async (mode) => {
@@ -76,7 +87,7 @@ describe("webpack.config.js", () => {
     const manifest = builtManifest(await createConfig({ WEBPACK_BUILD: true }, { mode: "production" }));
     expect(manifest).not.toMatch(/localhost/);
     expect(manifest).toContain(
-      '<bt:Url id="Taskpane.Url" DefaultValue="https://intranet.example.gov.cn/fengong/taskpane.html"/>',
+      '<bt:Url id="Taskpane.Url" DefaultValue="https://intranet.example.gov.cn/fengong/taskpane.html?host=office"/>',
     );
   });
 
@@ -94,6 +105,29 @@ describe("webpack.config.js", () => {
   it("refuses an http origin before building anything", async () => {
     process.env.FENGONG_ORIGIN = "http://intranet.example.gov.cn/";
     await expect(createConfig({ WEBPACK_BUILD: true }, { mode: "production" })).rejects.toThrow(/must use https/);
+  });
+
+  it("without FENGONG_ORIGIN, npm run build still builds but says the manifest must not be deployed", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const manifest = builtManifest(await createConfig({ WEBPACK_BUILD: true }, { mode: "production" }));
+      expect(manifest).toContain(`${DEFAULT_PRODUCTION_ORIGIN}taskpane.html`);
+      const said = warn.mock.calls.map((call) => String(call[0])).join("\n");
+      expect(said).toMatch(/FENGONG_ORIGIN is not set/);
+      expect(said).toMatch(/Do NOT deploy this dist\/manifest\.xml/);
+      expect(said).toContain(DEFAULT_PRODUCTION_ORIGIN);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("npm run build:release (--env release) refuses to build without FENGONG_ORIGIN, and builds with it", async () => {
+    await expect(createConfig({ WEBPACK_BUILD: true, release: true }, { mode: "production" })).rejects.toThrow(
+      /build:release needs the production origin: set FENGONG_ORIGIN/,
+    );
+    process.env.FENGONG_ORIGIN = "https://fengong.intranet.example.gov.cn/";
+    const manifest = builtManifest(await createConfig({ WEBPACK_BUILD: true, release: true }, { mode: "production" }));
+    expect(manifest).toContain("https://fengong.intranet.example.gov.cn/taskpane.html?host=office");
   });
 
   it("leaves the manifest on the dev server in development", async () => {

@@ -1,11 +1,13 @@
 /**
  * Nothing leaves the machine: the task pane page's Content-Security-Policy (src/taskpane/taskpane.html, the
  * template every build uses) lets scripts come only from our origin and the Office.js CDN, lets the page
- * connect to our origin only, and has no wildcard or plain-http source anywhere. (The end-to-end run watches
- * the requests themselves: test/e2e, "no request left the machine".)
+ * connect to our origin only, and has no wildcard or plain-http source anywhere. The servers send the same
+ * policy as a header (scripts/csp.js), adding frame-ancestors for Office's origins. (The end-to-end run
+ * watches the requests themselves: test/e2e, "no request left the machine".)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { extraFrameAncestors, headerPolicy, PAGE_POLICY, securityHeaders } from "../../scripts/csp";
 
 const PAGE = readFileSync(join(__dirname, "..", "..", "src", "taskpane", "taskpane.html"), "utf8");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
@@ -53,11 +55,52 @@ test("no wildcard, no plain http, no other host in any directive", () => {
   }
 });
 
-test("the page itself loads nothing from elsewhere but Office.js", () => {
+test("the page itself loads nothing from elsewhere: its one static script is startup.js (office.js comes from it)", () => {
   const scripts = [...PAGE.matchAll(/<script\b[^>]*\bsrc\s*=\s*"([^"]+)"/gi)].map((m) => m[1]);
-  expect(scripts).toEqual([`${OFFICE_CDN}/lib/1/hosted/office.js`]);
+  expect(scripts).toEqual(["startup.js"]);
   const links = [...PAGE.matchAll(/<(?:link|img|iframe)\b[^>]*\b(?:href|src)\s*=\s*"([^"]+)"/gi)].map((m) => m[1]);
   for (const link of links) expect(link).not.toMatch(/^(https?:)?\/\//i);
   // No inline script (the policy would refuse it anyway).
   expect(PAGE).not.toMatch(/<script\b(?![^>]*\bsrc=)[^>]*>/i);
+});
+
+describe("the policy as an HTTP header (scripts/csp.js)", () => {
+  test("the meta tag holds exactly the policy the servers send, which adds frame-ancestors", () => {
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(PAGE)?.[1];
+    expect(meta).toBe(PAGE_POLICY);
+    expect(headerPolicy({ frameAncestors: "" }).startsWith(`${PAGE_POLICY}; frame-ancestors `)).toBe(true);
+  });
+
+  test("frame-ancestors: our origin and Office's (Excel on the web, SharePoint, OneDrive), https only", () => {
+    const ancestors = /frame-ancestors ([^;]+)/.exec(headerPolicy({ frameAncestors: "" }))![1].split(" ");
+    expect(ancestors[0]).toBe("'self'");
+    expect(ancestors).toEqual(
+      expect.arrayContaining(["https://*.officeapps.live.com", "https://*.sharepoint.com", "https://*.office.com"]),
+    );
+    for (const source of ancestors.slice(1)) expect(source).toMatch(/^https:\/\/\*\.[a-z0-9.-]+$/);
+  });
+
+  test("an organisation's own Office Online Server can be added; anything but an https origin is refused", () => {
+    expect(headerPolicy({ frameAncestors: "https://oos.example.gov.cn" })).toMatch(/ https:\/\/oos\.example\.gov\.cn$/);
+    expect(() => extraFrameAncestors("http://oos.example.gov.cn")).toThrow(/not an https origin/);
+    expect(() => extraFrameAncestors("https://oos.example.gov.cn/path")).toThrow(/not an https origin/);
+    expect(() => extraFrameAncestors("*")).toThrow(/FENGONG_FRAME_ANCESTORS/);
+  });
+
+  test("the README's nginx and IIS examples send exactly this policy", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const policy = headerPolicy({ frameAncestors: "" });
+    expect(readme).toContain(`add_header Content-Security-Policy "${policy}" always;`);
+    expect(readme).toContain(`<add name="Content-Security-Policy" value="${policy}" />`);
+  });
+
+  test("the headers: CSP, nosniff, no referrer; never X-Frame-Options (Excel on the web frames the pane)", () => {
+    const headers = securityHeaders({ frameAncestors: "" });
+    expect(Object.keys(headers).sort()).toEqual([
+      "Content-Security-Policy",
+      "Referrer-Policy",
+      "X-Content-Type-Options",
+    ]);
+    expect(securityHeaders({ dev: true, frameAncestors: "" })["Access-Control-Allow-Origin"]).toBe("*");
+  });
 });

@@ -165,6 +165,20 @@ describe("OfficeHost", () => {
     expect(changed).toHaveLength(2);
   });
 
+  it("on an Excel without the changed event (ExcelApi below 1.9) registers nothing and never fails", async () => {
+    const excel = new FakeExcel();
+    const asked: string[] = [];
+    const support = new ExcelPaneSupport(excel.runner(), (name, version) => {
+      asked.push(`${name} ${version}`);
+      return version !== "1.9";
+    });
+    const unsubscribe = new OfficeHost(new FakePort(), support).onPlanChanged(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual(["ExcelApi 1.9"]);
+    expect(excel.handlers).toHaveLength(0);
+    expect(() => unsubscribe()).not.toThrow();
+  });
+
   it("turns Office errors into messages for the user", async () => {
     const failing = (code: string): ExcelRunner =>
       ({

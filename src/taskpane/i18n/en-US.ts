@@ -5,6 +5,13 @@ import type { PaneTextKey } from "./zh-CN";
 export const enUS: Catalogue<PaneTextKey> = {
   "app.title": "Fengong",
   "app.loading": "Loading…",
+  "start.officeFailed.title": "Excel could not start the add-in",
+  "start.officeFailed.body":
+    "This page was opened in Office, but Office.js did not get ready (a network or security policy may be blocking the script from appsforoffice.microsoft.com). Check the network and retry; if it still fails, open this page in a browser to check an .xlsx file.",
+  "start.retry": "Retry",
+  "startup.legacy.title": "This version of Office cannot run Fengong",
+  "startup.legacy.body":
+    "Your Office shows add-ins with the old Internet Explorer engine; this add-in needs Microsoft Edge WebView2. Use Microsoft 365 or Excel 2021 or later (with the WebView2 runtime installed), or open this page in a browser such as Edge or Chrome to check an .xlsx file.",
 
   "plan.notChecked": "Not checked yet: click Check to read the plan.",
   "plan.openFirst": "No workbook open yet: first click Open workbook (or drop an .xlsx file here), then Check.",

@@ -2,6 +2,13 @@
 export const zhCN = {
   "app.title": "分工核查",
   "app.loading": "正在加载…",
+  "start.officeFailed.title": "Excel 没能启动本加载项",
+  "start.officeFailed.body":
+    "本页面在 Office 中打开，但 Office.js 没有就绪（可能是网络或安全策略拦截了 appsforoffice.microsoft.com 上的脚本）。请检查网络后重试；若仍不行，可在浏览器中打开本页面核查 .xlsx 文件。",
+  "start.retry": "重试",
+  "startup.legacy.title": "此版本的 Office 无法运行分工核查",
+  "startup.legacy.body":
+    "您的 Office 使用旧版 Internet Explorer 内核显示加载项，本加载项需要 Microsoft Edge WebView2。请使用 Microsoft 365 或 Excel 2021 及以上版本（已安装 WebView2 运行时），或在 Edge、Chrome 等浏览器中打开本页面核查 .xlsx 文件。",
 
   "plan.notChecked": "尚未检查：点击“检查”读取分工方案。",
   "plan.openFirst": "尚未打开工作簿：请先点击“打开工作簿”（或把 .xlsx 文件拖放到这里），再点击“检查”。",

@@ -5,8 +5,9 @@
  * Faithful to Office.js where it matters to us (and stricter where unsure):
  * - a batch is not a transaction: operations before a failing one stay applied, the rest are dropped,
  *   and nothing loaded in that batch becomes readable;
- * - the request (queued operations) and the response (loaded data) are measured as JSON bytes and
- *   rejected above the limits (5 MB, Excel on the web) with Request/ResponsePayloadSizeLimitExceeded;
+ * - the request (queued operations, each with ~250 bytes of envelope like a real request) and the response
+ *   (loaded data) are measured as JSON bytes and rejected above the limits (5 MB, Excel on the web) with
+ *   Request/ResponsePayloadSizeLimitExceeded;
  *   a request that is too large is rejected before anything runs;
  * - cell-edit mode fails every sync with InvalidOperationInCellEditMode unless the run asked for
  *   delayForCellEdit, in which case the sync waits until the edit ends;
@@ -25,6 +26,17 @@ export interface DoubleLimits {
   mergedAreasErrorCode: string;
   /** Cells one range read may return. */
   cellsPerRead: number;
+  /**
+   * Whether getMergedAreasOrNullObject cuts an area that crosses the range's edge at that edge. Excel returns
+   * only the areas whose top-left cell lies in the range (office-js#3611); whether they come back whole or cut
+   * is not documented (#1590), so the double does either and readers must be right with both.
+   */
+  clipMergedAreas: boolean;
+  /**
+   * Bytes a real request carries for each queued operation on top of its arguments (object paths, action ids,
+   * property names): about 250 in Excel on the web's JSON requests.
+   */
+  operationOverheadBytes: number;
 }
 
 export const DEFAULT_LIMITS: DoubleLimits = {
@@ -33,6 +45,8 @@ export const DEFAULT_LIMITS: DoubleLimits = {
   mergedAreas: 512,
   mergedAreasErrorCode: "GeneralException",
   cellsPerRead: 5_000_000,
+  clipMergedAreas: false,
+  operationOverheadBytes: 250,
 };
 
 export interface SyncRecord {
@@ -159,7 +173,9 @@ export class DoubleContext implements ExcelContext {
       throw error;
     };
 
-    record.requestBytes = jsonBytes(operations.map((operation) => operation.wire));
+    // What a real request weighs: the arguments, and the envelope of every operation around them.
+    record.requestBytes =
+      jsonBytes(operations.map((operation) => operation.wire)) + operations.length * host.limits.operationOverheadBytes;
     host.stats.requestBytes += record.requestBytes;
     host.stats.maxRequestBytes = Math.max(host.stats.maxRequestBytes, record.requestBytes);
     // A round trip is asynchronous: nothing runs before the caller awaits.

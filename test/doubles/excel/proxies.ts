@@ -639,7 +639,8 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
     this.ctx.host.requireApi("1.13", "Range.getMergedAreasOrNullObject");
     const areas = new RangeAreasDouble(this.ctx, () => {
       const t = this.target("Range.getMergedAreasOrNullObject");
-      // Only areas whose top-left cell lies in the range (office-js#3611: by design).
+      // Only areas whose top-left cell lies in the range (office-js#3611: by design); whole or cut at the
+      // range's edge (limits.clipMergedAreas: undocumented, #1590).
       const found = t.sheet.merges.filter((m) => contains(t.bounds, m.top, m.left));
       const { mergedAreas, mergedAreasErrorCode } = this.ctx.host.limits;
       if (found.length > mergedAreas) {
@@ -649,7 +650,18 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
           "Range.getMergedAreasOrNullObject",
         );
       }
-      return found.length === 0 ? null : { sheet: t.sheet, areas: found.map((m) => ({ ...m })) };
+      const clip = this.ctx.host.limits.clipMergedAreas;
+      const areas = found.map((m) =>
+        clip
+          ? {
+              top: m.top,
+              left: m.left,
+              bottom: Math.min(m.bottom, t.bounds.bottom),
+              right: Math.min(m.right, t.bounds.right),
+            }
+          : { ...m },
+      );
+      return found.length === 0 ? null : { sheet: t.sheet, areas };
     });
     return this.bind(areas, "getMergedAreasOrNullObject", []);
   }

@@ -30,6 +30,7 @@ export async function launch({
   officeScript,
   offline = false,
   viewport = { width: PANE_WIDTH, height: 760 },
+  userAgent = undefined,
 }) {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
@@ -43,6 +44,7 @@ export async function launch({
     acceptDownloads: true,
     reducedMotion: "reduce",
     permissions: ["clipboard-read", "clipboard-write"],
+    ...(userAgent ? { userAgent } : {}),
   });
   const log = { requests: [], foreign: [], consoleErrors: [], pageErrors: [] };
   await context.route("**/*", async (route) => {

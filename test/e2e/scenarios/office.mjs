@@ -16,7 +16,8 @@ export async function officeScenario(
   const { page, log } = browser;
   const snapshot = () => page.evaluate(() => window.fengongDouble.snapshot());
   try {
-    await page.goto(`${origin}/taskpane.html`);
+    // As Office opens it: the manifest's URL carries ?host=office, so startup.js requests office.js.
+    await page.goto(`${origin}/taskpane.html?host=office`);
     const loadedAt = Date.now();
     await page.getByTestId("pane").waitFor();
 

@@ -2,6 +2,7 @@
  * Unit cells as provinces, cities, counties and departments actually write them (design §3b): notes,
  * leaders, whole role phrases, markers followed by their work, 等 tails, place prefixes, short forms, English.
  */
+import fc from "fast-check";
 import { parseUnitCell } from "../../../src/core/units";
 import { roles } from "./helpers";
 
@@ -208,5 +209,56 @@ describe("English unit cells", () => {
   it("keeps formula-like text as a literal unit name", () => {
     expect(names("Finance Bureau, =2+3")).toMatchObject({ lead: ["Finance Bureau"], responsible: ["=2+3"] });
     expect(names("=SUM(A1:A3)、市财政局").lead).toEqual(["=SUM(A1:A3)"]);
+  });
+});
+
+describe("property: notes, leaders and role phrases never become units", () => {
+  const unit = fc.constantFrom(
+    "市发改委",
+    "市财政局",
+    "县司法局",
+    "区住建局",
+    "省教育厅",
+    "各乡镇人民政府",
+    "市直有关部门",
+  );
+  const phrase = fc.constantFrom("", "牵头", "分别牵头落实", "牵头负责", "负责落实", "具体落实", "配合", "组织实施");
+  const note = fc.constantFrom(
+    "",
+    "（列第一位的为牵头单位，下同）",
+    "（除市委办外）",
+    "（以下均需各县市区落实，不再逐一列出）",
+    "（汇总）",
+  );
+  const leader = fc.constantFrom("", "分管副市长", "张三同志", "协管副秘书长");
+  const separator = fc.constantFrom("、", "，", "；");
+
+  it("reads every listed unit, and nothing else, whatever the phrases, notes and leaders around them", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(leader, fc.array(unit, { minLength: 1, maxLength: 3 }), phrase, note), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        separator,
+        (groups, sep) => {
+          const text = groups
+            .map(([who, units, role, remark]) => [who, units.join("、") + role + remark].filter(Boolean).join("、"))
+            .join(sep);
+          const parse = parseUnitCell(text, "mixed", null);
+          const read = [...parse.lead, ...parse.responsible].map((u) => u.name);
+          for (const name of read) {
+            expect(name).not.toMatch(/落实|负责|实施|下同|以下|不再|除|汇总|第一位|同志|副市长|秘书长/);
+          }
+          const leaders = groups.map(([who]) => who).filter(Boolean);
+          expect(new Set(parse.leaders)).toEqual(new Set(leaders));
+          const expected = new Set(
+            groups.flatMap(([, units]) => units).map((u) => parseUnitCell(u, "lead", null).lead[0].name),
+          );
+          for (const name of expected) expect(read).toContain(name);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

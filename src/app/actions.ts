@@ -5,6 +5,7 @@
 import type { Report } from "../core/types";
 import { check, type CheckOptions } from "./check";
 import { clearHighlights, highlight } from "./highlight";
+import { recordHistory } from "./history";
 import type { HighlightPlan, WorkbookPort } from "./port";
 import { writeFindings, writeTotals } from "./reportSheets";
 
@@ -22,6 +23,7 @@ export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}):
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
   const sheet = await writeFindings(port, report);
+  await recordHistory(port, report);
   return { action: "check", report, highlights, wroteSheets: [sheet.name] };
 }
 
@@ -53,5 +55,6 @@ export async function annotate(port: WorkbookPort, report: Report): Promise<Acti
   const highlights = await highlight(port, report);
   const findings = await writeFindings(port, report);
   const totals = await writeTotals(port, report);
+  await recordHistory(port, report);
   return { action: "check", report, highlights, wroteSheets: [findings.name, totals.name] };
 }

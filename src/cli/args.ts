@@ -15,9 +15,25 @@ export interface CheckCommand {
   language?: Language;
   json: boolean;
   out?: string;
+  /** An earlier copy of the plan to compare with, instead of the workbook's own history. */
+  since?: string;
 }
 
-export type Command = CheckCommand | { kind: "help" } | { kind: "version" };
+/** `fengong merge MASTER FEEDBACK… --out MERGED.xlsx`: the units' returned copies merged into the master. */
+export interface MergeCommand {
+  kind: "merge";
+  master: string;
+  feedback: string[];
+  out: string;
+  /** The unit of each feedback file, in order (else taken from the file names). */
+  units?: string[];
+  sheet?: string;
+  asOf?: string;
+  language?: Language;
+  json: boolean;
+}
+
+export type Command = CheckCommand | MergeCommand | { kind: "help" } | { kind: "version" };
 
 /** A usage error: a catalogue key and its parameters (translated by main, in the user's language). */
 export class UsageError extends Error {
@@ -38,6 +54,8 @@ const OPTIONS = {
   "lang": { type: "string" },
   "json": { type: "boolean" },
   "out": { type: "string" },
+  "since": { type: "string" },
+  "unit": { type: "string", multiple: true },
   "help": { type: "boolean", short: "h" },
   "version": { type: "boolean", short: "v" },
 } as const;
@@ -83,8 +101,10 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { kind: "version" };
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError("usage.no-command");
+  if (command === "merge") return mergeCommand(values, files);
   if (command !== "check") throw new UsageError("usage.unknown-command", { command });
   if (files.length === 0) throw new UsageError("usage.no-files");
+  if (values.unit !== undefined) throw new UsageError("usage.unit-merge-only");
 
   const check: CheckCommand = { kind: "check", files, json: Boolean(values.json) };
   if (values.sheet !== undefined) {
@@ -115,7 +135,43 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!/\.xlsx$/i.test(values.out)) throw new UsageError("usage.out-not-xlsx", { value: values.out });
     check.out = values.out;
   }
+  if (values.since !== undefined) {
+    if (files.length > 1) throw new UsageError("usage.since-several");
+    check.since = values.since;
+  }
   return check;
+}
+
+type ParsedValues = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>
+>["values"];
+
+function mergeCommand(values: ParsedValues, files: string[]): MergeCommand {
+  const [master, ...feedback] = files;
+  if (master === undefined || feedback.length === 0) throw new UsageError("usage.merge-files");
+  if (values.out === undefined) throw new UsageError("usage.merge-out");
+  if (!/\.xlsx$/i.test(values.out)) throw new UsageError("usage.out-not-xlsx", { value: values.out });
+  for (const option of ["since", "published", "due-soon"] as const) {
+    if (values[option] !== undefined) throw new UsageError("usage.not-for-merge", { option: `--${option}` });
+  }
+  const merge: MergeCommand = { kind: "merge", master, feedback, out: values.out, json: Boolean(values.json) };
+  if (values.unit !== undefined) {
+    if (values.unit.length !== feedback.length)
+      throw new UsageError("usage.unit-count", { units: String(values.unit.length), files: String(feedback.length) });
+    merge.units = values.unit;
+  }
+  if (values.sheet !== undefined) merge.sheet = values.sheet;
+  if (values["as-of"] !== undefined) {
+    if (!isIsoDate(values["as-of"]))
+      throw new UsageError("usage.bad-date", { option: "--as-of", value: values["as-of"] });
+    merge.asOf = values["as-of"];
+  }
+  if (values.lang !== undefined) {
+    if (values.lang !== "zh-CN" && values.lang !== "en-US")
+      throw new UsageError("usage.bad-lang", { value: values.lang });
+    merge.language = values.lang;
+  }
+  return merge;
 }
 
 /**

@@ -9,7 +9,12 @@ import { check } from "../app/check";
 import { combineReports } from "../app/combine";
 import { UserError, toUserError, type UserErrorCode } from "../app/errors";
 import type { Language, Report } from "../core/types";
-import { UsageError, environmentLanguage, parseCommand, type CheckCommand } from "./args";
+import { UsageError, environmentLanguage, parseCommand, type CheckCommand, type MergeCommand } from "./args";
+import { mergeFiles, mergeJsonText, outIsAnInput, renderMerge } from "./merge";
+import { readHistory } from "../app/history";
+import { recordOf, type HistoryRecord } from "../core/history";
+import { todayIso } from "../core/dates";
+import { stat } from "node:fs/promises";
 import { colourWanted, createPaint } from "./color";
 import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
 import { isSameFile, openWorkbook, writeOutput } from "./files";
@@ -71,9 +76,10 @@ async function checkFile(file: string, command: CheckCommand, errorLanguage: Lan
     language: command.language,
     sheet: command.sheet,
   };
+  const since = command.since ? await sinceRecords(command.since, options) : undefined;
   // Without --out nothing is written: keep only what was read, so the exceljs model can be freed.
   const port = command.out ? await openWorkbook(file) : await SnapshotPort.of(await openWorkbook(file), command.sheet);
-  const report = await check(port, options);
+  const report = await check(port, { ...options, since });
   if (!report.table) {
     const notFound = report.findings.find((finding) => finding.rule === "table.not-found");
     throw new UserError("plan.not-found", { sheet: notFound?.sheet || command.sheet || "" });
@@ -84,6 +90,39 @@ async function checkFile(file: string, command: CheckCommand, errorLanguage: Lan
   }
   const settings = await port.readSettings();
   return { file, report, dueSoonDays: command.dueSoonDays ?? settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS };
+}
+
+/**
+ * The records an earlier copy of the plan gives (--since): its own check records when it has any (an annotated
+ * copy), else one record of it checked as of the day the file was last saved.
+ */
+async function sinceRecords(
+  file: string,
+  options: { language?: Language; published?: string; dueSoonDays?: number },
+): Promise<HistoryRecord[]> {
+  const port = await openWorkbook(file);
+  const records = await readHistory(port);
+  if (records.length > 0) return records;
+  const saved = (await stat(file)).mtime;
+  const report = await check(port, { ...options, asOf: todayIso(saved), since: [] });
+  if (!report.table) throw new UserError("plan.not-found", { sheet: file });
+  return [recordOf(report, saved.toISOString())];
+}
+
+async function runMerge(command: MergeCommand, io: CliIo, errorLanguage: Language): Promise<number> {
+  const input = await outIsAnInput(command);
+  if (input !== null) {
+    io.stderr(`fengong: ${cliText(errorLanguage, "usage.out-is-input", { file: input })}\n`);
+    return 2;
+  }
+  keepConditionalFormatsOnRewrite();
+  keepWorkbookNamesOnRewrite();
+  const { plan, language } = await mergeFiles(command, errorLanguage);
+  if (command.json) io.stdout(mergeJsonText(command.master, command.out, plan) + "\n");
+  else io.stdout(renderMerge(language, command.master, command.out, plan));
+  // Copies that could not be merged are unusable input; conflicts are findings for the user.
+  if (plan.copies.some((copy) => copy.problem !== null)) return 2;
+  return plan.conflicts.length > 0 ? 1 : 0;
 }
 
 async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Language): Promise<number> {
@@ -150,6 +189,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stdout(`${packageJson.version}\n`);
       return 0;
     }
+    if (command.kind === "merge") return await runMerge(command, io, language);
     return await runCheck(command, io, language);
   } catch (error) {
     io.stderr(errorLine(null, toUserError(error), language));

@@ -54,6 +54,9 @@ export function TotalsView({ report }: { report: Report | null }) {
   if (!report) return <EmptyNote>{t("totals.notChecked")}</EmptyNote>;
   if (report.totals.length === 0) return <EmptyNote>{t("totals.none")}</EmptyNote>;
 
+  // With a comparison, the change in overdue count since the last check follows the overdue column.
+  const withChange = report.totals.some((row) => typeof row.overdueChange === "number");
+  const columns = withChange ? TOTALS_COLUMNS : TOTALS_COLUMNS.filter((column) => column !== "overdueChange");
   const rows = sort ? sortTotals(report.totals, sort.column, sort.direction) : report.totals;
   const toggle = (column: TotalsColumn): void => {
     setSort((current) => {
@@ -67,6 +70,7 @@ export function TotalsView({ report }: { report: Report | null }) {
     const value = row[column];
     if (column === "completionRate")
       return value === null ? t("totals.rateNone") : t("totals.rate", { value: percent(value as number) });
+    if (column === "overdueChange") return typeof value === "number" && value > 0 ? `+${value}` : String(value ?? 0);
     return String(value);
   };
 
@@ -75,7 +79,7 @@ export function TotalsView({ report }: { report: Report | null }) {
       <div className={styles.scroller}>
         <Table size="extra-small" className={styles.table} aria-label={t("totals.caption")} data-testid="totals-table">
           <colgroup>
-            {TOTALS_COLUMNS.map((column) => (
+            {columns.map((column) => (
               <col
                 key={column}
                 className={
@@ -90,7 +94,7 @@ export function TotalsView({ report }: { report: Report | null }) {
           </colgroup>
           <TableHeader>
             <TableRow>
-              {TOTALS_COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <TableHeaderCell
                   key={column}
                   className={styles.head}
@@ -109,7 +113,7 @@ export function TotalsView({ report }: { report: Report | null }) {
           <TableBody>
             {rows.map((row) => (
               <TableRow key={row.unit} data-testid="totals-row">
-                {TOTALS_COLUMNS.map((column) => (
+                {columns.map((column) => (
                   <TableCell
                     key={column}
                     className={mergeClasses(

@@ -1,0 +1,35 @@
+/**
+ * Check history (design §8): the records kept in the very hidden fengong_history sheet, read before a check
+ * (to compare with the last one) and written after a check that writes (ribbon, pane in Excel, CLI --out).
+ */
+import {
+  decodeHistory,
+  encodeHistory,
+  HISTORY_SHEET,
+  recordOf,
+  upsertRecord,
+  type HistoryRecord,
+} from "../core/history";
+import type { Report } from "../core/types";
+import type { WorkbookPort } from "./port";
+
+/** The workbook's check records, oldest first (none when the port keeps no history). */
+export async function readHistory(port: WorkbookPort): Promise<HistoryRecord[]> {
+  if (!port.readOwnedRows) return [];
+  return decodeHistory(await port.readOwnedRows(HISTORY_SHEET));
+}
+
+/**
+ * Add this check to the workbook's history (a record with the same as-of is replaced). Nothing is written
+ * for a report without a plan table, or by a port that keeps no history. Returns the records now kept.
+ */
+export async function recordHistory(
+  port: WorkbookPort,
+  report: Report,
+  now: Date = new Date(),
+): Promise<HistoryRecord[] | null> {
+  if (!report.table || !port.writeOwnedRows) return null;
+  const records = upsertRecord(await readHistory(port), recordOf(report, now.toISOString()));
+  await port.writeOwnedRows(HISTORY_SHEET, encodeHistory(records));
+  return records;
+}

@@ -87,6 +87,7 @@ export function upsertRecord(
   records: readonly HistoryRecord[],
   record: HistoryRecord,
   max = MAX_HISTORY_RECORDS,
+  maxRows = MAX_HISTORY_ROWS,
 ): HistoryRecord[] {
   const kept = records.filter((r) => r.asOf !== record.asOf);
   kept.push(record);
@@ -94,7 +95,7 @@ export function upsertRecord(
   const out = kept.slice(Math.max(0, kept.length - max));
   // The oldest go until the sheet fits (the newest record is always kept).
   let rows = out.reduce((n, r) => n + 1 + r.tasks.length, 1);
-  while (out.length > 1 && rows > MAX_HISTORY_ROWS) rows -= 1 + (out.shift()?.tasks.length ?? 0);
+  while (out.length > 1 && rows > maxRows) rows -= 1 + (out.shift()?.tasks.length ?? 0);
   return out;
 }
 

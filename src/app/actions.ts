@@ -22,8 +22,9 @@ export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}):
   const report = await check(port, options);
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
-  const sheet = await writeFindings(port, report);
+  // Before the report sheet: ours stay in one order when the report sheet is replaced (added last) next time.
   await recordHistory(port, report);
+  const sheet = await writeFindings(port, report);
   return { action: "check", report, highlights, wroteSheets: [sheet.name] };
 }
 
@@ -53,8 +54,8 @@ export async function clearOwnedHighlights(port: WorkbookPort): Promise<ActionRe
 export async function annotate(port: WorkbookPort, report: Report): Promise<ActionResult> {
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
+  await recordHistory(port, report);
   const findings = await writeFindings(port, report);
   const totals = await writeTotals(port, report);
-  await recordHistory(port, report);
   return { action: "check", report, highlights, wroteSheets: [findings.name, totals.name] };
 }

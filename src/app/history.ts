@@ -29,7 +29,12 @@ export async function recordHistory(
   now: Date = new Date(),
 ): Promise<HistoryRecord[] | null> {
   if (!report.table || !port.writeOwnedRows) return null;
-  const records = upsertRecord(await readHistory(port), recordOf(report, now.toISOString()));
+  const earlier = await readHistory(port);
+  const record = recordOf(report, now.toISOString());
+  // The same check again (same as-of, same tasks): the record stands as it is, and nothing is written.
+  const same = earlier.find((r) => r.asOf === record.asOf);
+  if (same && JSON.stringify(same.tasks) === JSON.stringify(record.tasks)) return earlier;
+  const records = upsertRecord(earlier, record);
   await port.writeOwnedRows(HISTORY_SHEET, encodeHistory(records));
   return records;
 }

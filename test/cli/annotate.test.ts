@@ -1,4 +1,5 @@
 /** `--out`: the annotated copy keeps everything of the user's and adds only what we own; re-running changes nothing. */
+import { HISTORY_SHEET } from "../../src/core/history";
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, rmSync, statSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -137,7 +138,13 @@ describe("fengong check --out", () => {
 
   it("adds the findings and totals sheets, with text never stored as formulas", () => {
     const names = annotated.worksheets.map((ws) => ws.name);
-    expect(names).toEqual([...original.worksheets.map((ws) => ws.name), OWNED_DATA_SHEET, "问题清单", "按单位汇总"]);
+    expect(names).toEqual([
+      ...original.worksheets.map((ws) => ws.name),
+      OWNED_DATA_SHEET,
+      HISTORY_SHEET,
+      "问题清单",
+      "按单位汇总",
+    ]);
     const findings = annotated.getWorksheet("问题清单")!;
     expect(findings.rowCount).toBe(json.findings.length + 1);
     for (const name of ["问题清单", "按单位汇总"]) {

@@ -3,7 +3,7 @@
  * row, added and removed tasks, and each unit's change in overdue count. Pure.
  */
 import type { HistoryRecord, HistoryTask } from "./history";
-import { matchTasks } from "./matchTasks";
+import { matchTasks, type Keyed } from "./matchTasks";
 import { buildSummary } from "./summary";
 import type { Comparison, ComparisonEntry, IsoDate, Report, Task, UnitTotals } from "./types";
 
@@ -121,4 +121,29 @@ export function withComparison(report: Report, records: readonly HistoryRecord[]
     comparison,
   });
   return { ...report, totals, summary, comparison };
+}
+
+/**
+ * For each task, the as-of of the first check that saw it done, within its latest unbroken run of records
+ * seeing it done (the completion date the records vouch for); null when the latest record does not see it
+ * done. Tasks are matched by id and text from one record to the one before.
+ */
+export function firstSeenDone(tasks: readonly Keyed[], records: readonly HistoryRecord[]): (IsoDate | null)[] {
+  const latestFirst = [...records].sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0));
+  const out: (IsoDate | null)[] = tasks.map(() => null);
+  // Where each task is in the record looked at last (-1: its run has ended).
+  let positions = tasks.map((_, i) => i);
+  let from: readonly Keyed[] = tasks;
+  for (const record of latestFirst) {
+    const links = matchTasks(from, record.tasks);
+    positions = positions.map((position, i) => {
+      const found = position >= 0 ? links[position] : -1;
+      if (found < 0 || record.tasks[found].status !== "done") return -1;
+      out[i] = record.asOf;
+      return found;
+    });
+    if (positions.every((position) => position < 0)) break;
+    from = record.tasks;
+  }
+  return out;
 }

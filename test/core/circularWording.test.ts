@@ -4,6 +4,8 @@ import { chineseCount } from "../../src/core/summary";
 import type { CellValue } from "../../src/core/types";
 import { grid } from "./helpers";
 
+jest.setTimeout(60_000);
+
 const HEADER = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "进展情况"];
 
 const circular = (rows: CellValue[][], asOf = "2017-08-15"): string =>

@@ -1,6 +1,6 @@
 /** Check records as rows of cells, and the comparison made from them. */
 import { analyze } from "../../src/core/analyze";
-import { compareWithHistory, withComparison } from "../../src/core/compare";
+import { compareWithHistory, firstSeenDone, withComparison } from "../../src/core/compare";
 import {
   decodeHistory,
   encodeHistory,
@@ -12,6 +12,8 @@ import {
 } from "../../src/core/history";
 import type { CellValue, Report } from "../../src/core/types";
 import { grid } from "./helpers";
+
+jest.setTimeout(60_000);
 
 const HEADER = ["序号", "工作任务", "牵头单位", "责任单位", "完成时限", "完成情况"];
 
@@ -186,5 +188,37 @@ describe("compareWithHistory", () => {
     const alone = withComparison(now, [], { dueSoonDays: 7 });
     expect(alone.comparison).toBeNull();
     expect(alone.summary).toEqual(now.summary);
+  });
+});
+
+describe("firstSeenDone", () => {
+  it("dates a completion by the first check of its latest run of checks that saw it done", () => {
+    const at = (asOf: string, status: Record<string, string>) =>
+      recordOf(
+        plan(
+          [
+            ["1", "推进财政预决算公开", "省财政厅", "", "2017年9月30日", status["1"] ?? ""],
+            ["2", "做好招生入学信息公开", "省教育厅", "", "2017年9月30日", status["2"] ?? ""],
+            ["3", "推进食品药品监管信息公开", "省食品药品监管局", "", "2017年9月30日", status["3"] ?? ""],
+          ],
+          asOf,
+        ),
+        asOf,
+      );
+    const records = [
+      at("2017-04-15", { "1": "已完成" }),
+      at("2017-07-15", { "1": "已完成", "2": "已完成" }),
+      at("2017-10-15", { "1": "已完成", "3": "已完成" }),
+    ];
+    // Task 2 was reopened at the last check; task 3 done only at the last one.
+    const now = plan(
+      [
+        ["3", "推进食品药品监管信息公开", "省食品药品监管局", "", "2017年9月30日", "已完成"],
+        ["1", "推进财政预决算公开", "省财政厅", "", "2017年9月30日", "已完成"],
+        ["2", "做好招生入学信息公开", "省教育厅", "", "2017年9月30日", "已完成"],
+      ],
+      "2017-12-15",
+    );
+    expect(firstSeenDone(now.tasks, records)).toEqual(["2017-10-15", "2017-04-15", null]);
   });
 });

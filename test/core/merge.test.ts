@@ -5,6 +5,8 @@ import { planMerge, unitFromFileName, type FeedbackCopy } from "../../src/core/m
 import type { CellValue, Report } from "../../src/core/types";
 import { grid } from "./helpers";
 
+jest.setTimeout(60_000);
+
 const HEADER = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限", "进展情况"];
 const AS_OF = "2017-08-15";
 

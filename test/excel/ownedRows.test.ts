@@ -2,6 +2,8 @@
 import { HISTORY_SHEET } from "../../src/core/history";
 import { PLAN, addUserThings, planWorkbook, workbookOn } from "./helpers";
 
+jest.setTimeout(60_000);
+
 describe("readOwnedRows / writeOwnedRows in Excel", () => {
   test("a very hidden sheet of rows, strings kept as text, replaced in place", async () => {
     const excel = planWorkbook(3);

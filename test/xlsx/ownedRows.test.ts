@@ -15,6 +15,8 @@ async function planFile(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+jest.setTimeout(60_000);
+
 const reopen = async (port: XlsxWorkbook) => XlsxWorkbook.fromBuffer(await port.toBuffer(), "again.xlsx");
 
 describe("readOwnedRows / writeOwnedRows", () => {

@@ -22,7 +22,7 @@ const shown = (text: string): string =>
   );
 
 const CHANGE_KEYS = ["row", "column", "old", "new", "unit"];
-const CONFLICT_KEYS = ["row", "column", "kind", "current", "proposed", "unit", "text", "file"];
+const CONFLICT_KEYS = ["row", "column", "kind", "current", "proposed", "unit", "text", "file", "id"];
 const COPY_KEYS = ["file", "unit", "problem", "tasks", "unmatched", "row", "id", "text"];
 
 /** The --json of merge (documented in docs/cli.md). */

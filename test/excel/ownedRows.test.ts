@@ -1,4 +1,5 @@
 /** ExcelWorkbook's cycle methods on the Excel double: our very hidden rows, and status cells written as text. */
+import { checkPlan } from "../../src/app/actions";
 import { HISTORY_SHEET } from "../../src/core/history";
 import { PLAN, addUserThings, planWorkbook, workbookOn } from "./helpers";
 
@@ -56,5 +57,28 @@ describe("writeCells in Excel", () => {
     const strip = (snapshot: typeof before) =>
       JSON.parse(JSON.stringify(snapshot), (key, value) => (key === "F3" || key === "F4" ? undefined : value));
     expect(strip(after)).toEqual(strip(before));
+  });
+});
+
+describe("Check in Excel keeps the history", () => {
+  test("the second check compares with the first; re-checking the same day adds no record", async () => {
+    const excel = planWorkbook(12);
+    const port = workbookOn(excel);
+    const first = await checkPlan(port, { asOf: "2017-07-15" });
+    expect(first.report?.comparison).toBeNull();
+    await checkPlan(port, { asOf: "2017-07-15" });
+    const second = await checkPlan(port, { asOf: "2017-08-15" });
+    const comparison = second.report?.comparison;
+    expect(comparison?.since).toBe("2017-07-15");
+    expect(comparison?.stillOverdue.map((entry) => [entry.id, entry.periods])).toEqual([
+      ["3", 2],
+      ["6", 2],
+      ["9", 2],
+      ["12", 2],
+    ]);
+    expect(second.report?.summary.text).toContain("与上期（2017年7月15日）相比，连续两期逾期4项");
+    const records = (await port.readOwnedRows(HISTORY_SHEET))?.filter((row) => row[0] === "record");
+    expect(records?.map((row) => row[2])).toEqual(["2017-07-15", "2017-08-15"]);
+    expect(excel.snapshot().sheets.find((s) => s.name === HISTORY_SHEET)?.visibility).toBe("VeryHidden");
   });
 });

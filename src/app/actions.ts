@@ -6,6 +6,7 @@ import { assessUnits, type CompletedOn } from "../core/assessment";
 import type { Report } from "../core/types";
 import { check, type CheckOptions } from "./check";
 import { clearHighlights, highlight } from "./highlight";
+import { completionDatesFrom, readHistory, recordHistory } from "./history";
 import type { HighlightPlan, WorkbookPort } from "./port";
 import { writeAssessment, writeFindings, writeTotals } from "./reportSheets";
 
@@ -22,6 +23,8 @@ export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}):
   const report = await check(port, options);
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
+  // Before the report sheet: ours stay in one order when the report sheet is replaced (added last) next time.
+  await recordHistory(port, report);
   const sheet = await writeFindings(port, report);
   return { action: "check", report, highlights, wroteSheets: [sheet.name] };
 }
@@ -51,7 +54,8 @@ export async function writeAssessmentSheet(
   const report = await check(port, options);
   if (!report.table) return { action: "assessment", report, highlights: null, wroteSheets: [] };
   const settings = await port.readSettings();
-  const sheet = await writeAssessment(port, report, assessUnits(report, settings.assessment, completedOn));
+  const dates = completedOn ?? completionDatesFrom(report, await readHistory(port));
+  const sheet = await writeAssessment(port, report, assessUnits(report, settings.assessment, dates));
   return { action: "assessment", report, highlights: null, wroteSheets: [sheet.name] };
 }
 
@@ -66,9 +70,11 @@ export async function clearOwnedHighlights(port: WorkbookPort): Promise<ActionRe
 export async function annotate(port: WorkbookPort, report: Report, completedOn?: CompletedOn): Promise<ActionResult> {
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
+  const records = await recordHistory(port, report);
   const findings = await writeFindings(port, report);
   const totals = await writeTotals(port, report);
   const settings = await port.readSettings();
-  const assessment = await writeAssessment(port, report, assessUnits(report, settings.assessment, completedOn));
+  const dates = completedOn ?? completionDatesFrom(report, records ?? []);
+  const assessment = await writeAssessment(port, report, assessUnits(report, settings.assessment, dates));
   return { action: "check", report, highlights, wroteSheets: [findings.name, totals.name, assessment.name] };
 }

@@ -22,6 +22,9 @@ export type UserErrorCode =
   | "network"
   | "office.unavailable"
   | "usage"
+  | "merge.no-status-column"
+  | "merge.changed-since-preview"
+  | "merge.unsupported"
   | "unexpected";
 
 const zhCN: Catalogue<UserErrorCode> = {
@@ -43,6 +46,10 @@ const zhCN: Catalogue<UserErrorCode> = {
   "network": "与 Excel 的连接中断：请检查网络后重试。未做任何修改。",
   "office.unavailable": "未检测到 Excel：请在 Excel 中打开本加载项，或在浏览器中打开 .xlsx 文件。",
   "usage": "{detail}",
+  "merge.no-status-column":
+    "“{sheet}”中的分工方案没有完成情况列（如“完成情况”“进展情况”）：无处写入各单位的反馈。请先加上这一列。未做任何修改。",
+  "merge.changed-since-preview": "第 {row} 行的完成情况在预览之后被修改过：请重新预览后再合并。未做任何修改。",
+  "merge.unsupported": "此处无法逐个单元格写入工作簿：请在 Excel 中或用命令行 fengong merge 合并。未做任何修改。",
   "unexpected": "发生意外错误：{detail}",
 };
 
@@ -68,6 +75,12 @@ const enUS: Catalogue<UserErrorCode> = {
   "network": "The connection to Excel was interrupted. Check the network and try again. Nothing was changed.",
   "office.unavailable": "Excel was not found. Open the add-in in Excel, or open an .xlsx file in the browser.",
   "usage": "{detail}",
+  "merge.no-status-column":
+    'The plan on "{sheet}" has no status column (e.g. Status, Progress): there is nowhere to write the units\' feedback. Add one first. Nothing was changed.',
+  "merge.changed-since-preview":
+    "The status in row {row} was edited after the preview. Preview again before merging. Nothing was changed.",
+  "merge.unsupported":
+    "This workbook cannot be written cell by cell here. Merge in Excel or with the command line (fengong merge). Nothing was changed.",
   "unexpected": "Something went wrong: {detail}",
 };
 

@@ -22,5 +22,13 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     writeReportSheet: (sheet) => port().then((p) => p.writeReportSheet(sheet)),
     readSettings: () => port().then((p) => p.readSettings()),
     writeSettings: (settings) => port().then((p) => p.writeSettings(settings)),
+    // The optional methods: a port that has none keeps no history and cannot merge.
+    readOwnedRows: (sheet) => port().then((p) => (p.readOwnedRows ? p.readOwnedRows(sheet) : null)),
+    writeOwnedRows: (sheet, rows) => port().then((p) => p.writeOwnedRows?.(sheet, rows)),
+    writeCells: (sheet, cells) =>
+      port().then((p) => {
+        if (!p.writeCells) throw new Error("This workbook cannot be written cell by cell");
+        return p.writeCells(sheet, cells);
+      }),
   };
 }

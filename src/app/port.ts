@@ -119,6 +119,15 @@ export interface ReadGridsOptions {
   columns?: Partial<Record<Role, string>> | null;
 }
 
+/** One value to write into a cell of a user's sheet (merging units' feedback into status cells). */
+export interface CellWrite {
+  /** 1-based sheet row and column. */
+  row: number;
+  column: number;
+  /** Written as text: a string beginning with = + - @ never becomes a formula. */
+  value: string;
+}
+
 export interface WorkbookPort {
   /** Read the plan sheet (named, or active/first) and the other sheets. */
   readGrids(options?: ReadGridsOptions): Promise<WorkbookGrids>;
@@ -130,4 +139,16 @@ export interface WorkbookPort {
   writeReportSheet(sheet: ReportSheet): Promise<void>;
   readSettings(): Promise<WorkbookSettings>;
   writeSettings(settings: WorkbookSettings): Promise<void>;
+  /**
+   * The values of one of our very hidden data sheets (its name starts with OWNED_MARKER, e.g. fengong_history),
+   * row by row from A1; null when the workbook has no such sheet. Optional: a port without it keeps no history.
+   */
+  readOwnedRows?(sheet: string): Promise<CellValue[][] | null>;
+  /** Replace the values of one of our very hidden data sheets (created when missing). Strings stay text. */
+  writeOwnedRows?(sheet: string, rows: CellValue[][]): Promise<void>;
+  /**
+   * Write these values into cells of a user's sheet (the plan's status cells, merging feedback), and nothing
+   * else: no other cell, format, merge or sheet changes.
+   */
+  writeCells?(sheet: string, cells: readonly CellWrite[]): Promise<void>;
 }

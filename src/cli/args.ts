@@ -19,6 +19,8 @@ export interface CheckCommand {
   overwrite?: boolean;
   /** --holidays FILE: the official holiday schedule (.xlsx or .csv), for years the built-in calendar lacks. */
   holidays?: string;
+  /** An earlier copy of the plan to compare with, instead of the workbook's own history. */
+  since?: string;
 }
 
 /** `fengong notes PLAN.xlsx`: the reminders of late units and the circular; as .docx files with --out-dir. */
@@ -39,7 +41,21 @@ export interface NotesCommand {
   yearEnd: boolean;
 }
 
-export type Command = CheckCommand | NotesCommand | { kind: "help" } | { kind: "version" };
+/** `fengong merge MASTER FEEDBACK… --out MERGED.xlsx`: the units' returned copies merged into the master. */
+export interface MergeCommand {
+  kind: "merge";
+  master: string;
+  feedback: string[];
+  out: string;
+  /** The unit of each feedback file, in order (else taken from the file names). */
+  units?: string[];
+  sheet?: string;
+  asOf?: string;
+  language?: Language;
+  json: boolean;
+}
+
+export type Command = CheckCommand | NotesCommand | MergeCommand | { kind: "help" } | { kind: "version" };
 
 /** A usage error: a catalogue key and its parameters (translated by main, in the user's language). */
 export class UsageError extends Error {
@@ -65,6 +81,8 @@ const OPTIONS = {
   "out-dir": { type: "string" },
   "feedback": { type: "string" },
   "year-end": { type: "boolean" },
+  "since": { type: "string" },
+  "unit": { type: "string", multiple: true },
   "help": { type: "boolean", short: "h" },
   "version": { type: "boolean", short: "v" },
 } as const;
@@ -127,10 +145,12 @@ export function parseCommand(argv: readonly string[]): Command {
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError("usage.no-command");
   if (command === "notes") return notesCommand(values, files);
+  if (command === "merge") return mergeCommand(values, files);
   if (command !== "check") throw new UsageError("usage.unknown-command", { command });
   if (files.length === 0) throw new UsageError("usage.no-files");
   for (const option of ["out-dir", "feedback", "year-end"] as const)
     if (values[option] !== undefined) throw new UsageError("usage.notes-only", { option: `--${option}` });
+  if (values.unit !== undefined) throw new UsageError("usage.unit-merge-only");
 
   const check: CheckCommand = { kind: "check", files, json: Boolean(values.json) };
   if (values.sheet !== undefined) {
@@ -168,10 +188,16 @@ export function parseCommand(argv: readonly string[]): Command {
     if (values.holidays.trim() === "") throw new UsageError("usage.missing-value", { option: "--holidays" });
     check.holidays = values.holidays;
   }
+  if (values.since !== undefined) {
+    if (files.length > 1) throw new UsageError("usage.since-several");
+    check.since = values.since;
+  }
   return check;
 }
 
-type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+type ParsedValues = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>
+>["values"];
 
 function notesCommand(values: ParsedValues, files: string[]): NotesCommand {
   if (files.length === 0) throw new UsageError("usage.notes-no-file");
@@ -210,6 +236,34 @@ function notesCommand(values: ParsedValues, files: string[]): NotesCommand {
     notes.outDir = values["out-dir"];
   }
   return notes;
+}
+
+function mergeCommand(values: ParsedValues, files: string[]): MergeCommand {
+  const [master, ...feedback] = files;
+  if (master === undefined || feedback.length === 0) throw new UsageError("usage.merge-files");
+  if (values.out === undefined) throw new UsageError("usage.merge-out");
+  if (!/\.xlsx$/i.test(values.out)) throw new UsageError("usage.out-not-xlsx", { value: values.out });
+  for (const option of ["since", "published", "due-soon"] as const) {
+    if (values[option] !== undefined) throw new UsageError("usage.not-for-merge", { option: `--${option}` });
+  }
+  const merge: MergeCommand = { kind: "merge", master, feedback, out: values.out, json: Boolean(values.json) };
+  if (values.unit !== undefined) {
+    if (values.unit.length !== feedback.length)
+      throw new UsageError("usage.unit-count", { units: String(values.unit.length), files: String(feedback.length) });
+    merge.units = values.unit;
+  }
+  if (values.sheet !== undefined) merge.sheet = values.sheet;
+  if (values["as-of"] !== undefined) {
+    const asOf = normalizeDateInput(values["as-of"]);
+    if (asOf === null) throw new UsageError("usage.bad-date", { option: "--as-of", value: values["as-of"] });
+    merge.asOf = asOf;
+  }
+  if (values.lang !== undefined) {
+    if (values.lang !== "zh-CN" && values.lang !== "en-US")
+      throw new UsageError("usage.bad-lang", { value: values.lang });
+    merge.language = values.lang;
+  }
+  return merge;
 }
 
 /**

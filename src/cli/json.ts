@@ -30,7 +30,29 @@ const TASK_KEYS = [
   "completed",
 ];
 const FINDING_KEYS = ["rule", "severity", "row", "column", "message", "suggestion"];
-const TOTAL_KEYS = ["unit", "lead", "responsible", "overdue", "overdueAsLead", "dueSoon", "done", "completionRate"];
+const TOTAL_KEYS = [
+  "unit",
+  "lead",
+  "responsible",
+  "overdue",
+  "overdueChange",
+  "overdueAsLead",
+  "dueSoon",
+  "done",
+  "completionRate",
+];
+const COMPARISON_KEYS = [
+  "since",
+  "newlyDone",
+  "newlyOverdue",
+  "stillOverdue",
+  "added",
+  "removed",
+  "row",
+  "id",
+  "text",
+  "periods",
+];
 const SUMMARY_KEYS = ["text", "html", "tsv"];
 const ASSESSMENT_KEYS = [
   "unit",
@@ -63,7 +85,8 @@ export function reportJsonText(file: string, report: Report, assessment?: Assess
     `"tasks":${JSON.stringify(report.tasks, TASK_KEYS)},` +
     `"findings":${JSON.stringify(report.findings, FINDING_KEYS)},` +
     `"totals":${JSON.stringify(report.totals, TOTAL_KEYS)},` +
-    `"summary":${JSON.stringify(report.summary, SUMMARY_KEYS)}` +
+    `"summary":${JSON.stringify(report.summary, SUMMARY_KEYS)},` +
+    `"comparison":${JSON.stringify(report.comparison ?? null, COMPARISON_KEYS)}` +
     (assessment ? `,"assessment":${JSON.stringify(assessment.units, ASSESSMENT_KEYS)}` : "") +
     "}"
   );

@@ -13,7 +13,19 @@ import { noteFiles, unitNotes, type NoteFile } from "../app/documents";
 import { UserError, toUserError, type UserErrorCode } from "../app/errors";
 import { assessUnits, type Assessment } from "../core/assessment";
 import type { CalendarAdjustments, Language, Report } from "../core/types";
-import { UsageError, environmentLanguage, parseCommand, type CheckCommand, type NotesCommand } from "./args";
+import {
+  UsageError,
+  environmentLanguage,
+  parseCommand,
+  type CheckCommand,
+  type MergeCommand,
+  type NotesCommand,
+} from "./args";
+import { mergeFiles, mergeJsonText, outIsAnInput, renderMerge } from "./merge";
+import { readHistory } from "../app/history";
+import { recordOf, type HistoryRecord } from "../core/history";
+import { todayIso } from "../core/dates";
+import { stat } from "node:fs/promises";
 import { colourWanted, createPaint } from "./color";
 import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
 import { isReadOnlyFile, isSameFile, openWorkbook, writeOutput } from "./files";
@@ -86,9 +98,10 @@ async function checkFile(
     language: command.language,
     sheet: command.sheet,
   };
+  const since = command.since ? await sinceRecords(command.since, options) : undefined;
   // Without --out nothing is written: keep only what was read, so the exceljs model can be freed.
   const port = command.out ? await openWorkbook(file) : await SnapshotPort.of(await openWorkbook(file), command.sheet);
-  const report = await check(port, options);
+  const report = await check(port, { ...options, since });
   // No plan table is still a report (its error table.not-found gives exit 1); there is nothing to annotate.
   if (command.out && report.table && port instanceof XlsxWorkbook) {
     await annotate(port, report);
@@ -101,6 +114,39 @@ async function checkFile(
     dueSoonDays: command.dueSoonDays ?? settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
     assessment: assessUnits(report, settings.assessment),
   };
+}
+
+/**
+ * The records an earlier copy of the plan gives (--since): its own check records when it has any (an annotated
+ * copy), else one record of it checked as of the day the file was last saved.
+ */
+async function sinceRecords(
+  file: string,
+  options: { language?: Language; published?: string; dueSoonDays?: number },
+): Promise<HistoryRecord[]> {
+  const port = await openWorkbook(file);
+  const records = await readHistory(port);
+  if (records.length > 0) return records;
+  const saved = (await stat(file)).mtime;
+  const report = await check(port, { ...options, asOf: todayIso(saved), since: [] });
+  if (!report.table) throw new UserError("plan.not-found", { sheet: file });
+  return [recordOf(report, saved.toISOString())];
+}
+
+async function runMerge(command: MergeCommand, io: CliIo, errorLanguage: Language): Promise<number> {
+  const input = await outIsAnInput(command);
+  if (input !== null) {
+    io.stderr(`fengong: ${cliText(errorLanguage, "usage.out-is-input", { file: input })}\n`);
+    return 2;
+  }
+  keepConditionalFormatsOnRewrite();
+  keepWorkbookNamesOnRewrite();
+  const { plan, language } = await mergeFiles(command, errorLanguage);
+  if (command.json) io.stdout(mergeJsonText(command.master, command.out, plan) + "\n");
+  else io.stdout(renderMerge(language, command.master, command.out, plan));
+  // Copies that could not be merged are unusable input; conflicts are findings for the user.
+  if (plan.copies.some((copy) => copy.problem !== null)) return 2;
+  return plan.conflicts.length > 0 ? 1 : 0;
 }
 
 async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Language): Promise<number> {
@@ -270,6 +316,7 @@ export async function main(argv: string[], given: CliIo = processIo()): Promise<
       return 0;
     }
     if (command.kind === "notes") return await runNotes(command, io, language);
+    if (command.kind === "merge") return await runMerge(command, io, language);
     return await runCheck(command, io, language);
   } catch (error) {
     io.stderr(errorLine(null, toUserError(error), language));

@@ -3,6 +3,7 @@ import { translator, type Catalogue } from "../core/i18n/format";
 
 const zhCN = {
   "help": `用法：fengong check <文件…> [选项]
+      fengong merge <总表.xlsx> <反馈副本.xlsx…> --out <合并后.xlsx> [--unit 单位…] [--json]
 
 检查分工方案（.xlsx 或 .csv）：牵头单位、责任单位、完成时限、逾期任务、按单位汇总和通报文字。
 
@@ -15,10 +16,16 @@ const zhCN = {
   --lang zh-CN|en-US    输出语言（默认：跟随方案表头的语言）
   --json                输出 JSON（结构见 docs/cli.md）
   --out 文件.xlsx       另存一份标注副本：高亮逾期、即将到期和错误单元格，并加上“问题清单”“按单位汇总”两张表；
-                        不会修改原文件
+                        不会修改原文件；检查记录写入副本，下次检查时与上期比较
   --overwrite           允许 --out 替换只读文件（默认拒绝）
   --holidays 文件       国务院办公厅公布的节假日安排（.xlsx 或 .csv：日期、休/班两列），用于内置日历
                         尚未收录的年份
+  --since 文件          与这份较早的方案副本比较（不用工作簿内保存的检查记录）
+
+合并（merge）：把各单位交回的副本中、本单位牵头或参与任务的完成情况写入总表的副本（--out），
+  按序号和任务内容对应任务；多个单位的文字并列（【单位】……；【单位】……）；有冲突的单元格只列出、不写入。
+  --unit 单位           每个反馈文件的单位，按文件顺序各给一次（默认：从文件名识别）
+
   -h, --help            显示本帮助
   -v, --version         显示版本号
 
@@ -38,10 +45,11 @@ const zhCN = {
 示例：
   npx fengong check examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10
   npx fengong check 各州市台账/*.xlsx --json > 汇总.json
-  npx fengong notes examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10 --out-dir 督办`,
+  npx fengong notes examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10 --out-dir 督办
+  npx fengong merge 分工方案.xlsx 反馈/省财政厅.xlsx 反馈/省教育厅.xlsx --out 分工方案-合并.xlsx`,
   "usage.hint": "运行 fengong --help 查看用法。",
   "usage.no-command": "缺少命令：用法为 fengong check <文件…>。",
-  "usage.unknown-command": "未知命令“{command}”：可用的命令是 check 和 notes。",
+  "usage.unknown-command": "未知命令“{command}”：可用的命令是 check、notes 和 merge。",
   "usage.no-files": "请指定要检查的文件，例如 fengong check 分工方案.xlsx。",
   "usage.unknown-option": "未知选项“{option}”。",
   "usage.missing-value": "选项 {option} 需要一个值。",
@@ -68,6 +76,37 @@ const zhCN = {
   "notes.fileUnit": "  {file}（{unit}：逾期 {overdue} 项，即将到期 {dueSoon} 项）",
   "notes.separator": "────────────────────────────────────────",
   "notes.badDir": "无法使用文件夹“{dir}”：{detail}",
+  "usage.since-several": "--since 只能和一个输入文件一起使用。",
+  "usage.unit-merge-only": "--unit 只用于 merge 命令。",
+  "usage.merge-files": "merge 需要总表和至少一份反馈副本：fengong merge 总表.xlsx 反馈.xlsx… --out 合并后.xlsx。",
+  "usage.merge-out": "merge 需要 --out 合并后.xlsx：总表本身不会被修改。",
+  "usage.not-for-merge": "选项 {option} 不用于 merge 命令。",
+  "usage.unit-count": "给了 {units} 个 --unit，但有 {files} 份反馈副本：请按文件顺序为每份副本各给一个单位。",
+  "merge.title": "合并各单位反馈：{master}",
+  "merge.copy": "{file}：{unit}，对应任务 {tasks} 项",
+  "merge.copyUnmatched": "，{count} 项在总表中找不到（未合并）",
+  "merge.problem.unit-unknown": "{file}：无法从文件名识别单位，未合并（请用 --unit 指定）",
+  "merge.problem.unit-not-in-plan": "{file}：单位“{unit}”不在分工方案中，未合并",
+  "merge.problem.no-table": "{file}：没有找到分工方案表格，未合并",
+  "merge.problem.no-status-column": "{file}：没有完成情况列，未合并",
+  "merge.changes": "写入 {count} 个单元格：",
+  "merge.noChanges": "没有需要写入的单元格（已合并过，或各单位未作修改）。",
+  "merge.change": "{cell}（第 {row} 行，{unit}）：“{old}” → “{new}”",
+  "merge.conflicts": "冲突 {count} 处（未写入，请人工处理）：",
+  "merge.conflict.master-changed": "{cell}（第 {row} 行）：发出副本后总表已改为“{current}”，{proposed}",
+  "merge.conflict.disagree": "{cell}（第 {row} 行）：各单位对是否完成说法不一，{proposed}",
+  "merge.conflict.merged-cell": "{cell}（第 {row} 行）：完成情况单元格跨行合并，无法单独写入，{proposed}",
+  "merge.proposed": "{unit}报“{text}”",
+  "merge.proposedSeparator": "；",
+  "merge.wrote": "已写入合并后的副本：{file}",
+  "section.comparison": "与上期（{date}）比较",
+  "comparison.newlyDone": "新完成 {count} 项",
+  "comparison.newlyOverdue": "新增逾期 {count} 项",
+  "comparison.stillOverdue": "连续逾期 {count} 项",
+  "comparison.added": "新增任务 {count} 项",
+  "comparison.removed": "减少任务 {count} 项",
+  "comparison.task": "第 {row} 行 {id}{text}",
+  "comparison.periods": "（连续 {periods} 期）",
   "label.sheet": "工作表：{sheet}",
   "label.headerRow": "表头：第 {row} 行",
   "label.asOf": "截至：{date}",
@@ -119,6 +158,7 @@ type Key = keyof typeof zhCN;
 
 const enUS: Catalogue<Key> = {
   "help": `Usage: fengong check <file...> [options]
+       fengong merge <MASTER.xlsx> <FEEDBACK.xlsx...> --out <MERGED.xlsx> [--unit UNIT...] [--json]
 
 Checks division-of-labour plans (.xlsx or .csv): lead and responsible units, deadlines, overdue tasks,
 totals by unit and the circular text.
@@ -132,10 +172,18 @@ Options:
   --lang zh-CN|en-US    output language (default: the language of the plan's headers)
   --json                print JSON (shape in docs/cli.md)
   --out FILE.xlsx       write an annotated copy: overdue, due-soon and error cells highlighted, plus the
-                        Findings and Totals by unit sheets; the input file is never changed
+                        Findings and Totals by unit sheets; the input file is never changed; the
   --overwrite           let --out replace a read-only file (refused otherwise)
   --holidays FILE       the official holiday schedule (.xlsx or .csv: date, and 休 off / 班 working), for
                         years the built-in calendar does not cover yet
+                        check is recorded in the copy and the next check compares with it
+  --since FILE          compare with this earlier copy of the plan (instead of the workbook's own records)
+
+merge: the units' returned copies into a copy of the master (--out): each unit's status text for the tasks
+  it leads or shares, tasks matched by number and text; several units' texts side by side
+  (【unit】...；【unit】...); conflicting cells are listed, never written.
+  --unit UNIT           the unit of each feedback file, once per file in order (default: from the file name)
+
   -h, --help            show this help
   -v, --version         show the version
 
@@ -156,10 +204,11 @@ Exit codes: 0 no error findings; 1 error findings; 2 unusable input or usage err
 Examples:
   npx fengong check examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10
   npx fengong check ledgers/*.xlsx --json > combined.json
-  npx fengong notes examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10 --out-dir notes`,
+  npx fengong notes examples/yunnan-2017-notice.xlsx --as-of 2017-08-15 --published 2017-05-10 --out-dir notes
+  npx fengong merge plan.xlsx returned/finance.xlsx returned/education.xlsx --out plan-merged.xlsx`,
   "usage.hint": "Run fengong --help for usage.",
   "usage.no-command": "Missing command: the usage is fengong check <file...>.",
-  "usage.unknown-command": 'Unknown command "{command}": the commands are check and notes.',
+  "usage.unknown-command": 'Unknown command "{command}": the commands are check, notes and merge.',
   "usage.no-files": "Name the file(s) to check, e.g. fengong check plan.xlsx.",
   "usage.unknown-option": 'Unknown option "{option}".',
   "usage.missing-value": "Option {option} needs a value.",
@@ -190,6 +239,40 @@ Examples:
   "notes.fileUnit": "  {file} ({unit}: {overdue} overdue, {dueSoon} due soon)",
   "notes.separator": "────────────────────────────────────────",
   "notes.badDir": 'Cannot use the folder "{dir}": {detail}',
+  "usage.since-several": "--since works with one input file only.",
+  "usage.unit-merge-only": "--unit is for the merge command only.",
+  "usage.merge-files":
+    "merge needs the master and at least one returned copy: fengong merge MASTER.xlsx FEEDBACK.xlsx... --out MERGED.xlsx.",
+  "usage.merge-out": "merge needs --out MERGED.xlsx: the master itself is never changed.",
+  "usage.not-for-merge": "Option {option} is not for the merge command.",
+  "usage.unit-count":
+    "{units} --unit given for {files} returned copies: give one unit per copy, in the order of the files.",
+  "merge.title": "Merging feedback into {master}",
+  "merge.copy": "{file}: {unit}, {tasks} tasks",
+  "merge.copyUnmatched": ", {count} not found in the master (not merged)",
+  "merge.problem.unit-unknown": "{file}: no unit recognised in the file name, not merged (name it with --unit)",
+  "merge.problem.unit-not-in-plan": '{file}: the unit "{unit}" is not in the plan, not merged',
+  "merge.problem.no-table": "{file}: no plan table found, not merged",
+  "merge.problem.no-status-column": "{file}: no status column, not merged",
+  "merge.changes": "{count} cells written:",
+  "merge.noChanges": "No cell to write (merged already, or no unit changed anything).",
+  "merge.change": '{cell} (row {row}, {unit}): "{old}" -> "{new}"',
+  "merge.conflicts": "{count} conflicts (not written; settle them by hand):",
+  "merge.conflict.master-changed":
+    '{cell} (row {row}): the master now reads "{current}" since the copy was sent; {proposed}',
+  "merge.conflict.disagree": "{cell} (row {row}): the units disagree on whether it is done; {proposed}",
+  "merge.conflict.merged-cell": "{cell} (row {row}): the status cell is merged over several rows; {proposed}",
+  "merge.proposed": '{unit} says "{text}"',
+  "merge.proposedSeparator": "; ",
+  "merge.wrote": "Merged copy written: {file}",
+  "section.comparison": "Compared with the last check ({date})",
+  "comparison.newlyDone": "Newly done: {count}",
+  "comparison.newlyOverdue": "Newly overdue: {count}",
+  "comparison.stillOverdue": "Still overdue: {count}",
+  "comparison.added": "Tasks added: {count}",
+  "comparison.removed": "Tasks removed: {count}",
+  "comparison.task": "row {row} {id}{text}",
+  "comparison.periods": " ({periods} checks in a row)",
   "label.sheet": "Sheet: {sheet}",
   "label.headerRow": "Header: row {row}",
   "label.asOf": "As of: {date}",

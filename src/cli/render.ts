@@ -209,6 +209,42 @@ export function totalsLines(lang: Language, title: string, totals: readonly Unit
   return lines;
 }
 
+/** What changed since the last check: one line per kind, each followed by its tasks. */
+export function comparisonLines(lang: Language, report: Report, paint: Paint): string[] {
+  const comparison = report.comparison;
+  if (!comparison) return [];
+  const lines = [paint.bold(cliText(lang, "section.comparison", { date: comparison.since }))];
+  const kinds = [
+    ["newlyDone", comparison.newlyDone],
+    ["newlyOverdue", comparison.newlyOverdue],
+    ["stillOverdue", comparison.stillOverdue],
+    ["added", comparison.added],
+    ["removed", comparison.removed],
+  ] as const;
+  for (const [kind, entries] of kinds) {
+    if (entries.length === 0) continue;
+    lines.push(INDENT + cliText(lang, `comparison.${kind}`, { count: entries.length }));
+    const { shown, more } = limited(lang, entries, INDENT + INDENT, "value.moreTasks");
+    for (const entry of shown) {
+      const count = (entry as { periods?: number }).periods;
+      const periods = count !== undefined ? cliText(lang, "comparison.periods", { periods: count }) : "";
+      const id = entry.id ? `${truncate(oneLine(entry.id), 12)} ` : "";
+      lines.push(
+        INDENT +
+          INDENT +
+          cliText(lang, "comparison.task", {
+            row: entry.row,
+            id,
+            text: truncate(oneLine(entry.text), TASK_TEXT_WIDTH),
+          }) +
+          periods,
+      );
+    }
+    lines.push(...more);
+  }
+  return lines;
+}
+
 export interface RenderOptions {
   language: Language;
   dueSoonDays: number;
@@ -223,6 +259,7 @@ export function renderReport(file: string, report: Report, options: RenderOption
   lines.push(...overdueLines(lang, report, paint), "");
   lines.push(...dueSoonLines(lang, report, options.dueSoonDays, paint), "");
   lines.push(...totalsLines(lang, cliText(lang, "section.totals"), report.totals, paint), "");
+  if (report.comparison) lines.push(...comparisonLines(lang, report, paint), "");
   lines.push(paint.bold(cliText(lang, "section.summary")));
   lines.push(
     ...printable(report.summary.text)

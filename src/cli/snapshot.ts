@@ -4,18 +4,27 @@
  * 400 MB less live heap while the core analyses (fewer, cheaper garbage collections).
  */
 import type { HighlightPlan, ReportSheet, WorkbookGrids, WorkbookPort, WorkbookSettings } from "../app/port";
+import { HISTORY_SHEET } from "../core/history";
+import type { CellValue } from "../core/types";
 
 export class SnapshotPort implements WorkbookPort {
   constructor(
     private readonly settings: WorkbookSettings,
     private readonly grids: WorkbookGrids,
+    /** The check history sheet's rows (null when the workbook has none). */
+    private readonly history: CellValue[][] | null = null,
   ) {}
 
-  /** Read a port's settings and grids (the plan sheet chosen as check() would: option, else saved setting). */
+  /** Read a port's settings, grids (the plan sheet chosen as check() would: option, else saved setting) and history. */
   static async of(port: WorkbookPort, sheet: string | undefined): Promise<SnapshotPort> {
     const settings = await port.readSettings();
     const grids = await port.readGrids({ sheet: sheet ?? settings.planSheet ?? null });
-    return new SnapshotPort(settings, grids);
+    const history = port.readOwnedRows ? await port.readOwnedRows(HISTORY_SHEET) : null;
+    return new SnapshotPort(settings, grids, history);
+  }
+
+  async readOwnedRows(sheet: string): Promise<CellValue[][] | null> {
+    return sheet === HISTORY_SHEET ? this.history : null;
   }
 
   async readGrids(): Promise<WorkbookGrids> {

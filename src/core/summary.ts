@@ -1,16 +1,21 @@
 /** The circular summary (design §5): official-register text, and the per-unit table as HTML and TSV. */
 import { translator, type Catalogue } from "./i18n/format";
-import type { IsoDate, Language, Summary, Task, UnitTotals } from "./types";
+import type { Comparison, IsoDate, Language, Summary, Task, UnitTotals } from "./types";
 import { clip } from "./clip";
+import { toSimplified } from "./text";
 
 const zhCN = {
   "opening": "截至{date}，共有{total}项任务，已完成{done}项，占比{donePct}；正在推进{inProgress}项",
-  "dueSoon": "（其中{dueSoon}项将在{window}天内到期）",
-  "ongoing": "，其中持续推进或定期开展的{ongoing}项",
+  "inProgressParts": "（其中{parts}）",
+  "dueSoon": "{window}天内到期的{dueSoon}项",
+  "ongoing": "持续推进或定期开展的{ongoing}项",
+  "partSeparator": "，",
+  "notStarted": "，尚未启动{notStarted}项",
+  "notStartedDueSoon": "（{dueSoon}项将在{window}天内到期）",
   "overdue": "；逾期未完成{overdue}项，占比{overduePct}，分别是：{list}。",
   "noOverdue": "；无逾期未完成任务。",
   "overdueItem": "由{lead}牵头的{number}（{text}，逾期{days}天）",
-  "noLead": "未明确牵头单位",
+  "overdueItemNoLead": "未明确牵头单位的{number}（{text}，逾期{days}天）",
   "number": "第{id}项",
   "numberRow": "第{row}行任务",
   "listSeparator": "；",
@@ -20,10 +25,23 @@ const zhCN = {
   "unitItemLead": "{unit}{overdue}项（其中牵头{overdueAsLead}项）",
   "unitSeparator": "、",
   "empty": "截至{date}，未读取到任何任务。",
+  "compare.opening": "与上期（{date}）相比，{parts}。",
+  "compare.none": "与上期（{date}）相比，完成和逾期情况没有变化。",
+  "compare.separator": "，",
+  "compare.newlyDone": "新完成{count}项",
+  "compare.newlyOverdue": "新增逾期{count}项",
+  "compare.stillOverdue": "连续{periods}期逾期{count}项（{list}）",
+  "compare.added": "新增任务{count}项",
+  "compare.removed": "减少任务{count}项",
+  "compare.item": "由{lead}牵头的{number}",
+  "compare.itemNoLead": "未明确牵头单位的{number}",
+  "compare.itemSeparator": "、",
+  "compare.more": "等{count}项",
   "col.unit": "单位",
   "col.lead": "牵头任务",
   "col.responsible": "责任（配合）任务",
   "col.overdue": "逾期",
+  "col.overdueChange": "逾期较上期增减",
   "col.overdueAsLead": "牵头逾期",
   "col.dueSoon": "即将到期",
   "col.done": "已完成",
@@ -33,12 +51,16 @@ type Key = keyof typeof zhCN;
 
 const enUS: Catalogue<Key> = {
   "opening": "As of {date}, the plan has {total} tasks: {done} done ({donePct}), {inProgress} in progress",
-  "dueSoon": " ({dueSoon} of them due within {window} days)",
-  "ongoing": ", of which {ongoing} ongoing or recurring",
+  "inProgressParts": " (including {parts})",
+  "dueSoon": "{dueSoon} due within {window} days",
+  "ongoing": "{ongoing} ongoing or recurring",
+  "partSeparator": ", ",
+  "notStarted": ", {notStarted} not started",
+  "notStartedDueSoon": " ({dueSoon} of them due within {window} days)",
   "overdue": "; {overdue} overdue ({overduePct}): {list}.",
   "noOverdue": "; no task is overdue.",
   "overdueItem": "{number} led by {lead} ({text}, {days} days overdue)",
-  "noLead": "no lead unit",
+  "overdueItemNoLead": "{number}, with no lead unit ({text}, {days} days overdue)",
   "number": "task {id}",
   "numberRow": "the task in row {row}",
   "listSeparator": "; ",
@@ -48,10 +70,23 @@ const enUS: Catalogue<Key> = {
   "unitItemLead": "{unit} {overdue} (as lead {overdueAsLead})",
   "unitSeparator": ", ",
   "empty": "As of {date}, no task was read.",
+  "compare.opening": " Compared with the last check ({date}): {parts}.",
+  "compare.none": " Compared with the last check ({date}), no task was newly done or newly overdue.",
+  "compare.separator": ", ",
+  "compare.newlyDone": "{count} newly done",
+  "compare.newlyOverdue": "{count} newly overdue",
+  "compare.stillOverdue": "{count} overdue for {periods} checks in a row ({list})",
+  "compare.added": "{count} added to the plan",
+  "compare.removed": "{count} removed from the plan",
+  "compare.item": "{number} led by {lead}",
+  "compare.itemNoLead": "{number}, with no lead unit",
+  "compare.itemSeparator": ", ",
+  "compare.more": "and {count} more",
   "col.unit": "Unit",
   "col.lead": "Lead",
   "col.responsible": "Responsible",
   "col.overdue": "Overdue",
+  "col.overdueChange": "Overdue change since last check",
   "col.overdueAsLead": "Overdue as lead",
   "col.dueSoon": "Due soon",
   "col.done": "Done",
@@ -118,6 +153,8 @@ export interface SummaryInput {
   asOf: IsoDate;
   dueSoonDays: number;
   language: Language;
+  /** What changed since the last check: the circular says it. */
+  comparison?: Comparison | null;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
@@ -128,39 +165,66 @@ export function buildSummary(input: SummaryInput): Summary {
   };
 }
 
-export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: SummaryInput): string {
+/** A status cell saying the task has not been started (未启动, 尚未开展…): named as such, not "in progress". */
+const NOT_STARTED = /(未启动|未开始|未开展|尚未实施|not\s+(yet\s+)?started)/iu;
+
+export function isNotStartedText(statusText: string): boolean {
+  return statusText !== "" && NOT_STARTED.test(toSimplified(statusText));
+}
+
+/** Trailing punctuation of a quoted task text (the circular adds its own): no "。，" in the circular. */
+const TRAILING_PUNCTUATION = /[\s。．.，,；;：:、！!]+$/u;
+
+/** A unit "stands out" in the circular with at least this many overdue tasks. */
+const STANDOUT_OVERDUE = 2;
+
+function leadOf(task: Task, language: Language): string {
+  return task.lead.map((unit) => clip(unit, MAX_UNIT_NAME)).join(text(language, "unitSeparator"));
+}
+
+export function summaryText({ tasks, totals, asOf, dueSoonDays, language, comparison }: SummaryInput): string {
   const date = formatDate(asOf, language);
   if (tasks.length === 0) return text(language, "empty", { date });
   const total = tasks.length;
   let done = 0;
   let dueSoon = 0;
   let ongoing = 0;
+  let notStarted = 0;
+  let notStartedDueSoon = 0;
   const overdueTasks: Task[] = [];
   for (const task of tasks) {
     if (task.status === "done") done++;
-    else if (task.status === "due-soon") dueSoon++;
-    else if (task.status === "ongoing") ongoing++;
     else if (task.status === "overdue") overdueTasks.push(task);
+    else if (isNotStartedText(task.statusText)) {
+      notStarted++;
+      if (task.status === "due-soon") notStartedDueSoon++;
+    } else if (task.status === "due-soon") dueSoon++;
+    else if (task.status === "ongoing") ongoing++;
   }
   overdueTasks.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.row - b.row);
-  const inProgress = total - done - overdueTasks.length;
+  const inProgress = total - done - overdueTasks.length - notStarted;
   const listSeparator = text(language, "listSeparator");
   const unitSeparator = text(language, "unitSeparator");
 
   let out = text(language, "opening", { date, total, done, donePct: percent(done, total), inProgress });
-  if (dueSoon > 0) out += text(language, "dueSoon", { dueSoon, window: dueSoonDays });
-  if (ongoing > 0) out += text(language, "ongoing", { ongoing });
+  const parts: string[] = [];
+  if (ongoing > 0) parts.push(text(language, "ongoing", { ongoing }));
+  if (dueSoon > 0) parts.push(text(language, "dueSoon", { dueSoon, window: dueSoonDays }));
+  if (parts.length > 0)
+    out += text(language, "inProgressParts", { parts: parts.join(text(language, "partSeparator")) });
+  if (notStarted > 0) {
+    out += text(language, "notStarted", { notStarted });
+    if (notStartedDueSoon > 0)
+      out += text(language, "notStartedDueSoon", { dueSoon: notStartedDueSoon, window: dueSoonDays });
+  }
   if (overdueTasks.length > 0) {
     const named = overdueTasks
       .slice(0, MAX_OVERDUE_LISTED)
       .map((task) =>
-        text(language, "overdueItem", {
-          lead:
-            task.lead.length > 0
-              ? task.lead.map((unit) => clip(unit, MAX_UNIT_NAME)).join(unitSeparator)
-              : text(language, "noLead"),
+        text(language, task.lead.length > 0 ? "overdueItem" : "overdueItemNoLead", {
+          lead: leadOf(task, language),
           number: taskNumber(task, language),
-          text: shorten(task.text),
+          text: shorten(task.text).replace(TRAILING_PUNCTUATION, ""),
           days: task.daysOverdue ?? 0,
         }),
       )
@@ -175,7 +239,9 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
   } else {
     out += text(language, "noOverdue");
   }
-  const units = totals.filter((t) => t.overdue > 0).slice(0, MAX_UNITS_LISTED);
+  if (comparison) out += comparisonText(comparison, tasks, language);
+  // Only the units that stand out: a circular naming every unit with one overdue task names no one.
+  const units = totals.filter((t) => t.overdue >= STANDOUT_OVERDUE).slice(0, MAX_UNITS_LISTED);
   if (units.length > 0) {
     const list = units
       .map((t) =>
@@ -191,6 +257,66 @@ export function summaryText({ tasks, totals, asOf, dueSoonDays, language }: Summ
   return out;
 }
 
+/** Tasks named per group of the comparison sentence; the rest are counted. */
+const MAX_COMPARISON_NAMED = 10;
+const CHINESE_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 2 -> 两, 3 -> 三, 12 -> 十二, 25 -> 二十五 (numbers of periods as a circular writes them). */
+export function chineseCount(n: number): string {
+  if (n === 2) return "两";
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return CHINESE_DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? "" : CHINESE_DIGITS[tens]}十${ones === 0 ? "" : CHINESE_DIGITS[ones]}`;
+}
+
+/** "与上期（2017年7月15日）相比，新完成3项，新增逾期2项，连续两期逾期1项（由省财政厅牵头的第5项）。" */
+export function comparisonText(comparison: Comparison, tasks: readonly Task[], language: Language): string {
+  const date = formatDate(comparison.since, language);
+  const byRow = new Map<number, Task>();
+  for (const task of tasks) byRow.set(task.row, task);
+  const parts: string[] = [];
+  if (comparison.newlyDone.length > 0)
+    parts.push(text(language, "compare.newlyDone", { count: comparison.newlyDone.length }));
+  if (comparison.newlyOverdue.length > 0)
+    parts.push(text(language, "compare.newlyOverdue", { count: comparison.newlyOverdue.length }));
+  // Longest runs first: 连续三期逾期…，连续两期逾期…
+  const byPeriods = new Map<number, Task[]>();
+  for (const entry of comparison.stillOverdue) {
+    const task = byRow.get(entry.row);
+    if (!task) continue;
+    const list = byPeriods.get(entry.periods);
+    if (list) list.push(task);
+    else byPeriods.set(entry.periods, [task]);
+  }
+  for (const periods of [...byPeriods.keys()].sort((a, b) => b - a)) {
+    const group = byPeriods.get(periods) ?? [];
+    const named = group.slice(0, MAX_COMPARISON_NAMED).map((task) =>
+      text(language, task.lead.length > 0 ? "compare.item" : "compare.itemNoLead", {
+        lead: leadOf(task, language),
+        number: taskNumber(task, language),
+      }),
+    );
+    const rest = group.length - named.length;
+    const list =
+      named.join(text(language, "compare.itemSeparator")) +
+      (rest > 0 ? text(language, "compare.itemSeparator") + text(language, "compare.more", { count: rest }) : "");
+    parts.push(
+      text(language, "compare.stillOverdue", {
+        periods: language === "zh-CN" ? chineseCount(periods) : periods,
+        count: group.length,
+        list,
+      }),
+    );
+  }
+  if (comparison.added.length > 0) parts.push(text(language, "compare.added", { count: comparison.added.length }));
+  if (comparison.removed.length > 0)
+    parts.push(text(language, "compare.removed", { count: comparison.removed.length }));
+  if (parts.length === 0) return text(language, "compare.none", { date });
+  return text(language, "compare.opening", { date, parts: parts.join(text(language, "compare.separator")) });
+}
+
 const COLUMNS = [
   "col.unit",
   "col.lead",
@@ -202,18 +328,22 @@ const COLUMNS = [
   "col.completionRate",
 ] as const;
 
-/** The per-unit table (header and rows) in the report's language: used for the HTML, the TSV and the totals sheet. */
+/** The per-unit table (header and rows) in the report's language: used for the HTML, the TSV and the totals sheet.
+ * With a comparison (some unit has `overdueChange`), a column after "overdue" gives the change since the last check. */
 export function totalsTable(
   totals: readonly UnitTotals[],
   language: Language,
 ): { header: string[]; rows: (string | number)[][] } {
+  const withChange = totals.some((t) => typeof t.overdueChange === "number");
+  const keys: Key[] = withChange ? [...COLUMNS.slice(0, 4), "col.overdueChange", ...COLUMNS.slice(4)] : [...COLUMNS];
   return {
-    header: COLUMNS.map((key) => text(language, key)),
+    header: keys.map((key) => text(language, key)),
     rows: totals.map((t) => [
       t.unit,
       t.lead,
       t.responsible,
       t.overdue,
+      ...(withChange ? [t.overdueChange ?? 0] : []),
       t.overdueAsLead,
       t.dueSoon,
       t.done,

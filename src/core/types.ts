@@ -165,6 +165,8 @@ export interface UnitTotals {
   done: number;
   /** done / (lead + responsible), 0..1; null when the unit has no task. */
   completionRate: number | null;
+  /** Overdue now minus overdue at the earlier check compared against (all roles); absent or null without one. */
+  overdueChange?: number | null;
 }
 
 export interface Summary {
@@ -204,6 +206,27 @@ export interface Report {
   findings: Finding[];
   totals: UnitTotals[];
   summary: Summary;
+  /** What changed since the latest earlier check (design §8 History); null (or absent) when there is none. */
+  comparison?: Comparison | null;
+}
+
+/** A task named in a comparison: row in the current plan (for removed tasks, in the earlier one). */
+export interface ComparisonEntry {
+  row: number;
+  id: string | null;
+  text: string;
+}
+
+/** Comparison of a check with the latest earlier one (by as-of). */
+export interface Comparison {
+  /** The earlier as-of compared against. */
+  since: IsoDate;
+  newlyDone: ComparisonEntry[];
+  newlyOverdue: ComparisonEntry[];
+  /** Overdue now and at the earlier check; periods = successive checks (this one included) that saw it overdue. */
+  stillOverdue: (ComparisonEntry & { periods: number })[];
+  added: ComparisonEntry[];
+  removed: ComparisonEntry[];
 }
 
 /** Extra calendar adjustments on top of the official calendar (e.g. a year the package does not know). */

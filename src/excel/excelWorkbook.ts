@@ -5,6 +5,7 @@
  */
 import { isUserError, toUserError } from "../app/errors";
 import type {
+  CellWrite,
   HighlightPlan,
   ReadGridsOptions,
   ReportSheet,
@@ -23,6 +24,8 @@ import { readWorkbookGrids, type LocateTable } from "./readGrids";
 import { removeTemporarySheet, writeReport } from "./reportSheet";
 import { emptyExcelStats, Session, type ExcelStats } from "./session";
 import { readWorkbookSettings, writeWorkbookSettings } from "./settings";
+import { readOwnedRowsIn, writeCellsIn, writeOwnedRowsIn } from "./ownedRows";
+import type { CellValue } from "../core/types";
 
 export interface ExcelWorkbookOptions {
   /** Excel.run, or the double's run in tests. */
@@ -167,5 +170,19 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async writeSettings(settings: WorkbookSettings): Promise<void> {
     return this.batch((session) => writeWorkbookSettings(session, settings));
+  }
+
+  async readOwnedRows(sheet: string): Promise<CellValue[][] | null> {
+    return this.batch((session) => readOwnedRowsIn(session, sheet));
+  }
+
+  async writeOwnedRows(sheet: string, rows: CellValue[][]): Promise<void> {
+    return this.batch((session) => writeOwnedRowsIn(session, sheet, rows, this.limits.targetBytes), {
+      accessDenied: "workbook.protected",
+    });
+  }
+
+  async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    return this.batch((session) => writeCellsIn(session, sheet, cells, this.limits.targetBytes), { sheet });
   }
 }

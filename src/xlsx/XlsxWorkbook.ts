@@ -5,10 +5,11 @@
 import ExcelJS from "exceljs";
 import type { Workbook, Worksheet } from "exceljs";
 import { isOwnedSheet } from "../core/reportNames";
-import type { Grid } from "../core/types";
+import type { CellValue, Grid } from "../core/types";
 import { isReferenceSheet } from "../core/holidays";
 import { UserError } from "../app/errors";
 import type {
+  CellWrite,
   HighlightPlan,
   ReadGridsOptions,
   ReportSheet,
@@ -22,6 +23,7 @@ import { applyOwnedHighlights, clearOwnedHighlights } from "./highlights";
 import { readGrid } from "./readGrid";
 import { writeReportSheet } from "./reportSheet";
 import { readSettings, writeSettings } from "./settings";
+import { readOwnedRows, writeCells, writeOwnedRows } from "./ownedRows";
 import { findSheet } from "./sheets";
 import { enableLinearMergeCheck } from "./linearMerges";
 import { sniff, toBytes } from "./sniff";
@@ -138,5 +140,17 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSettings(settings: WorkbookSettings): Promise<void> {
     writeSettings(this.workbook, settings);
+  }
+
+  async readOwnedRows(sheet: string): Promise<CellValue[][] | null> {
+    return readOwnedRows(this.workbook, sheet, this.date1904);
+  }
+
+  async writeOwnedRows(sheet: string, rows: CellValue[][]): Promise<void> {
+    writeOwnedRows(this.workbook, sheet, rows);
+  }
+
+  async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    writeCells(this.workbook, sheet, cells);
   }
 }

@@ -1,4 +1,5 @@
 /** `--out`: the annotated copy keeps everything of the user's and adds only what we own; re-running changes nothing. */
+import { HISTORY_SHEET } from "../../src/core/history";
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, rmSync, statSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -152,6 +153,7 @@ describe("fengong check --out", () => {
     expect(names).toEqual([
       ...original.worksheets.map((ws) => ws.name),
       OWNED_DATA_SHEET,
+      HISTORY_SHEET,
       "问题清单",
       "按单位汇总",
       "考核评分",

@@ -115,7 +115,10 @@ describe("--json shape", () => {
       "findings",
       "totals",
       "summary",
+      "comparison",
     ]);
+    // No earlier check: null (not absent).
+    expect(json.comparison).toBeNull();
     expect(json.columns).toEqual({ id: "A", task: "B", lead: "C", responsible: "D", deadline: "E", status: "F" });
     expect(Object.keys(json.tasks[0])).toEqual([
       "row",

@@ -306,10 +306,13 @@ describe("the English circular", () => {
       ["No.", "Task", "Lead unit", "Deadline"],
       [1, "Publish budgets", "Finance Department", "2020-01-31"],
       [2, "Train staff", "Audit Office", "2020-12-31"],
+      [3, "Audit the accounts.", "Finance Department", "2020-02-15"],
+      [4, "Open the archives", "Archives Bureau", "2020-02-20"],
     ]);
     const text = analyze([g], { asOf: "2020-03-01" }).summary.text;
+    // Only units that stand out (two overdue tasks or more) are named at the end.
     expect(text).toBe(
-      "As of 1 March 2020, the plan has 2 tasks: 0 done (0%), 1 in progress; 1 overdue (50%): task 1 led by Finance Department (Publish budgets, 30 days overdue). By unit, the most overdue tasks are with: Finance Department 1 (as lead 1).",
+      "As of 1 March 2020, the plan has 4 tasks: 0 done (0%), 1 in progress; 3 overdue (75%): task 1 led by Finance Department (Publish budgets, 30 days overdue); task 3 led by Finance Department (Audit the accounts, 15 days overdue); task 4 led by Archives Bureau (Open the archives, 10 days overdue). By unit, the most overdue tasks are with: Finance Department 2 (as lead 2).",
     );
   });
 });

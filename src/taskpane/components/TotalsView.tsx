@@ -73,6 +73,9 @@ export function TotalsView({ report }: { report: Report | null }) {
   if (!report) return <EmptyNote>{t("totals.notChecked")}</EmptyNote>;
   if (report.totals.length === 0) return <EmptyNote>{t("totals.none")}</EmptyNote>;
 
+  // With a comparison, the change in overdue count since the last check follows the overdue column.
+  const withChange = report.totals.some((row) => typeof row.overdueChange === "number");
+  const columns = withChange ? TOTALS_COLUMNS : TOTALS_COLUMNS.filter((column) => column !== "overdueChange");
   const rows = sort ? sortTotals(report.totals, sort.column, sort.direction) : report.totals;
   const toggle = (column: TotalsColumn): void => {
     setSort((current) => {
@@ -95,7 +98,7 @@ export function TotalsView({ report }: { report: Report | null }) {
       <div className={styles.scroller}>
         <Table size="extra-small" className={styles.table} aria-label={t("totals.caption")} data-testid="totals-table">
           <colgroup>
-            {TOTALS_COLUMNS.map((column) => (
+            {columns.map((column) => (
               <col
                 key={column}
                 className={
@@ -110,7 +113,7 @@ export function TotalsView({ report }: { report: Report | null }) {
           </colgroup>
           <TableHeader>
             <TableRow>
-              {TOTALS_COLUMNS.map((column, c) => (
+              {columns.map((column, c) => (
                 <TableHeaderCell
                   key={column}
                   className={styles.head}
@@ -136,7 +139,7 @@ export function TotalsView({ report }: { report: Report | null }) {
           <TableBody>
             {rows.map((row, r) => (
               <TableRow key={row.unit} data-testid="totals-row">
-                {TOTALS_COLUMNS.map((column, c) => (
+                {columns.map((column, c) => (
                   <TableCell
                     key={column}
                     className={mergeClasses(

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { Dismiss16Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useRef, useState, type DragEvent } from "react";
-import { toUserError } from "../../app/errors";
+import { toUserError, UserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
 import type { ResultStore } from "../../app/resultStore";
 import { writeLock } from "../../app/writeLock";
@@ -22,9 +22,12 @@ import type { AnnotatedCopy, PaneHost } from "../host";
 import { useText, type PaneTextKey } from "../i18n";
 import { checkOptions, todayIso } from "../model/settings";
 import { runCheck } from "../runCheck";
+import { applyMergePlan, previewFeedbackMerge } from "../mergeFeedback";
 import { useResultState } from "../useResultState";
 import { CircularView } from "./CircularView";
+import { ChangesView } from "./ChangesView";
 import { CountsBar } from "./CountsBar";
+import { MergeFeedbackView } from "./MergeFeedbackView";
 import { DeadlinesView } from "./DeadlinesView";
 import { FindingsView } from "./FindingsView";
 import { PlanHeader } from "./PlanHeader";
@@ -255,6 +258,23 @@ export function Workspace({
         </MessageBar>
       )}
       {report && <CountsBar report={report} />}
+      <ChangesView report={report} />
+      <MergeFeedbackView
+        canMerge={canCheck && !state.running}
+        preview={async (files, units) => {
+          const port = host.port();
+          if (!port) throw new UserError("office.unavailable");
+          return (await previewFeedbackMerge(port, files, units, checkOptions(settings, asOf, language))).plan;
+        }}
+        apply={async (plan) => {
+          const port = host.port();
+          if (!port) throw new UserError("office.unavailable");
+          const written = await writeLock.run(() => applyMergePlan(port, plan, checkOptions(settings, asOf, language)));
+          check();
+          return written;
+        }}
+        onError={(error) => store.set({ error: toUserError(error) })}
+      />
       <TabList
         className={styles.tabs}
         size="small"

@@ -9,6 +9,7 @@ export const TOTALS_COLUMNS: TotalsColumn[] = [
   "lead",
   "responsible",
   "overdue",
+  "overdueChange",
   "overdueAsLead",
   "dueSoon",
   "done",

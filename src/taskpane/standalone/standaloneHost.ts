@@ -13,16 +13,9 @@ import { browserSettingsStorage, workbookKey, type SettingsStorage } from "../se
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A file's bytes (File.arrayBuffer where there is one, else FileReader). */
-export function readFileBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
+import { readFileBytes } from "../readFile";
+
+export { readFileBytes };
 
 export class StandaloneHost implements PaneHost {
   readonly mode = "standalone" as const;

@@ -100,7 +100,7 @@ describe.each(workbooks.map((entry) => [entry.what, entry] as const))("%s", (_wh
         expect(values(copy.getWorksheet(sheet.name)!)).toEqual(values(sheet));
       }
       const ours = copy.worksheets.filter((ws) => OWNED_SHEET_NAMES.includes(ws.name));
-      expect(ours.map((ws) => ws.name).sort()).toEqual(["按单位汇总", "问题清单"]);
+      expect(ours.map((ws) => ws.name).sort()).toEqual(["按单位汇总", "考核评分", "问题清单"]);
       for (const ws of ours) {
         ws.eachRow((row) =>
           row.eachCell((cell) => {

@@ -403,7 +403,9 @@ export const CORPUS: CorpusEntry[] = [
     plan: {
       exit: 1,
       taskRows: rows(2, INJECTION_TEXTS.length + 1),
-      findings: [{ rule: "lead.missing", cell: "C5" }],
+      // Formula-like names are kept as literal unit names (design §3b): "+1+1" is a lead like any other; only
+      // "-2+3" (a leading dash is trimmed like a list mark, the figures left are no name) gives no lead.
+      findings: [{ rule: "lead.missing", cell: "C6" }],
       exactly: false,
       check: (report) => {
         expect(task(report, 2).text).toBe("=cmd|' /C calc'!A0");

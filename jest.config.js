@@ -3,12 +3,21 @@ const tsJest = [
   "ts-jest",
   {
     // Type-checking is done once by `npm run typecheck` (tsc --noEmit); with isolatedModules ts-jest only transpiles.
-    tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true },
+    tsconfig: {
+      module: "commonjs",
+      moduleResolution: "node10",
+      jsx: "react-jsx",
+      esModuleInterop: true,
+      isolatedModules: true,
+    },
   },
 ];
 const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // src/worker/spawnWorker.ts uses import.meta (webpack's worker syntax), which CommonJS cannot parse: tests get a
+  // double that has no Worker, so the analysis client runs its in-thread fallback.
+  moduleNameMapper: { "/spawnWorker$": "<rootDir>/test/doubles/spawnWorker.ts" },
 };
 module.exports = {
   projects: [

@@ -21,6 +21,8 @@ const { DEV_ORIGIN, resolveOrigin, productionManifest } = require("./scripts/man
 const { BundleStatsPlugin } = require("./scripts/bundle-stats-plugin");
 
 const DEV_SERVER_PORT = 3000; // The dev manifest's URLs say https://localhost:3000/.
+/** The analysis Web Worker's chunk name (the `name` given to new Worker in src/worker/spawnWorker.ts). */
+const ANALYSIS_WORKER = "fengong-analysis";
 
 /**
  * HTTPS options for the dev server from office-addin-dev-certs. Installing the CA into the system store needs
@@ -99,7 +101,9 @@ module.exports = async (env = {}, argv = {}) => {
           // out of the Office path.
           vendor: {
             test: /[\\/]node_modules[\\/]/,
-            chunks: "initial",
+            // Not the analysis worker's own entry (src/worker/spawnWorker.ts names it): the worker keeps its
+            // libraries to itself instead of pulling the page's vendor file (React, Fluent UI) in.
+            chunks: (chunk) => chunk.canBeInitial() && chunk.name !== ANALYSIS_WORKER,
             name: "vendor",
             priority: 10,
             enforce: true, // Always its own file, however small (stable caching, predictable layout).

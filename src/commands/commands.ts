@@ -5,6 +5,7 @@
  */
 import { lazyPort } from "../app/lazyPort";
 import { resultStore } from "../app/resultStore";
+import { pageAnalysis } from "../worker/pageAnalysis";
 import { createCommandHandlers } from "./handlers";
 
 function registerCommands(): void {
@@ -16,6 +17,7 @@ function registerCommands(): void {
         import(/* webpackChunkName: "engine" */ "../excel/excelWorkbook").then((m) => m.ExcelWorkbook.forOffice()),
       ),
     store: resultStore,
+    analysis: pageAnalysis(),
     showTaskpane: () => Office.addin.showAsTaskpane(),
   });
   Office.actions.associate("checkPlan", handlers.checkPlan);

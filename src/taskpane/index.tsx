@@ -13,6 +13,7 @@ import { paneText } from "./i18n";
 import { lazyPort } from "../app/lazyPort";
 import { ExcelPaneSupport } from "../excel/paneSupport";
 import { OfficeHost } from "./officeHost";
+import { pageAnalysis } from "../worker/pageAnalysis";
 
 async function start(root: Root): Promise<void> {
   const loadingLanguage = standaloneLanguage();
@@ -29,7 +30,8 @@ async function start(root: Root): Promise<void> {
       const { ExcelWorkbook } = await import(/* webpackChunkName: "excel" */ "../excel/excelWorkbook");
       return ExcelWorkbook.forOffice();
     });
-    host = new OfficeHost(port, ExcelPaneSupport.forOffice());
+    // The grids read through Office.js are analysed in the page's worker (shared with the ribbon commands).
+    host = new OfficeHost(port, ExcelPaneSupport.forOffice(), pageAnalysis());
   } else {
     const { createStandaloneHost } = await import(/* webpackChunkName: "standalone" */ "./standalone/standaloneHost");
     host = createStandaloneHost();

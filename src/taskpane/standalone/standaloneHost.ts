@@ -1,42 +1,38 @@
 /**
  * The pane outside Office: a browser tab working on an .xlsx file through the same WorkbookPort as the command
- * line (src/xlsx, exceljs). This module is loaded only in this mode, with import(), as its own chunk: exceljs
- * never weighs on the Office path.
+ * line (src/xlsx). The file is read, checked and annotated in the analysis worker (src/worker): the page only
+ * sends the File and receives the report and the copy's bytes, so a big plan never blocks it. This module is
+ * loaded only in this mode, with import(), as its own chunk.
  */
-import { annotate } from "../../app/actions";
+import type { CheckOptions } from "../../app/check";
 import { UserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
+import type { ProgressListener } from "../../app/progress";
 import type { Report } from "../../core/types";
-import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
+import type { AnalysisClient } from "../../worker/client";
+import { pageAnalysis } from "../../worker/pageAnalysis";
 import type { AnnotatedCopy, PaneHost } from "../host";
 import { browserSettingsStorage, type SettingsStorage } from "../settingsStorage";
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { readFileBytes } from "../../worker/workbookFile";
 
-/** A file's bytes (File.arrayBuffer where there is one, else FileReader). */
-export function readFileBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export class StandaloneHost implements PaneHost {
   readonly mode = "standalone" as const;
-  private workbook: XlsxWorkbook | null = null;
-  private fileName: string | null = null;
 
-  constructor(private readonly settings: SettingsStorage = browserSettingsStorage()) {}
+  constructor(
+    private readonly settings: SettingsStorage = browserSettingsStorage(),
+    private readonly analysis: AnalysisClient = pageAnalysis(),
+  ) {}
 
-  port(): XlsxWorkbook | null {
-    return this.workbook;
+  /** No port in the page: the workbook lives in the worker (checkFile, annotatedCopy). */
+  port(): null {
+    return null;
   }
 
   workbookName(): string | null {
-    return this.fileName;
+    return this.analysis.fileName();
   }
 
   async loadSettings(): Promise<WorkbookSettings> {
@@ -47,24 +43,23 @@ export class StandaloneHost implements PaneHost {
     this.settings.save(settings);
   }
 
-  /** Opens the file; on failure the workbook open before stays open. */
-  async openWorkbook(file: File): Promise<void> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFileBytes(file);
-    } catch (error) {
-      throw new UserError("file.missing", { file: file.name }, error);
-    }
-    this.workbook = await XlsxWorkbook.fromBuffer(bytes, file.name);
-    this.fileName = file.name;
+  /** Opens the file (a check still running on the previous one is cancelled); on failure the workbook open
+   * before stays open. */
+  openWorkbook(file: File, onProgress?: ProgressListener): Promise<void> {
+    return this.analysis.open(file, file.name, onProgress);
+  }
+
+  checkFile(options: CheckOptions, onProgress: ProgressListener): Promise<Report> {
+    return this.analysis.check(options, onProgress);
+  }
+
+  cancelCheck(): void {
+    this.analysis.cancel();
   }
 
   async annotatedCopy(report: Report, fileName: string): Promise<AnnotatedCopy> {
-    const workbook = this.workbook;
-    if (!workbook) throw new UserError("office.unavailable");
-    await annotate(workbook, report);
-    // exceljs' browser bundle would drop some of the user's conditional formats: keep them as expressions.
-    const bytes = await workbook.toBuffer({ portableRules: true });
+    if (this.analysis.fileName() === null) throw new UserError("office.unavailable");
+    const bytes = await this.analysis.annotatedCopy(report);
     // Copy into a plain ArrayBuffer-backed array: Blob wants ArrayBuffer, not a possibly shared buffer.
     return { data: new Blob([bytes.slice()], { type: XLSX_MIME }), fileName };
   }

@@ -3,13 +3,7 @@ const tsJest = [
   "ts-jest",
   {
     // Type-checking is done once by `npm run typecheck` (tsc --noEmit); with isolatedModules ts-jest only transpiles.
-    tsconfig: {
-      module: "commonjs",
-      moduleResolution: "node10",
-      jsx: "react-jsx",
-      esModuleInterop: true,
-      isolatedModules: true,
-    },
+    tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true },
   },
 ];
 const common = {

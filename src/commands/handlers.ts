@@ -73,7 +73,8 @@ export function createCommandHandlers(deps: CommandDeps): Record<CommandName, Co
     const onProgress: ProgressListener = (progress) => deps.store.set({ progress });
     try {
       const options = deps.options?.() ?? {};
-      const result = await ACTIONS[name](deps.createPort(), options, deps.analysis?.analyzer(onProgress));
+      const analyzer = name === "clearHighlights" ? undefined : deps.analysis?.analyzer(onProgress);
+      const result = await ACTIONS[name](deps.createPort(), options, analyzer);
       deps.store.set({ running: false, progress: null, result, error: null, source: "ribbon" });
     } catch (error) {
       // Cancelled by a newer check: that one reports.

@@ -12,6 +12,7 @@ import {
   CancelledError,
   errorFromData,
   type ProgressListener,
+  GRID_PART,
   type ReportList,
   type WorkerRequest,
   type WorkerResponse,
@@ -36,6 +37,9 @@ interface Pending {
   reject(error: unknown): void;
   onProgress?: ProgressListener;
 }
+
+/** After the tasks queued now (input, rendering): the page stays responsive between parts. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Kinds of request a newer check replaces. */
 const CHECKS: readonly WorkerRequest["kind"][] = ["analyze", "check"];
@@ -63,9 +67,33 @@ export class AnalysisClient {
   private broken = false;
 
   /** Office mode: analyse grids read in the page (the newest call cancels an earlier one still running). */
-  analyze(grids: Grid[], options: CheckOptions, onProgress?: ProgressListener): Promise<Report> {
+  async analyze(grids: Grid[], options: CheckOptions, onProgress?: ProgressListener): Promise<Report> {
     this.cancelChecks();
-    return this.request({ kind: "analyze", grids, options }, onProgress) as Promise<Report>;
+    const epoch = this.epoch;
+    const id = this.nextId++;
+    // A big grid's rows go ahead in parts, the page free between them; the request then carries the rest.
+    const heads: Grid[] = [];
+    for (const [index, grid] of grids.entries()) {
+      if (grid.values.length <= GRID_PART) {
+        heads.push(grid);
+        continue;
+      }
+      for (let start = 0; start < grid.values.length; start += GRID_PART) {
+        const end = start + GRID_PART;
+        const numberFormats = grid.numberFormats?.slice(start, end);
+        this.worker().postMessage({
+          id,
+          kind: "rows",
+          grid: index,
+          values: grid.values.slice(start, end),
+          numberFormats,
+        });
+        await nextTask();
+        if (epoch !== this.epoch) throw new CancelledError();
+      }
+      heads.push({ ...grid, values: [], numberFormats: grid.numberFormats ? [] : undefined });
+    }
+    return (await this.request({ kind: "analyze", grids: heads, options }, onProgress, id)) as Report;
   }
 
   /** The check use case's analyzer, backed by the worker. */
@@ -178,8 +206,7 @@ export class AnalysisClient {
     return endpoint;
   }
 
-  private request(request: Request, onProgress?: ProgressListener): Promise<unknown> {
-    const id = this.nextId++;
+  private request(request: Request, onProgress?: ProgressListener, id = this.nextId++): Promise<unknown> {
     const endpoint = this.worker();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { kind: request.kind, resolve, reject, onProgress });

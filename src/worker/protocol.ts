@@ -13,8 +13,11 @@ import type { Grid, Report } from "../core/types";
 export type { CheckPhase, CheckProgress, ProgressListener } from "../app/progress";
 
 export type WorkerRequest =
-  /** Office mode: grids read through Office.js, analysed here. */
+  /** Office mode: grids read through Office.js, analysed here. A big grid's rows come ahead in "rows" parts
+   * with the same id; its values (and number formats) here are then empty. */
   | { id: number; kind: "analyze"; grids: Grid[]; options: CheckOptions }
+  /** Rows of grid number `grid` of the analyze request with this id, in order. */
+  | { id: number; kind: "rows"; grid: number; values: Grid["values"]; numberFormats?: Grid["numberFormats"] }
   /** Standalone: the file to work on from now on (replaces any open one). */
   | { id: number; kind: "open"; file: Blob; fileName: string }
   /** Standalone: the check use case on the open file. */
@@ -37,6 +40,9 @@ export type ReportList = "tasks" | "findings";
  * message is a short task of its own and the page stays responsive between them.
  */
 export const REPORT_PART = 1000;
+
+/** Rows of a grid per "rows" message: posting 100,000 rows at once would block the page while it copies them. */
+export const GRID_PART = 5000;
 
 export type WorkerResponse =
   | { id: number; kind: "progress"; progress: CheckProgress }

@@ -8,7 +8,7 @@ import type { Analyzer } from "../app/check";
 import { check } from "../app/check";
 import { UserError } from "../app/errors";
 import { analyze } from "../core/analyze";
-import type { Report } from "../core/types";
+import type { Grid, Report } from "../core/types";
 import {
   errorToData,
   REPORT_PART,
@@ -31,12 +31,21 @@ export function progressAnalyzer(onProgress: ProgressListener): Analyzer {
 
 export class AnalysisService {
   private workbook: Promise<WorkbookFile> | null = null;
+  /** Rows received ahead of an analyze request: request id -> grid number -> rows. */
+  private readonly rows = new Map<
+    number,
+    Map<number, { values: Grid["values"]; numberFormats: Grid["numberFormats"] }>
+  >();
 
   constructor(private readonly post: Post) {}
 
   /** Runs one request to its end: progress, then "done" or "failed" (never throws). */
   async handle(request: WorkerRequest): Promise<void> {
     const { id } = request;
+    if (request.kind === "rows") {
+      this.receiveRows(request);
+      return;
+    }
     try {
       const value = await this.run(request, (progress) => this.post({ id, kind: "progress", progress }));
       if (request.kind === "analyze" || request.kind === "check") {
@@ -66,7 +75,9 @@ export class AnalysisService {
     switch (request.kind) {
       case "analyze":
         onProgress({ phase: "analysing", fraction: 0 });
-        return progressAnalyzer(onProgress)(request.grids, request.options);
+        return progressAnalyzer(onProgress)(this.withRows(request.id, request.grids), request.options);
+      case "rows":
+        return null;
       case "open":
         onProgress({ phase: "reading", fraction: null });
         await this.open(request.file, request.fileName);
@@ -82,6 +93,30 @@ export class AnalysisService {
         return annotatedBytes(workbook, request.report);
       }
     }
+  }
+
+  private receiveRows(part: Extract<WorkerRequest, { kind: "rows" }>): void {
+    let grids = this.rows.get(part.id);
+    if (!grids) this.rows.set(part.id, (grids = new Map()));
+    let rows = grids.get(part.grid);
+    if (!rows) grids.set(part.grid, (rows = { values: [], numberFormats: undefined }));
+    for (const row of part.values) rows.values.push(row);
+    if (part.numberFormats) {
+      rows.numberFormats ??= [];
+      for (const row of part.numberFormats) rows.numberFormats.push(row);
+    }
+  }
+
+  /** The grids of an analyze request with the rows sent ahead of it put back. */
+  private withRows(id: number, grids: Grid[]): Grid[] {
+    const parts = this.rows.get(id);
+    // Rows of this request, and of earlier ones a newer check replaced before they were complete, are done with.
+    for (const key of [...this.rows.keys()]) if (key <= id) this.rows.delete(key);
+    if (!parts) return grids;
+    return grids.map((grid, index) => {
+      const rows = parts.get(index);
+      return rows ? { ...grid, values: rows.values, numberFormats: rows.numberFormats ?? grid.numberFormats } : grid;
+    });
   }
 
   /** On failure the workbook open before stays open. */

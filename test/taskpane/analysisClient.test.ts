@@ -9,9 +9,15 @@ import { generatePlan } from "../../bench/generatePlan";
 import { UserError } from "../../src/app/errors";
 import type { CheckProgress } from "../../src/app/progress";
 import { analyze } from "../../src/core/analyze";
-import type { Report } from "../../src/core/types";
+import type { Grid, Report } from "../../src/core/types";
 import { AnalysisClient, type WorkerEndpoint } from "../../src/worker/client";
-import { CancelledError, REPORT_PART, type WorkerRequest, type WorkerResponse } from "../../src/worker/protocol";
+import {
+  CancelledError,
+  GRID_PART,
+  REPORT_PART,
+  type WorkerRequest,
+  type WorkerResponse,
+} from "../../src/worker/protocol";
 import { AnalysisService } from "../../src/worker/service";
 import { report as handMadeReport, task } from "./fixtures";
 
@@ -86,7 +92,8 @@ const options = { asOf: "2024-08-15", published: "2024-03-01" };
 
 describe("AnalysisClient protocol", () => {
   it("analyses in the worker: the same report as the core here, the long lists sent in parts, progress on the way", async () => {
-    const plan = generatePlan({ rows: 2500, layout: "one-column", seed: 7 });
+    // More rows than one "rows" part, more tasks than one report part.
+    const plan = generatePlan({ rows: GRID_PART + 500, layout: "one-column", seed: 7 });
     const workers: ReturnType<typeof serviceWorker>[] = [];
     const client = new AnalysisClient(() => {
       const worker = serviceWorker();
@@ -102,8 +109,37 @@ describe("AnalysisClient protocol", () => {
     expect(progress[progress.length - 1]).toEqual({ phase: "analysing", fraction: 1 });
     expect(progress.every((step) => step.phase === "analysing")).toBe(true);
     expect(workers).toHaveLength(1);
+    expect(workers[0].sent).toEqual(["rows", "rows", "analyze"]);
     expect(client.busy()).toBe(false);
   }, 60_000);
+
+  it("sends a big grid's rows ahead in parts, values and number formats alike, and the grid without them", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const rows = GRID_PART + 2;
+    const values = Array.from({ length: rows }, (_, i) => [i + 1, `任务${i + 1}`, i % 2 ? "省教育厅" : "省卫生健康委"]);
+    const numberFormats = Array.from({ length: rows }, () => [null, "@", "General"]);
+    const big: Grid = { sheet: "分工方案", origin: { row: 3, column: 1 }, values, numberFormats, merges: [] };
+    const small: Grid = {
+      sheet: "单位名录",
+      origin: { row: 1, column: 1 },
+      values: [["单位"], ["省教育厅"]],
+      merges: [],
+    };
+    const pending = client.analyze([big, small], {});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const kinds = worker.sent.map((message) => message.kind);
+    expect(kinds).toEqual(["rows", "rows", "analyze"]);
+    const [first, second, request] = worker.sent;
+    expect(first).toMatchObject({ kind: "rows", grid: 0, values: values.slice(0, GRID_PART) });
+    expect(second).toMatchObject({ kind: "rows", grid: 0, values: values.slice(GRID_PART) });
+    expect(second.kind === "rows" && second.numberFormats).toEqual(numberFormats.slice(GRID_PART));
+    expect(new Set(worker.sent.map((message) => message.id)).size).toBe(1);
+    expect(request.kind === "analyze" && request.grids).toEqual([{ ...big, values: [], numberFormats: [] }, small]);
+    worker.reply({ id: request.id, kind: "done", value: handMadeReport() });
+    await expect(pending).resolves.toMatchObject({ language: "zh-CN" });
+  });
 
   it("reassembles a report from its parts in order and sends the request as plain data", async () => {
     const worker = new FakeWorker();

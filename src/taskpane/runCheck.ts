@@ -9,6 +9,7 @@
  * The use cases (and the core under them) are imported on first use: a lazy chunk, out of the initial JavaScript.
  */
 import type { ActionResult } from "../app/actions";
+import type { Analyzer } from "../app/check";
 import { toUserError, UserError } from "../app/errors";
 import type { CheckProgress } from "../app/progress";
 import type { ResultStore } from "../app/resultStore";
@@ -28,7 +29,8 @@ export async function runCheck(host: PaneHost, store: ResultStore, options: Anal
   const run = ++latest;
   const current = () => run === latest;
   if (store.get().running) host.cancelCheck?.();
-  store.set({ running: true, error: null, progress: null });
+  // Reading comes first in both modes (the file in the worker, or the sheets through Office.js).
+  store.set({ running: true, error: null, progress: { phase: "reading", fraction: null } });
   const onProgress = (progress: CheckProgress): void => {
     if (current()) store.set({ progress });
   };
@@ -42,7 +44,7 @@ export async function runCheck(host: PaneHost, store: ResultStore, options: Anal
       }
       const port = host.port();
       if (!port) throw new UserError("office.unavailable");
-      const analyzer = host.analyzer?.(onProgress);
+      const analyzer = withWriting(host.analyzer?.(onProgress), onProgress);
       if (host.mode === "office") {
         const { checkPlan } = await import(/* webpackChunkName: "engine" */ "../app/actions");
         return checkPlan(port, options, analyzer);
@@ -58,6 +60,19 @@ export async function runCheck(host: PaneHost, store: ResultStore, options: Anal
     if (isCancelled(error)) store.set({ running: false, progress: null });
     else store.set({ running: false, progress: null, error: toUserError(error), source: "taskpane" });
   }
+}
+
+/** After the analysis, Excel's Check writes highlights and the findings sheet: say so. */
+function withWriting(
+  analyzer: Analyzer | undefined,
+  onProgress: (progress: CheckProgress) => void,
+): Analyzer | undefined {
+  if (!analyzer) return undefined;
+  return async (grids, options) => {
+    const report = await analyzer(grids, options);
+    onProgress({ phase: "writing", fraction: null });
+    return report;
+  };
 }
 
 /** Cancel the pane's running check (the Cancel button; another file opened): its result is never shown. */

@@ -39,7 +39,7 @@ export type ReportList = "tasks" | "findings";
  * taken from one message, the page's thread would spend seconds unpacking it in one go; in parts, each
  * message is a short task of its own and the page stays responsive between them.
  */
-export const REPORT_PART = 1000;
+export const REPORT_PART = 500;
 
 /** Rows of a grid per "rows" message: posting 100,000 rows at once would block the page while it copies them. */
 export const GRID_PART = 5000;

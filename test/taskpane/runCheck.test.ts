@@ -47,6 +47,7 @@ test("progress reaches the store while the check runs and is cleared with the re
   const { host, checks } = standaloneHost();
   const store = new ResultStore();
   const done = runCheck(host, store, { asOf: "2024-08-15" });
+  expect(store.get()).toMatchObject({ running: true, progress: { phase: "reading", fraction: null } });
   await flush();
   checks[0].onProgress({ phase: "analysing", fraction: 0.45 });
   expect(store.get()).toMatchObject({ running: true, progress: { phase: "analysing", fraction: 0.45 } });
@@ -128,7 +129,12 @@ test("in Excel the check use case analyses through the host's analyzer, with the
   };
   const withAnalyzer = Object.assign(host, { analyzer: jest.fn(() => analyzer) });
   const store = new ResultStore();
+  const states = recorded(store);
   await runCheck(withAnalyzer, store, { asOf: "2024-08-15" });
+  // Reading, then (after the analysis) writing the highlights and the findings sheet.
+  const phases = states.map((state) => state.progress?.phase).filter((phase) => phase !== undefined && phase !== null);
+  expect([...new Set(phases)]).toEqual(["reading", "writing"]);
+  expect(port.written.map((sheet) => sheet.kind)).toEqual(["findings"]);
   expect(calls).toEqual([
     { sheets: ["分工方案"], options: expect.objectContaining({ asOf: "2024-08-15", published: "2024-03-01" }) },
   ]);

@@ -11,6 +11,9 @@ const common = {
   // No test may fail because a busy 2-core machine is slow: speed is measured by `npm run bench`, not by timeouts.
   testTimeout: 180_000,
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // src/worker/spawnWorker.ts uses import.meta (webpack's worker syntax), which CommonJS cannot parse: tests get a
+  // double that has no Worker, so the analysis client runs its in-thread fallback.
+  moduleNameMapper: { "/spawnWorker$": "<rootDir>/test/doubles/spawnWorker.ts" },
 };
 module.exports = {
   testTimeout: 180_000,

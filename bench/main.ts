@@ -24,6 +24,7 @@ import type {
   CliResult,
   GatewayResult,
   MakeXlsxResult,
+  PaneResult,
   ProcessRun,
   ProfileResult,
 } from "./types";
@@ -32,7 +33,7 @@ import { AS_OF, PUBLISHED } from "./vocabulary";
 const ROOT = process.cwd();
 const TMP = join(ROOT, "bench", "tmp");
 const RSS_PRELOAD = join(ROOT, "bench", "rss.cjs");
-const STEPS = ["analyze", "profile", "cli", "gateway", "bundle"] as const;
+const STEPS = ["analyze", "profile", "cli", "gateway", "bundle", "pane"] as const;
 /** Time after which no further round of command-line runs is started for a size. */
 const CLI_BUDGET_MS = 30_000;
 type Step = (typeof STEPS)[number];
@@ -46,6 +47,7 @@ interface Settings {
   cliRuns: number;
   gatewaySizes: number[];
   profileRows: number;
+  paneRows: number;
 }
 
 function settingsFrom(argv: readonly string[]): Settings {
@@ -66,6 +68,7 @@ function settingsFrom(argv: readonly string[]): Settings {
     cliRuns: quick ? 2 : 3,
     gatewaySizes: sizes,
     profileRows: quick ? 10_000 : 100_000,
+    paneRows: quick ? 10_000 : 100_000,
   };
 }
 
@@ -261,6 +264,38 @@ async function bundleStep(): Promise<BundleResult> {
   return result;
 }
 
+/** The built pane in Chromium on a generated plan (the bundle step's build; built here when it is missing). */
+async function paneStep(settings: Settings): Promise<PaneResult> {
+  const layout: PlanLayout = "two-column";
+  const file = join(TMP, `plan-${layout}-${formatRows(settings.paneRows)}.xlsx`);
+  const made = await runner<MakeXlsxResult>("makeXlsx", [
+    "--layout",
+    layout,
+    "--rows",
+    String(settings.paneRows),
+    "--out",
+    file,
+  ]);
+  if (!existsSync(join(TMP, "webpack", "taskpane.html"))) await bundleStep();
+  const result = await runner<PaneResult>("pane", [
+    "--file",
+    file,
+    "--rows",
+    String(settings.paneRows),
+    "--tasks",
+    String(made.tasks),
+  ]);
+  if (result.tasksShown !== null && result.tasksShown !== made.tasks)
+    throw new Error(
+      `pane ${formatRows(settings.paneRows)}: ${result.tasksShown} tasks shown, the generator wrote ${made.tasks}`,
+    );
+  say(
+    `  pane ${formatRows(settings.paneRows)}: counts after ${formatMs(result.countsMs)}, ` +
+      `longest main-thread task ${formatMs(result.longestTaskMs)} (${result.longTasks} over 50 ms)`,
+  );
+  return result;
+}
+
 // ---- main ---------------------------------------------------------------------------------------
 
 const USAGE = `npm run bench [-- --quick] [-- --only ${STEPS.join(",")}]
@@ -286,6 +321,7 @@ async function main(): Promise<number> {
     gateway: [],
     bundle: null,
     profile: [],
+    pane: null,
     failures: [],
   };
   say(`Fengong benchmarks: ${[...settings.steps].join(", ")}${settings.quick ? " (quick)" : ""}`);
@@ -311,6 +347,7 @@ async function main(): Promise<number> {
   await attempt("cli", async () => void (results.cli = await cliStep(settings)));
   await attempt("gateway", async () => void (results.gateway = await gatewayStep(settings)));
   await attempt("bundle", async () => void (results.bundle = await bundleStep()));
+  await attempt("pane", async () => void (results.pane = await paneStep(settings)));
 
   results.machine.loadEnd = currentLoad();
   results.elapsedMs = performance.now() - clock;

@@ -115,6 +115,31 @@ export interface BenchResults {
   gateway: GatewayResult[];
   bundle: BundleResult | null;
   profile: ProfileResult[];
+  /** The task pane in Chromium on a big plan (absent in results written before this step existed). */
+  pane?: PaneResult | null;
   /** Steps that failed, with their message. */
   failures: { step: string; message: string }[];
+}
+
+/** The built task pane in Chromium, standalone, on a generated plan (bench/run/pane.ts). */
+export interface PaneResult {
+  rows: number;
+  fileBytes: number;
+  tasksExpected: number;
+  /** Tasks the pane's plan line names after the check. */
+  tasksShown: number | null;
+  /** From choosing the file to the counts on screen (file read, Check clicked at once, analysis, render). */
+  countsMs: number;
+  /** Longest main-thread task (PerformanceObserver "longtask"), and of the long animation frames; 0 = none over 50 ms. */
+  longestTaskMs: number;
+  longestFrameMs: number;
+  /** Long tasks (over 50 ms) and their total. */
+  longTasks: number;
+  longTasksTotalMs: number;
+  /** Longest gap between the ticks of a 20 ms interval timer in the page: how long a click could wait. */
+  longestStallMs: number;
+  /** The progress labels seen while the check ran (e.g. "Analysing… 45%"). */
+  progressSeen: string[];
+  /** Where the build came from (bench/tmp/webpack unless --dist). */
+  dist: string;
 }

@@ -27,7 +27,7 @@ try {
     // Source maps let bench/profile.ts name profiled functions by their source file and line.
     sourcemap: true,
     // Loaded from node_modules at run time, as the command line does (large, CommonJS, lazy requires).
-    external: ["exceljs", "webpack"],
+    external: ["exceljs", "webpack", "playwright-core"],
     logLevel: "warning",
   });
 } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { assessUnits, type CompletedOn } from "../core/assessment";
 import type { Report } from "../core/types";
-import { check, type CheckOptions } from "./check";
+import { check, type Analyzer, type CheckOptions } from "./check";
 import { clearHighlights, highlight } from "./highlight";
 import { completionDatesFrom, readHistory, recordHistory } from "./history";
 import type { HighlightPlan, WorkbookPort } from "./port";
@@ -19,8 +19,12 @@ export interface ActionResult {
 }
 
 /** Check: read, analyse, highlight, write the findings sheet. Nothing is written when no plan is found. */
-export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
-  const report = await check(port, options);
+export async function checkPlan(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  analyzer?: Analyzer,
+): Promise<ActionResult> {
+  const report = await check(port, options, analyzer);
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
   // Before the report sheet: ours stay in one order when the report sheet is replaced (added last) next time.
@@ -30,16 +34,24 @@ export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}):
 }
 
 /** Highlight overdue: read, analyse, replace our highlights only. */
-export async function highlightOverdue(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
-  const report = await check(port, options);
+export async function highlightOverdue(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  analyzer?: Analyzer,
+): Promise<ActionResult> {
+  const report = await check(port, options, analyzer);
   if (!report.table) return { action: "highlight", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report);
   return { action: "highlight", report, highlights, wroteSheets: [] };
 }
 
 /** Totals by unit: read, analyse, write the totals sheet. */
-export async function totalsByUnit(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
-  const report = await check(port, options);
+export async function totalsByUnit(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  analyzer?: Analyzer,
+): Promise<ActionResult> {
+  const report = await check(port, options, analyzer);
   if (!report.table) return { action: "totals", report, highlights: null, wroteSheets: [] };
   const sheet = await writeTotals(port, report);
   return { action: "totals", report, highlights: null, wroteSheets: [sheet.name] };

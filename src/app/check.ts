@@ -2,7 +2,7 @@
 import { analyze } from "../core/analyze";
 import { withComparison } from "../core/compare";
 import type { HistoryRecord } from "../core/history";
-import type { AnalyzeOptions, Report } from "../core/types";
+import type { AnalyzeOptions, Grid, Report } from "../core/types";
 import { readHistory } from "./history";
 import type { WorkbookPort, WorkbookSettings } from "./port";
 
@@ -12,6 +12,16 @@ export interface CheckOptions extends AnalyzeOptions {
 }
 
 const DEFAULT_DUE_SOON_DAYS = 7;
+
+/**
+ * What analyses the grids read by check: the core in this thread (the default), or the same core in a Web
+ * Worker (src/worker) so a big plan never blocks the task pane. Grids and options are plain data (structured
+ * clone friendly); a worker-backed one may reject with a cancellation when a newer check replaces it.
+ */
+export type Analyzer = (grids: Grid[], options: CheckOptions) => Report | Promise<Report>;
+
+/** The core, in this thread. */
+export const analyzeHere: Analyzer = (grids, options) => analyze(grids, options);
 
 /** Options given by the caller win over the workbook's saved settings. */
 export function mergeSettings(settings: WorkbookSettings, options: CheckOptions): AnalyzeOptions {
@@ -26,12 +36,16 @@ export function mergeSettings(settings: WorkbookSettings, options: CheckOptions)
   };
 }
 
-export async function check(port: WorkbookPort, options: CheckOptions = {}): Promise<Report> {
+export async function check(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  analyzer: Analyzer = analyzeHere,
+): Promise<Report> {
   const settings = await port.readSettings();
   const merged = mergeSettings(settings, options);
   const grids = await port.readGrids({ sheet: merged.sheet ?? null, columns: merged.columns ?? null });
   // The plan grid comes first: without an explicit sheet the core takes the first grid holding a table.
-  const report = analyze([grids.plan, ...grids.others], merged);
+  const report = await analyzer([grids.plan, ...grids.others], merged);
   // Compared with the last check: the given records, else the workbook's history.
   const records = options.since ?? (report.table ? await readHistory(port) : []);
   return withComparison(report, records, { dueSoonDays: merged.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS });

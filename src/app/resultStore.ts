@@ -4,6 +4,7 @@
  */
 import type { ActionResult } from "./actions";
 import type { UserError } from "./errors";
+import type { CheckProgress } from "./progress";
 
 export interface ResultState {
   running: boolean;
@@ -11,6 +12,8 @@ export interface ResultState {
   error: UserError | null;
   /** Where the last result came from. */
   source: "ribbon" | "taskpane" | null;
+  /** While running: how far (reading, analysing with a share done); null when not known. */
+  progress?: CheckProgress | null;
 }
 
 type Listener = (state: ResultState) => void;

@@ -9,6 +9,7 @@
 import { lazyPort } from "../app/lazyPort";
 import { resultStore } from "../app/resultStore";
 import { startupSignals } from "../taskpane/startupSignals";
+import { pageAnalysis } from "../worker/pageAnalysis";
 import { createCommandHandlers } from "./handlers";
 import { paneShower } from "./paneVisibility";
 
@@ -22,6 +23,7 @@ function registerCommands(): void {
         import(/* webpackChunkName: "engine" */ "../excel/excelWorkbook").then((m) => m.ExcelWorkbook.forOffice()),
       ),
     store: resultStore,
+    analysis: pageAnalysis(),
     showTaskpane: () => pane.show(),
   });
   // One literal name per call, identical to the manifest's FunctionName (test/manifest checks them).

@@ -8,11 +8,13 @@
  * runs joins it. A different command waits for the running one to finish, so two never write at once.
  */
 import type { ActionResult } from "../app/actions";
-import type { CheckOptions } from "../app/check";
+import type { Analyzer, CheckOptions } from "../app/check";
 import { toUserError } from "../app/errors";
 import type { WorkbookPort } from "../app/port";
 import type { ResultStore } from "../app/resultStore";
 import { writeLock, type WriteLock } from "../app/writeLock";
+import type { ProgressListener } from "../app/progress";
+import { isCancelled } from "../worker/protocol";
 
 /** The FunctionName of each ribbon button in manifest.xml. */
 export const COMMAND_NAMES = ["checkPlan", "highlightOverdue", "totalsByUnit", "clearHighlights"] as const;
@@ -37,16 +39,21 @@ export interface CommandDeps {
   options?(): CheckOptions;
   /** Shared with the task pane, so a ribbon click waits for a check the pane started (default: the page's). */
   lock?: WriteLock;
+  /** The page's analysis worker, shared with the task pane (default: the core runs in the page). A ribbon
+   * command that analyses cancels an analysis still running: the newest check wins. */
+  analysis?: { analyzer(onProgress?: ProgressListener): Analyzer; cancel(): void };
 }
 
 /** The use cases pull in the whole analysis core: loaded on the first click, as the pane does, so the
  * page's initial JavaScript stays light. */
 const actions = () => import(/* webpackChunkName: "engine" */ "../app/actions");
 
-const ACTIONS: Record<CommandName, (port: WorkbookPort, options: CheckOptions) => Promise<ActionResult>> = {
-  checkPlan: async (port, options) => (await actions()).checkPlan(port, options),
-  highlightOverdue: async (port, options) => (await actions()).highlightOverdue(port, options),
-  totalsByUnit: async (port, options) => (await actions()).totalsByUnit(port, options),
+type Action = (port: WorkbookPort, options: CheckOptions, analyzer?: Analyzer) => Promise<ActionResult>;
+
+const ACTIONS: Record<CommandName, Action> = {
+  checkPlan: async (port, options, analyzer) => (await actions()).checkPlan(port, options, analyzer),
+  highlightOverdue: async (port, options, analyzer) => (await actions()).highlightOverdue(port, options, analyzer),
+  totalsByUnit: async (port, options, analyzer) => (await actions()).totalsByUnit(port, options, analyzer),
   clearHighlights: async (port) => (await actions()).clearOwnedHighlights(port),
 };
 
@@ -71,13 +78,20 @@ export function createCommandHandlers(deps: CommandDeps): Record<CommandName, Co
   async function execute(name: CommandName): Promise<void> {
     // Check opens the pane at once, so the user sees it working and then its result.
     if (name === "checkPlan") await showQuietly(deps.showTaskpane);
-    deps.store.set({ running: true, error: null, source: "ribbon" });
+    deps.store.set({ running: true, error: null, progress: null, source: "ribbon" });
+    const onProgress: ProgressListener = (progress) => deps.store.set({ progress });
     try {
       const options = deps.options?.() ?? {};
-      const result = await ACTIONS[name](deps.createPort(), options);
-      deps.store.set({ running: false, result, error: null, source: "ribbon" });
+      const analyzer = name === "clearHighlights" ? undefined : deps.analysis?.analyzer(onProgress);
+      const result = await ACTIONS[name](deps.createPort(), options, analyzer);
+      deps.store.set({ running: false, progress: null, result, error: null, source: "ribbon" });
     } catch (error) {
-      deps.store.set({ running: false, error: toUserError(error), source: "ribbon" });
+      // Cancelled by a newer check: that one reports.
+      if (isCancelled(error)) {
+        deps.store.set({ running: false, progress: null });
+        return;
+      }
+      deps.store.set({ running: false, progress: null, error: toUserError(error), source: "ribbon" });
       // A ribbon button has no place for a message: the pane shows it.
       if (name !== "checkPlan") await showQuietly(deps.showTaskpane);
     }
@@ -89,6 +103,8 @@ export function createCommandHandlers(deps: CommandDeps): Record<CommandName, Co
         let run = inFlight.get(name);
         const last = finishedAt.get(name);
         if (!run && last !== undefined && now() - last < REPEAT_WINDOW_MS) return; // a double click
+        // A new check replaces one still analysing (the pane's or another command's).
+        if (!run && name !== "clearHighlights") deps.analysis?.cancel();
         if (!run) {
           run = lock.run(() => execute(name));
           const settled = run.finally(() => {

@@ -65,6 +65,18 @@ const DEFAULT_DUE_SOON_DAYS = 7;
 const MAX_QUOTED = 100;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
+/** Where analyze is: called at coarse steps (a few dozen calls on any plan), never per row. */
+export interface AnalyzeProgress {
+  /** Rows of the table body read so far, and how many there are (0 of 0 before the table is found). */
+  done: number;
+  total: number;
+}
+
+export type AnalyzeProgressListener = (progress: AnalyzeProgress) => void;
+
+/** How many progress calls a table body yields at most (one every 5%). */
+const PROGRESS_STEPS = 20;
+
 interface PlanChoice {
   grid: Grid;
   /** The view the table was located in: indexing a big sheet's merges once is enough. */
@@ -73,7 +85,11 @@ interface PlanChoice {
   layout: TableLayout | null;
 }
 
-export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): Report {
+export function analyze(
+  grids: readonly Grid[],
+  options: AnalyzeOptions = {},
+  onProgress?: AnalyzeProgressListener,
+): Report {
   const asOf = options.asOf && isIsoDate(options.asOf) ? options.asOf : todayIso();
   const dueSoonDays =
     typeof options.dueSoonDays === "number" && Number.isFinite(options.dueSoonDays) && options.dueSoonDays >= 0
@@ -139,7 +155,15 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
     if (found === undefined) deadlineContexts.set(numberFormat, (found = { ...context.deadline, numberFormat }));
     return found;
   };
+  const bodyRows = Math.max(0, table.lastDataRow - table.firstDataRow + 1);
+  const progressStep = Math.max(1, Math.ceil(bodyRows / PROGRESS_STEPS));
+  let nextProgressRow = table.firstDataRow + progressStep;
+  onProgress?.({ done: 0, total: bodyRows });
   for (const parsed of rowTasks(context)) {
+    if (onProgress && parsed.row >= nextProgressRow) {
+      onProgress({ done: parsed.row - table.firstDataRow, total: bodyRows });
+      nextProgressRow = parsed.row + progressStep;
+    }
     for (const finding of parsed.findings) raws.push(finding);
     if (parsed.markersSeen) anyMarker = true;
     const deadline = parseDeadline(parsed.deadlineValue, deadlineContext(parsed.deadlineFormat));
@@ -181,6 +205,8 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
         : {}),
     });
   }
+
+  onProgress?.({ done: bodyRows, total: bodyRows });
 
   if (table.columns.lead === undefined && tasks.length > 0 && !anyMarker) {
     raws.unshift({ rule: "table.no-lead-column", row: null, column: null, params: {} });

@@ -3,7 +3,9 @@
  * a WorkbookPort) and a browser tab on an .xlsx file (standalone/standaloneHost.ts, loaded as its own chunk).
  * Components receive a PaneHost, so tests use a fake.
  */
+import type { Analyzer, CheckOptions } from "../app/check";
 import type { WorkbookPort, WorkbookSettings } from "../app/port";
+import type { ProgressListener } from "../app/progress";
 import type { Report } from "../core/types";
 
 export type HostMode = "office" | "standalone";
@@ -36,4 +38,10 @@ export interface PaneHost {
   openWorkbook?(file: File): Promise<void>;
   /** Standalone only: the open workbook annotated for this report (highlights and report sheets). */
   annotatedCopy?(report: Report, fileName: string): Promise<AnnotatedCopy>;
+  /** Standalone only: the check use case on the open file, read and analysed off the page's thread. */
+  checkFile?(options: CheckOptions, onProgress: ProgressListener): Promise<Report>;
+  /** Excel: where the check use case analyses the grids it read (a worker); default: in the page. */
+  analyzer?(onProgress: ProgressListener): Analyzer | undefined;
+  /** Stop the check still running (its result is never shown): a newer check or another file replaces it. */
+  cancelCheck?(): void;
 }

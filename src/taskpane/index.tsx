@@ -25,6 +25,7 @@ import { lazyPort } from "../app/lazyPort";
 import { ExcelPaneSupport } from "../excel/paneSupport";
 import { OfficeHost } from "./officeHost";
 import { startupSignals } from "./startupSignals";
+import { pageAnalysis } from "../worker/pageAnalysis";
 
 async function start(root: Root): Promise<void> {
   const loadingLanguage = standaloneLanguage();
@@ -46,7 +47,8 @@ async function start(root: Root): Promise<void> {
       const { ExcelWorkbook } = await import(/* webpackChunkName: "excel" */ "../excel/excelWorkbook");
       return ExcelWorkbook.forOffice();
     });
-    host = new OfficeHost(port, ExcelPaneSupport.forOffice(), office.downloads === true);
+    // The grids read through Office.js are analysed in the page's worker (shared with the ribbon commands).
+    host = new OfficeHost(port, ExcelPaneSupport.forOffice(), office.downloads === true, pageAnalysis());
   } else {
     const { createStandaloneHost } = await import(/* webpackChunkName: "standalone" */ "./standalone/standaloneHost");
     host = createStandaloneHost();

@@ -3,11 +3,19 @@
  * the few things only a pane does — select a cell, insert the circular at the selection, notice edits to the
  * plan — through ExcelPaneSupport (src/excel/paneSupport). No Office.js call here.
  */
+import type { Analyzer } from "../app/check";
 import type { WorkbookPort, WorkbookSettings } from "../app/port";
+import type { ProgressListener } from "../app/progress";
 import type { ExcelPaneSupport } from "../excel/paneSupport";
 import type { PaneHost } from "./host";
 
 export type PaneSupport = Pick<ExcelPaneSupport, "selectCell" | "insertText" | "onPlanChanged">;
+
+/** Where the grids read through Office.js are analysed: the page's analysis worker (src/worker/client). */
+export interface GridAnalysis {
+  analyzer(onProgress?: ProgressListener): Analyzer;
+  cancel(): void;
+}
 
 export class OfficeHost implements PaneHost {
   readonly mode = "office" as const;
@@ -17,7 +25,17 @@ export class OfficeHost implements PaneHost {
     private readonly support: PaneSupport,
     /** The pane can save files (Excel on the web). */
     readonly canDownload = false,
+    /** Without one, the core runs in the page. */
+    private readonly analysis?: GridAnalysis,
   ) {}
+
+  analyzer(onProgress: ProgressListener): Analyzer | undefined {
+    return this.analysis?.analyzer(onProgress);
+  }
+
+  cancelCheck(): void {
+    this.analysis?.cancel();
+  }
 
   port(): WorkbookPort {
     return this.workbook;

@@ -37,6 +37,10 @@ test("connections (fetch, XHR, WebSocket, beacons): our origin only", () => {
   expect(directives.get("connect-src")).toEqual(["'self'"]);
 });
 
+test("workers (the analysis worker, src/worker): our origin only, no blob: or data: worker", () => {
+  expect(directives.get("worker-src")).toEqual(["'self'"]);
+});
+
 test("everything else falls back to our origin; no plugins, no base or form target elsewhere", () => {
   expect(directives.get("default-src")).toEqual(["'self'"]);
   expect(directives.get("object-src")).toEqual(["'none'"]);

@@ -1,14 +1,19 @@
 /**
  * The standalone host on a real sample workbook, through the same src/xlsx port and core as the command line:
- * open, check, annotate, and read the copy back.
+ * open, check, annotate, and read the copy back. jsdom has no Worker: the analysis client runs its in-thread
+ * fallback, behind the same messages as the worker.
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { check } from "../../src/app/check";
 import { OWNED_MARKER } from "../../src/app/port";
 import { readFileBytes, StandaloneHost, XLSX_MIME } from "../../src/taskpane/standalone/standaloneHost";
 import { browserSettingsStorage } from "../../src/taskpane/settingsStorage";
+import { AnalysisClient } from "../../src/worker/client";
+import { inThreadEndpoint } from "../../src/worker/inThread";
+
+/** A host with its own analysis client (the page's one is shared). */
+const freshHost = () => new StandaloneHost(browserSettingsStorage(null), new AnalysisClient(inThreadEndpoint));
 
 interface ConditionalFormatted {
   conditionalFormattings?: { rules: { formulae?: unknown[] }[] }[];
@@ -18,10 +23,11 @@ const fixture = path.join(__dirname, "..", "fixtures", "yunnan-2017-notice.xlsx"
 const sampleFile = () => new File([readFileSync(fixture)], "yunnan-2017-notice.xlsx", { type: XLSX_MIME });
 
 describe("StandaloneHost", () => {
-  it("has no workbook until one is opened", () => {
-    const host = new StandaloneHost(browserSettingsStorage(null));
+  it("has no workbook until one is opened", async () => {
+    const host = freshHost();
     expect(host.port()).toBeNull();
     expect(host.workbookName()).toBeNull();
+    await expect(host.checkFile({}, () => undefined)).rejects.toMatchObject({ code: "office.unavailable" });
   });
 
   it("reads a File's bytes", async () => {
@@ -30,12 +36,14 @@ describe("StandaloneHost", () => {
   });
 
   it("opens the sample, checks it and gives an annotated copy with our highlights and report sheets", async () => {
-    const host = new StandaloneHost(browserSettingsStorage(null));
+    const host = freshHost();
     await host.openWorkbook(sampleFile());
     expect(host.workbookName()).toBe("yunnan-2017-notice.xlsx");
-    const port = host.port();
-    if (!port) throw new Error("no port");
-    const report = await check(port, { asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+    const phases: string[] = [];
+    const report = await host.checkFile({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" }, (p) =>
+      phases.push(p.phase),
+    );
+    expect(phases).toContain("analysing");
     expect(report.tasks.filter((task) => task.status === "overdue").map((task) => task.row)).toEqual([7, 10]);
 
     const copy = await host.annotatedCopy(report, "copy.xlsx");
@@ -51,21 +59,22 @@ describe("StandaloneHost", () => {
       format.rules.flatMap((rule) => (rule.formulae ?? []).map(String)),
     );
     expect(formulas.some((formula) => formula.includes(`${OWNED_MARKER}overdue`))).toBe(true);
-  });
+  }, 60_000);
 
   it("refuses a file that is not a workbook, keeping the one open before", async () => {
-    const host = new StandaloneHost(browserSettingsStorage(null));
+    const host = freshHost();
     await host.openWorkbook(sampleFile());
     await expect(host.openWorkbook(new File(["just text"], "notes.xlsx"))).rejects.toMatchObject({
       code: "file.not-workbook",
     });
     expect(host.workbookName()).toBe("yunnan-2017-notice.xlsx");
-    expect(host.port()).not.toBeNull();
+    const report = await host.checkFile({ asOf: "2017-08-15", language: "zh-CN" }, () => undefined);
+    expect(report.table?.sheet).toBeTruthy();
   });
 
   it("keeps settings per workbook: a publication date set for one plan does not apply to the next", async () => {
     const storage = browserSettingsStorage(null);
-    const host = new StandaloneHost(storage);
+    const host = new StandaloneHost(storage, new AnalysisClient(inThreadEndpoint));
     await host.openWorkbook(sampleFile());
     await host.saveSettings({ published: "2017-05-10", dueSoonDays: 10 });
     await expect(host.loadSettings()).resolves.toEqual({ published: "2017-05-10", dueSoonDays: 10 });
@@ -76,13 +85,13 @@ describe("StandaloneHost", () => {
     await host.saveSettings({ published: "2021-03-01" });
 
     // A second browser tab (a new host on the same storage) re-opening the first plan finds its own settings.
-    const again = new StandaloneHost(storage);
+    const again = new StandaloneHost(storage, new AnalysisClient(inThreadEndpoint));
     await again.openWorkbook(sampleFile());
     await expect(again.loadSettings()).resolves.toEqual({ published: "2017-05-10", dueSoonDays: 10 });
   });
 
   it("gives settings entered before any file was open to the first workbook opened, and only to it", async () => {
-    const host = new StandaloneHost(browserSettingsStorage(null));
+    const host = freshHost();
     await host.saveSettings({ published: "2017-05-10" });
     await expect(host.loadSettings()).resolves.toEqual({ published: "2017-05-10" });
     await host.openWorkbook(sampleFile());

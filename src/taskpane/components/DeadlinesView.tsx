@@ -4,7 +4,9 @@ import { cellAddress } from "../../core/address";
 import type { Report, Task } from "../../core/types";
 import { useText } from "../i18n";
 import { dueSoonTasks, overdueTasks } from "../model/deadlines";
+import { useMemo } from "react";
 import { EmptyNote } from "./EmptyNote";
+import { LimitedList } from "./LimitedList";
 import { clickableStyle, itemStyle, listStyle } from "./listStyles";
 
 const useStyles = makeStyles({
@@ -121,9 +123,9 @@ function TaskItem({
 export function DeadlinesView({ report, onSelectCell }: DeadlinesViewProps) {
   const styles = useStyles();
   const { t } = useText();
+  const overdue = useMemo(() => overdueTasks(report?.tasks ?? []), [report]);
+  const dueSoon = useMemo(() => (report ? dueSoonTasks(report.tasks, report.asOf) : []), [report]);
   if (!report) return <EmptyNote>{t("deadlines.notChecked")}</EmptyNote>;
-  const overdue = overdueTasks(report.tasks);
-  const dueSoon = dueSoonTasks(report.tasks, report.asOf);
   return (
     <div className={styles.root}>
       <section>
@@ -131,8 +133,10 @@ export function DeadlinesView({ report, onSelectCell }: DeadlinesViewProps) {
         {overdue.length === 0 ? (
           <EmptyNote>{t("deadlines.noneOverdue")}</EmptyNote>
         ) : (
-          <ul className={styles.list}>
-            {overdue.map((task) => (
+          <LimitedList
+            className={styles.list}
+            items={overdue}
+            renderItem={(task) => (
               <TaskItem
                 key={task.row}
                 task={task}
@@ -141,8 +145,8 @@ export function DeadlinesView({ report, onSelectCell }: DeadlinesViewProps) {
                 badge={t("task.daysOverdue", { days: task.daysOverdue ?? 0 })}
                 onSelectCell={onSelectCell}
               />
-            ))}
-          </ul>
+            )}
+          />
         )}
       </section>
       <section>
@@ -150,8 +154,10 @@ export function DeadlinesView({ report, onSelectCell }: DeadlinesViewProps) {
         {dueSoon.length === 0 ? (
           <EmptyNote>{t("deadlines.noneDueSoon")}</EmptyNote>
         ) : (
-          <ul className={styles.list}>
-            {dueSoon.map(({ task, daysLeft }) => (
+          <LimitedList
+            className={styles.list}
+            items={dueSoon}
+            renderItem={({ task, daysLeft }) => (
               <TaskItem
                 key={task.row}
                 task={task}
@@ -160,8 +166,8 @@ export function DeadlinesView({ report, onSelectCell }: DeadlinesViewProps) {
                 badge={daysLeft <= 0 ? t("task.dueToday") : t("task.dueIn", { days: daysLeft })}
                 onSelectCell={onSelectCell}
               />
-            ))}
-          </ul>
+            )}
+          />
         )}
       </section>
     </div>

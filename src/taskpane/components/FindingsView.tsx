@@ -2,10 +2,12 @@
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { cellAddress, columnNumber } from "../../core/address";
-import type { Finding, Report, Severity } from "../../core/types";
+import { useMemo } from "react";
+import type { Finding, Report, Severity, Task } from "../../core/types";
 import { RULE_TITLES, SEVERITY_TITLES, useText } from "../i18n";
-import { findingUnits, groupFindings, messageWithoutPlace } from "../model/findings";
+import { findingUnits, groupFindings, messageWithoutPlace, tasksByRow } from "../model/findings";
 import { EmptyNote } from "./EmptyNote";
+import { LimitedList } from "./LimitedList";
 import { clickableStyle, itemStyle, listStyle } from "./listStyles";
 
 const useStyles = makeStyles({
@@ -52,15 +54,17 @@ function findingAddress(finding: Finding): string | null {
 function FindingItem({
   finding,
   report,
+  byRow,
   onSelectCell,
 }: {
   finding: Finding;
   report: Report;
+  byRow: ReadonlyMap<number, Task>;
   onSelectCell?: FindingsViewProps["onSelectCell"];
 }) {
   const styles = useStyles();
   const { t } = useText();
-  const units = findingUnits(finding, report.tasks);
+  const units = findingUnits(finding, report.tasks, byRow);
   const address = findingAddress(finding);
   let where: string;
   if (finding.row === null) where = t("finding.tableWide");
@@ -115,8 +119,9 @@ const SEVERITY_ICON: Record<Severity, typeof ErrorCircle16Filled> = {
 export function FindingsView({ report, onSelectCell }: FindingsViewProps) {
   const styles = useStyles();
   const { t } = useText();
+  const groups = useMemo(() => (report ? groupFindings(report.findings) : []), [report]);
+  const byRow = useMemo(() => tasksByRow(report?.tasks ?? []), [report]);
   if (!report) return <EmptyNote>{t("findings.notChecked")}</EmptyNote>;
-  const groups = groupFindings(report.findings);
   if (groups.length === 0) return <EmptyNote testId="findings-none">{t("findings.none")}</EmptyNote>;
   const iconClass: Record<Severity, string> = {
     error: styles.errorIcon,
@@ -141,16 +146,19 @@ export function FindingsView({ report, onSelectCell }: FindingsViewProps) {
                     count: ruleGroup.findings.length,
                   })}
                 </h4>
-                <ul className={styles.list}>
-                  {ruleGroup.findings.map((finding, index) => (
+                <LimitedList
+                  className={styles.list}
+                  items={ruleGroup.findings}
+                  renderItem={(finding, index) => (
                     <FindingItem
                       key={`${finding.row}-${finding.column}-${index}`}
                       finding={finding}
                       report={report}
+                      byRow={byRow}
                       onSelectCell={onSelectCell}
                     />
-                  ))}
-                </ul>
+                  )}
+                />
               </div>
             ))}
           </section>

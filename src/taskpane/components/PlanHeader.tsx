@@ -12,15 +12,27 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Play20Filled } from "@fluentui/react-icons";
+import type { CheckProgress } from "../../app/progress";
 import type { ResultState } from "../../app/resultStore";
-import { useText } from "../i18n";
+import { useText, type Text as Translate } from "../i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
   asOf: { flexGrow: 1, minWidth: 0 },
   plan: { color: tokens.colorNeutralForeground2 },
+  progress: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  progressBar: { flexGrow: 1, minWidth: 0 },
 });
+
+/** "Reading the workbook…", "Analysing… 42%": what the running check is doing. */
+export function progressLabel(t: Translate, progress: CheckProgress | null | undefined): string {
+  if (!progress) return t("check.running");
+  if (progress.phase === "reading") return t("progress.reading");
+  if (progress.phase === "writing") return t("progress.writing");
+  if (progress.fraction === null) return t("progress.analysing");
+  return t("progress.analysingPercent", { percent: Math.floor(progress.fraction * 100) });
+}
 
 export interface PlanHeaderProps {
   state: ResultState;
@@ -33,6 +45,8 @@ export interface PlanHeaderProps {
   staleSheet: string | null;
   /** Standalone with no file open: say to open one first (Check is disabled until then). */
   needsWorkbook?: boolean;
+  /** Stop the running check (shown while it runs, when given). */
+  onCancel?(): void;
 }
 
 export function PlanHeader({
@@ -43,6 +57,7 @@ export function PlanHeader({
   canCheck,
   staleSheet,
   needsWorkbook = false,
+  onCancel,
 }: PlanHeaderProps) {
   const styles = useStyles();
   const { t } = useText();
@@ -78,7 +93,27 @@ export function PlanHeader({
           {state.running ? t("check.running") : t("check.run")}
         </Button>
       </div>
-      {state.running && <ProgressBar aria-label={t("check.running")} data-testid="progress" />}
+      {state.running && (
+        <div className={styles.progress} data-testid="progress">
+          <Field
+            className={styles.progressBar}
+            validationMessage={progressLabel(t, state.progress)}
+            validationState="none"
+            data-testid="progress-label"
+          >
+            <ProgressBar
+              aria-label={progressLabel(t, state.progress)}
+              value={state.progress?.fraction ?? undefined}
+              max={1}
+            />
+          </Field>
+          {onCancel && (
+            <Button size="small" appearance="subtle" onClick={onCancel} data-testid="cancel-check">
+              {t("check.cancel")}
+            </Button>
+          )}
+        </div>
+      )}
       {staleSheet !== null && !state.running && (
         <MessageBar intent="warning" data-testid="stale">
           <MessageBarBody>

@@ -21,7 +21,7 @@ import { baseName } from "../download";
 import type { AnnotatedCopy, PaneHost } from "../host";
 import { useText, type PaneTextKey } from "../i18n";
 import { checkOptions, todayIso } from "../model/settings";
-import { runCheck } from "../runCheck";
+import { cancelCheck, runCheck } from "../runCheck";
 import { applyMergePlan, previewFeedbackMerge } from "../mergeFeedback";
 import { useResultState } from "../useResultState";
 import { CircularView } from "./CircularView";
@@ -154,6 +154,8 @@ export function Workspace({
   const open = async (file: File): Promise<void> => {
     if (!host.openWorkbook) return;
     setOpening(true);
+    // Another file: the check running on the previous one is cancelled, its result never shown.
+    cancelCheck(host, store);
     try {
       await host.openWorkbook(file);
       setFileName(host.workbookName());
@@ -208,7 +210,7 @@ export function Workspace({
         }
       : {};
 
-  const canCheck = host.port() !== null && !opening;
+  const canCheck = (host.port() !== null || (host.checkFile !== undefined && fileName !== null)) && !opening;
   const insertText = host.insertText;
 
   return (
@@ -236,7 +238,8 @@ export function Workspace({
         onCheck={check}
         canCheck={canCheck}
         staleSheet={staleSheet}
-        needsWorkbook={host.mode === "standalone" && host.port() === null}
+        needsWorkbook={host.mode === "standalone" && fileName === null}
+        onCancel={host.cancelCheck ? () => cancelCheck(host, store) : undefined}
       />
       {state.error && (
         <MessageBar intent="error" data-testid="error" layout="multiline">

@@ -47,13 +47,19 @@ const UNIT_PARAMS = ["unit", "units", "lead", "name"];
  * The units a finding is about: the unit named in its parameters when there is one, else the units of the
  * task on its row (lead first, then responsible). Empty for table-wide findings.
  */
-export function findingUnits(finding: Finding, tasks: readonly Task[]): string[] {
+export function findingUnits(
+  finding: Finding,
+  tasks: readonly Task[],
+  /** tasksByRow(tasks), when many findings are looked up (a big plan: one search per finding is quadratic). */
+  byRow?: ReadonlyMap<number, Task>,
+): string[] {
   for (const key of UNIT_PARAMS) {
     const value = finding.params[key];
     if (typeof value === "string" && value.trim() !== "") return [value];
   }
   if (finding.row === null) return [];
-  const task = tasks.find((candidate) => candidate.row === finding.row);
+  const row = finding.row;
+  const task = byRow ? byRow.get(row) : tasks.find((candidate) => candidate.row === row);
   if (!task) return [];
   return task.lead.length > 0 ? task.lead : task.responsible;
 }
@@ -69,4 +75,11 @@ export function messageWithoutPlace(finding: Finding): string {
   const match = PLACE_PREFIX.exec(finding.message);
   if (!match || finding.row === null || Number(match[1] ?? match[2]) !== finding.row) return finding.message;
   return finding.message.slice(match[0].length);
+}
+
+/** The tasks by their sheet row (the first task of a row, as findingUnits' search finds it). */
+export function tasksByRow(tasks: readonly Task[]): Map<number, Task> {
+  const byRow = new Map<number, Task>();
+  for (const task of tasks) if (!byRow.has(task.row)) byRow.set(task.row, task);
+  return byRow;
 }

@@ -1,37 +1,40 @@
 /**
  * The pane outside Office: a browser tab working on an .xlsx file through the same WorkbookPort as the command
- * line (src/xlsx, exceljs). This module is loaded only in this mode, with import(), as its own chunk: exceljs
- * never weighs on the Office path.
+ * line (src/xlsx). The file is read, checked and annotated in the analysis worker (src/worker): the page only
+ * sends the File and receives the report and the copy's bytes, so a big plan never blocks it. This module is
+ * loaded only in this mode, with import(), as its own chunk.
  */
-import { annotate } from "../../app/actions";
+import type { CheckOptions } from "../../app/check";
 import { UserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
+import type { ProgressListener } from "../../app/progress";
 import type { Report } from "../../core/types";
-import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
+import type { AnalysisClient } from "../../worker/client";
+import { pageAnalysis } from "../../worker/pageAnalysis";
 import type { AnnotatedCopy, PaneHost } from "../host";
 import { browserSettingsStorage, workbookKey, type SettingsStorage } from "../settingsStorage";
 
+export { readFileBytes } from "../readFile";
+
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-import { readFileBytes } from "../readFile";
-
-export { readFileBytes };
 
 export class StandaloneHost implements PaneHost {
   readonly mode = "standalone" as const;
-  private workbook: XlsxWorkbook | null = null;
-  private fileName: string | null = null;
   /** Settings are kept per workbook (settingsStorage.ts): the open file's key, null before one is open. */
   private settingsKey: string | null = null;
 
-  constructor(private readonly settings: SettingsStorage = browserSettingsStorage()) {}
+  constructor(
+    private readonly settings: SettingsStorage = browserSettingsStorage(),
+    private readonly analysis: AnalysisClient = pageAnalysis(),
+  ) {}
 
-  port(): XlsxWorkbook | null {
-    return this.workbook;
+  /** No port in the page: the workbook lives in the worker (checkFile, annotatedCopy). */
+  port(): null {
+    return null;
   }
 
   workbookName(): string | null {
-    return this.fileName;
+    return this.analysis.fileName();
   }
 
   async loadSettings(): Promise<WorkbookSettings> {
@@ -42,17 +45,11 @@ export class StandaloneHost implements PaneHost {
     this.settings.save(this.settingsKey, settings);
   }
 
-  /** Opens the file; on failure the workbook open before stays open. */
-  async openWorkbook(file: File): Promise<void> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFileBytes(file);
-    } catch (error) {
-      throw new UserError("file.missing", { file: file.name }, error);
-    }
-    this.workbook = await XlsxWorkbook.fromBuffer(bytes, file.name);
-    this.fileName = file.name;
-    const key = workbookKey({ name: file.name, size: bytes.length });
+  /** Opens the file (a check still running on the previous one is cancelled); on failure the workbook open
+   * before stays open, and so do its settings. */
+  async openWorkbook(file: File, onProgress?: ProgressListener): Promise<void> {
+    await this.analysis.open(file, file.name, onProgress);
+    const key = workbookKey({ name: file.name, size: file.size });
     // Settings entered before any file was open go with the first file that has none of its own.
     if (this.settingsKey === null) {
       const pending = this.settings.load(null);
@@ -64,12 +61,17 @@ export class StandaloneHost implements PaneHost {
     this.settingsKey = key;
   }
 
+  checkFile(options: CheckOptions, onProgress: ProgressListener): Promise<Report> {
+    return this.analysis.check(options, onProgress);
+  }
+
+  cancelCheck(): void {
+    this.analysis.cancel();
+  }
+
   async annotatedCopy(report: Report, fileName: string): Promise<AnnotatedCopy> {
-    const workbook = this.workbook;
-    if (!workbook) throw new UserError("office.unavailable");
-    await annotate(workbook, report);
-    // exceljs' browser bundle would drop some of the user's conditional formats: keep them as expressions.
-    const bytes = await workbook.toBuffer({ portableRules: true });
+    if (this.analysis.fileName() === null) throw new UserError("office.unavailable");
+    const bytes = await this.analysis.annotatedCopy(report);
     // Copy into a plain ArrayBuffer-backed array: Blob wants ArrayBuffer, not a possibly shared buffer.
     return { data: new Blob([bytes.slice()], { type: XLSX_MIME }), fileName };
   }

@@ -1,0 +1,296 @@
+/**
+ * The page's side of the analysis worker (src/worker/client.ts): the message protocol (checked against a fake
+ * worker and against the real service behind a structured-clone boundary), cancellation — the newest check
+ * wins — and stale results that must never surface.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { generatePlan } from "../../bench/generatePlan";
+import { UserError } from "../../src/app/errors";
+import type { CheckProgress } from "../../src/app/progress";
+import { analyze } from "../../src/core/analyze";
+import type { Grid, Report } from "../../src/core/types";
+import { AnalysisClient, type WorkerEndpoint } from "../../src/worker/client";
+import {
+  CancelledError,
+  GRID_PART,
+  REPORT_PART,
+  type WorkerRequest,
+  type WorkerResponse,
+} from "../../src/worker/protocol";
+import { AnalysisService } from "../../src/worker/service";
+import { report as handMadeReport, task } from "./fixtures";
+
+/** A worker that records what it is sent; the test answers for it. */
+class FakeWorker implements WorkerEndpoint {
+  onmessage: ((event: { data: WorkerResponse }) => void) | null = null;
+  onerror: ((event: { message?: string }) => void) | null = null;
+  sent: WorkerRequest[] = [];
+  terminated = false;
+  postMessage(message: WorkerRequest): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(response: WorkerResponse): void {
+    this.onmessage?.({ data: response });
+  }
+}
+
+/** Copies data the way postMessage does (jsdom has no structuredClone), as far as our messages go: plain objects,
+ * arrays, byte arrays; Blobs pass as they are (immutable). Anything else cannot cross and fails the test. */
+function cloneData<T>(value: T): T {
+  if (value === null || typeof value !== "object") {
+    if (typeof value === "function") throw new Error("a function cannot be posted to a worker");
+    return value;
+  }
+  if (value instanceof Blob) return value;
+  if (value instanceof Uint8Array) return value.slice() as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => cloneData(item)) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) throw new Error("only plain data can be posted");
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cloneData(item)])) as T;
+}
+
+/** The real service behind a message boundary: requests and answers are copied and delivered later. */
+function serviceWorker(): WorkerEndpoint & { sent: WorkerRequest["kind"][] } {
+  let terminated = false;
+  const endpoint: WorkerEndpoint & { sent: WorkerRequest["kind"][] } = {
+    sent: [],
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      endpoint.sent.push(message.kind);
+      const copy = { ...message } as WorkerRequest;
+      if (copy.kind === "analyze") copy.grids = cloneData(copy.grids);
+      setTimeout(() => void service.handle(copy), 0);
+    },
+    terminate() {
+      terminated = true;
+    },
+  };
+  const service = new AnalysisService((response) => {
+    const copy = cloneData(response);
+    setTimeout(() => {
+      if (!terminated) endpoint.onmessage?.({ data: copy });
+    }, 0);
+  });
+  return endpoint;
+}
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const sample = () =>
+  new File(
+    [readFileSync(path.join(__dirname, "..", "fixtures", "yunnan-2017-notice.xlsx"))],
+    "yunnan-2017-notice.xlsx",
+    {
+      type: XLSX_MIME,
+    },
+  );
+
+const options = { asOf: "2024-08-15", published: "2024-03-01" };
+
+describe("AnalysisClient protocol", () => {
+  it("analyses in the worker: the same report as the core here, the long lists sent in parts, progress on the way", async () => {
+    // More rows than one "rows" part, more tasks than one report part.
+    const plan = generatePlan({ rows: GRID_PART + 500, layout: "one-column", seed: 7 });
+    const workers: ReturnType<typeof serviceWorker>[] = [];
+    const client = new AnalysisClient(() => {
+      const worker = serviceWorker();
+      workers.push(worker);
+      return worker;
+    });
+    const progress: CheckProgress[] = [];
+    const report = await client.analyze([plan.grid], options, (step) => progress.push(step));
+    const here = analyze([plan.grid], options);
+    expect(report.tasks.length).toBeGreaterThan(REPORT_PART);
+    expect(report).toEqual(here);
+    expect(progress[0]).toEqual({ phase: "analysing", fraction: 0 });
+    expect(progress[progress.length - 1]).toEqual({ phase: "analysing", fraction: 1 });
+    expect(progress.every((step) => step.phase === "analysing")).toBe(true);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].sent).toEqual(["rows", "rows", "analyze"]);
+    expect(client.busy()).toBe(false);
+  }, 60_000);
+
+  it("sends a big grid's rows ahead in parts, values and number formats alike, and the grid without them", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const rows = GRID_PART + 2;
+    const values = Array.from({ length: rows }, (_, i) => [i + 1, `任务${i + 1}`, i % 2 ? "省教育厅" : "省卫生健康委"]);
+    const numberFormats = Array.from({ length: rows }, () => [null, "@", "General"]);
+    const big: Grid = { sheet: "分工方案", origin: { row: 3, column: 1 }, values, numberFormats, merges: [] };
+    const small: Grid = {
+      sheet: "单位名录",
+      origin: { row: 1, column: 1 },
+      values: [["单位"], ["省教育厅"]],
+      merges: [],
+    };
+    const pending = client.analyze([big, small], {});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const kinds = worker.sent.map((message) => message.kind);
+    expect(kinds).toEqual(["rows", "rows", "analyze"]);
+    const [first, second, request] = worker.sent;
+    expect(first).toMatchObject({ kind: "rows", grid: 0, values: values.slice(0, GRID_PART) });
+    expect(second).toMatchObject({ kind: "rows", grid: 0, values: values.slice(GRID_PART) });
+    expect(second.kind === "rows" && second.numberFormats).toEqual(numberFormats.slice(GRID_PART));
+    expect(new Set(worker.sent.map((message) => message.id)).size).toBe(1);
+    expect(request.kind === "analyze" && request.grids).toEqual([{ ...big, values: [], numberFormats: [] }, small]);
+    worker.reply({ id: request.id, kind: "done", value: handMadeReport() });
+    await expect(pending).resolves.toMatchObject({ language: "zh-CN" });
+  });
+
+  it("reassembles a report from its parts in order and sends the request as plain data", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const plan = generatePlan({ rows: 50, layout: "two-column", seed: 3 });
+    const pending = client.analyze([plan.grid], { asOf: "2024-08-15", language: "zh-CN" });
+    expect(worker.sent).toEqual([
+      { id: 1, kind: "analyze", grids: [plan.grid], options: { asOf: "2024-08-15", language: "zh-CN" } },
+    ]);
+    const tasks = [
+      task(5, { lead: ["省发展改革委"] }),
+      task(6, { lead: ["省财政厅"] }),
+      task(7, { lead: ["省教育厅"] }),
+    ];
+    worker.reply({ id: 1, kind: "part", list: "tasks", items: tasks.slice(0, 2) });
+    worker.reply({ id: 1, kind: "progress", progress: { phase: "analysing", fraction: 0.5 } });
+    worker.reply({ id: 1, kind: "part", list: "tasks", items: tasks.slice(2) });
+    // An answer to a request nobody made is ignored.
+    worker.reply({ id: 99, kind: "done", value: handMadeReport() });
+    worker.reply({ id: 1, kind: "done", value: handMadeReport({ tasks: [], findings: [] }) });
+    const report = await pending;
+    expect(report.tasks.map((t) => t.lead[0])).toEqual(["省发展改革委", "省财政厅", "省教育厅"]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it("rejects with the worker's UserError, code and parameters kept, in the user's language", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const pending = client.analyze([], {});
+    worker.reply({ id: 1, kind: "failed", error: { code: "sheet.not-found", params: { sheet: "汇总表（2024年）" } } });
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ code: "sheet.not-found", params: { sheet: "汇总表（2024年）" } });
+    expect((error as UserError).messageIn("zh-CN")).toContain("汇总表（2024年）");
+  });
+});
+
+describe("AnalysisClient cancellation", () => {
+  it("a newer check terminates the worker of the older one, which rejects as cancelled; its late answer is dropped", async () => {
+    const workers: FakeWorker[] = [];
+    const client = new AnalysisClient(() => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const first = client.analyze([], { asOf: "2024-08-15" });
+    const lateHandler = workers[0].onmessage;
+    const second = client.analyze([], { asOf: "2024-08-16" });
+    await expect(first).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    // The old worker answers anyway (it was mid-message): nothing of it reaches the new request.
+    lateHandler?.({ data: { id: 1, kind: "done", value: handMadeReport({ asOf: "2024-08-15" }) } });
+    lateHandler?.({ data: { id: 2, kind: "done", value: handMadeReport({ asOf: "2024-08-15" }) } });
+    expect(client.busy()).toBe(true);
+    workers[1].reply({ id: 2, kind: "done", value: handMadeReport({ asOf: "2024-08-16" }) });
+    await expect(second).resolves.toMatchObject({ asOf: "2024-08-16" });
+  });
+
+  it("cancel with nothing running keeps the worker (and the file it holds)", async () => {
+    const worker = new FakeWorker();
+    const spawn = jest.fn(() => worker);
+    const client = new AnalysisClient(spawn);
+    const done = client.analyze([], {});
+    worker.reply({ id: 1, kind: "done", value: handMadeReport() });
+    await done;
+    client.cancel();
+    expect(worker.terminated).toBe(false);
+    expect(spawn).toHaveBeenCalledTimes(1);
+  });
+
+  it("after a cancel, a check first re-opens the file in a fresh worker", async () => {
+    const workers: FakeWorker[] = [];
+    const client = new AnalysisClient(() => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const file = new Blob(["PK"]);
+    const opened = client.open(file, "2024年重点工作分工方案.xlsx");
+    workers[0].reply({ id: 1, kind: "done", value: null });
+    await opened;
+    const running = client.check(options);
+    await Promise.resolve();
+    expect(workers[0].sent.map((m) => m.kind)).toEqual(["open", "check"]);
+    client.cancel();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+
+    const again = client.check(options);
+    const fresh = workers[1];
+    expect(fresh.sent[0]).toMatchObject({ kind: "open", file, fileName: "2024年重点工作分工方案.xlsx" });
+    fresh.reply({ id: fresh.sent[0].id, kind: "done", value: null });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(fresh.sent.map((m) => m.kind)).toEqual(["open", "check"]);
+    fresh.reply({ id: fresh.sent[1].id, kind: "done", value: handMadeReport() });
+    await expect(again).resolves.toMatchObject({ language: "zh-CN" });
+  });
+
+  it("opening another file cancels the check still running on the previous one", async () => {
+    const workers: FakeWorker[] = [];
+    const client = new AnalysisClient(() => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1];
+    });
+    const first = client.open(new Blob(["PK"]), "省直单位分工.xlsx");
+    workers[0].reply({ id: 1, kind: "done", value: null });
+    await first;
+    const check = client.check(options);
+    const second = client.open(new Blob(["PK"]), "各州市分工.xlsx");
+    await expect(check).rejects.toBeInstanceOf(CancelledError);
+    // The check never reached a worker: it was cancelled between opening and checking.
+    expect(workers.flatMap((worker) => worker.sent.map((message) => message.kind))).not.toContain("check");
+    const worker = workers[workers.length - 1];
+    const request = worker.sent.find((message) => message.kind === "open" && message.fileName === "各州市分工.xlsx");
+    worker.reply({ id: request?.id ?? -1, kind: "done", value: null });
+    await second;
+    expect(client.fileName()).toBe("各州市分工.xlsx");
+  });
+
+  it("a worker that fails to start: its requests fail with a message, later ones run on the fallback", async () => {
+    const broken = new FakeWorker();
+    const fallback = new FakeWorker();
+    const client = new AnalysisClient(
+      () => broken,
+      () => fallback,
+    );
+    const lost = client.analyze([], {});
+    broken.onerror?.({ message: "Refused to create a worker" });
+    await expect(lost).rejects.toMatchObject({ code: "unexpected", params: { detail: "Refused to create a worker" } });
+    const next = client.analyze([], {});
+    expect(fallback.sent).toHaveLength(1);
+    fallback.reply({ id: fallback.sent[0].id, kind: "done", value: handMadeReport() });
+    await expect(next).resolves.toMatchObject({ language: "zh-CN" });
+  });
+});
+
+describe("AnalysisClient on a real workbook (the service behind the message boundary)", () => {
+  const client = () => new AnalysisClient(serviceWorker);
+
+  it("opens, checks and annotates the sample; a file that is no workbook leaves the previous one open", async () => {
+    const analysis = client();
+    const progress: CheckProgress[] = [];
+    await analysis.open(sample(), "yunnan-2017-notice.xlsx", (step) => progress.push(step));
+    expect(progress).toEqual([{ phase: "reading", fraction: null }]);
+    await expect(analysis.open(new File(["只是一段文字"], "分工.xlsx"), "分工.xlsx")).rejects.toMatchObject({
+      code: "file.not-workbook",
+      params: { file: "分工.xlsx" },
+    });
+    expect(analysis.fileName()).toBe("yunnan-2017-notice.xlsx");
+    const report: Report = await analysis.check({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+    expect(report.tasks.filter((t) => t.status === "overdue").map((t) => t.row)).toEqual([7, 10]);
+    const bytes = await analysis.annotatedCopy(report);
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+  }, 60_000);
+});

@@ -24,10 +24,11 @@ const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },
   table: { tableLayout: "fixed", width: "100%", minWidth: "300px", fontSize: tokens.fontSizeBase200 },
   unitColumn: { width: "auto" },
-  // Two header characters a line (11 px) fit 28 px; the unit column keeps the rest (about nine characters).
-  figureColumn: { width: "28px" },
-  rateColumn: { width: "44px" },
-  cell: { paddingLeft: "2px", paddingRight: "4px" },
+  // Two header characters a line (11 px) fit 26 px; the unit column keeps the rest (eight characters or more
+  // in a 350 px pane, so 省工业和信息化委 stays on one line).
+  figureColumn: { width: "26px" },
+  rateColumn: { width: "46px" },
+  cell: { paddingLeft: "1px", paddingRight: "3px" },
   // Unit names stay whole words (省政府办公厅, not 省政府办公/厅): lines break at 、 （ and spaces, and inside a
   // name only when it would not fit at all.
   unit: { wordBreak: "keep-all", overflowWrap: "anywhere", lineBreak: "strict" },
@@ -37,8 +38,8 @@ const useStyles = makeStyles({
     whiteSpace: "normal",
     lineHeight: tokens.lineHeightBase100,
     fontSize: "11px",
-    paddingLeft: "2px",
-    paddingRight: "4px",
+    paddingLeft: "1px",
+    paddingRight: "3px",
   },
   /** Figure headers sit right, over their right-aligned figures. */
   headFigure: { justifyContent: "flex-end", textAlign: "end" },

@@ -55,8 +55,8 @@ const useStyles = makeStyles({
   // Five labelled tabs fit 350 px in English too: a little less padding and a size smaller than Fluent's
   // (the Chinese labels, two characters each, keep the usual size).
   tabCompact: {
-    "paddingLeft": "5px",
-    "paddingRight": "5px",
+    "paddingLeft": "3px",
+    "paddingRight": "3px",
     "& .fui-Tab__content, & .fui-Tab__content--reserved-space": { fontSize: tokens.fontSizeBase200 },
   },
   panel: { minWidth: 0 },

@@ -29,9 +29,6 @@ const { securityHeaders } = require("./scripts/csp");
 const { BundleStatsPlugin } = require("./scripts/bundle-stats-plugin");
 
 const DEV_SERVER_PORT = 3000; // The dev manifest's URLs say https://localhost:3000/.
-/** The analysis Web Worker's chunk name (the `name` given to new Worker in src/worker/spawnWorker.ts). */
-const ANALYSIS_WORKER = "fengong-analysis";
-
 /**
  * HTTPS options for the dev server from office-addin-dev-certs. Installing the CA into the system store needs
  * sudo and can fail (Linux, CI); the certificate files it generated first are still usable, the browser or

@@ -14,9 +14,10 @@ import { colourWanted, createPaint } from "./color";
 import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
 import { isSameFile, openWorkbook, writeOutput } from "./files";
 import { jsonOutput } from "./json";
+import { otherPlanSheets } from "./otherPlans";
 import { cliText } from "./messages";
 import { renderCombined, renderReport } from "./render";
-import { SnapshotPort } from "./snapshot";
+import { installNodeZip } from "./nodeZip";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 
 export interface CliIo {
@@ -49,6 +50,11 @@ const NAMES_FILE: ReadonlySet<UserErrorCode> = new Set([
   "file.encrypted",
   "file.empty",
   "file.write-failed",
+  "file.too-large",
+  "file.zip-bomb",
+  "file.too-many-rows",
+  "file.too-many-columns",
+  "file.shared-strings-too-large",
 ]);
 
 function errorLine(file: string | null, error: UserError, language: Language): string {
@@ -60,6 +66,8 @@ interface Checked {
   file: string;
   report: Report;
   dueSoonDays: number;
+  /** Other sheets that hold a plan table (not checked). */
+  otherPlans: string[];
 }
 
 /** Check one file (and write the annotated copy). Unusable input throws a UserError. */
@@ -71,19 +79,35 @@ async function checkFile(file: string, command: CheckCommand, errorLanguage: Lan
     language: command.language,
     sheet: command.sheet,
   };
-  // Without --out nothing is written: keep only what was read, so the exceljs model can be freed.
-  const port = command.out ? await openWorkbook(file) : await SnapshotPort.of(await openWorkbook(file), command.sheet);
+  // The package is read straight into grids (no exceljs); only --out changes it.
+  const port = await openWorkbook(file);
   const report = await check(port, options);
   if (!report.table) {
     const notFound = report.findings.find((finding) => finding.rule === "table.not-found");
     throw new UserError("plan.not-found", { sheet: notFound?.sheet || command.sheet || "" });
   }
+  const otherPlans = report.table ? otherPlanSheets(port, report.table.sheet) : [];
   if (command.out && port instanceof XlsxWorkbook) {
     await annotate(port, report);
     await writeOutput(command.out, await port.toBuffer(), errorLanguage);
   }
   const settings = await port.readSettings();
-  return { file, report, dueSoonDays: command.dueSoonDays ?? settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS };
+  return {
+    file,
+    report,
+    dueSoonDays: command.dueSoonDays ?? settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+    otherPlans,
+  };
+}
+
+/** "Checked sheet X; Y and Z hold plans too: --sheet to check one." */
+function otherPlansNote(checked: Checked, language: Language): string {
+  const quote = (name: string) => (language === "zh-CN" ? `“${name}”` : `"${name}"`);
+  return cliText(language, "note.other-plans", {
+    sheet: quote(checked.report.table?.sheet ?? ""),
+    others: checked.otherPlans.map(quote).join(language === "zh-CN" ? "、" : ", "),
+    example: `--sheet ${JSON.stringify(checked.otherPlans[0])}`,
+  });
 }
 
 async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Language): Promise<number> {
@@ -114,6 +138,7 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
       const language = command.language ?? result.report.language;
       if (checked.length > 1) io.stdout("\n");
       io.stdout(renderReport(file, result.report, { language, dueSoonDays: result.dueSoonDays, paint }));
+      if (result.otherPlans.length > 0) io.stdout(`\n${otherPlansNote(result, language)}\n`);
       if (command.out) io.stdout(`\n${cliText(language, "note.wrote", { file: command.out })}\n`);
     }
   }
@@ -132,6 +157,7 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  installNodeZip();
   const language = environmentLanguage(argv, io.env);
   try {
     let command;

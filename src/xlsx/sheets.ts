@@ -6,10 +6,9 @@ interface Ordered {
   orderNo?: number;
 }
 
-/** Excel compares sheet names case-insensitively. */
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleUpperCase() === b.toLocaleUpperCase();
-}
+import { quoteSheetName, sameSheetName } from "./sheetNames";
+
+export { quoteSheetName, sameSheetName };
 
 export function findSheet(workbook: Workbook, name: string): Worksheet | undefined {
   const sheets = workbook.worksheets;
@@ -47,9 +46,4 @@ export function replaceSheet(
     if (names.some((n) => sameSheetName(ws.name, n))) workbook.removeWorksheet(ws.id);
   }
   return addSheetAt(workbook, name, position, state);
-}
-
-/** Quote a sheet name for a reference: 'My sheet'!A1 (quotes doubled). Always quoted: always valid. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }

@@ -11,7 +11,6 @@ import { UserError, toUserError, type UserErrorCode } from "../app/errors";
 import type { Language, Report } from "../core/types";
 import { UsageError, environmentLanguage, parseCommand, type CheckCommand } from "./args";
 import { colourWanted, createPaint } from "./color";
-import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
 import { isSameFile, openWorkbook, writeOutput } from "./files";
 import { jsonOutput } from "./json";
 import { otherPlanSheets } from "./otherPlans";
@@ -112,8 +111,6 @@ function otherPlansNote(checked: Checked, language: Language): string {
 
 async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Language): Promise<number> {
   if (command.out) {
-    keepConditionalFormatsOnRewrite();
-    keepWorkbookNamesOnRewrite();
     for (const file of command.files) {
       if (await isSameFile(command.out, file)) {
         io.stderr(`fengong: ${cliText(errorLanguage, "usage.out-is-input", { file })}\n`);

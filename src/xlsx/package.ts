@@ -38,8 +38,8 @@ export class XlsxPackage {
     private readonly codec: ZipCodec,
     limits: PackageLimits,
   ) {
+    // Folder entries (some zip writers add them) are kept too, so the copy lists exactly what the file did.
     for (const entry of entries) {
-      if (entry.name.endsWith("/")) continue;
       this.entries.set(key(entry.name), entry);
       this.order.push(key(entry.name));
     }
@@ -121,6 +121,14 @@ export class XlsxPackage {
     return this.changed.size === 0;
   }
 
+  private originalBytes(entry: ZipEntry): Uint8Array | null {
+    try {
+      return inflateEntry(this.source, entry, this.codec, this.limits, this.context);
+    } catch {
+      return null;
+    }
+  }
+
   /** The package as zip bytes: untouched parts copied as they were, in their order; new parts at the end. */
   toBytes(): Uint8Array {
     if (this.unchanged && this.source.length > 0) return this.source;
@@ -128,8 +136,11 @@ export class XlsxPackage {
     for (const k of this.order) {
       const changed = this.changed.get(k);
       if (changed === null) continue;
-      if (changed) out.push({ kind: "new", name: changed.name, data: changed.data });
-      else out.push({ kind: "copy", entry: this.entries.get(k)! });
+      const entry = this.entries.get(k);
+      // A part written back as it was (ours added then removed) keeps its original bytes.
+      if (changed && !(entry && sameBytes(changed.data, this.originalBytes(entry))))
+        out.push({ kind: "new", name: changed.name, data: changed.data });
+      else out.push({ kind: "copy", entry: entry! });
     }
     try {
       return writeZip(this.source, out, this.codec);
@@ -137,4 +148,10 @@ export class XlsxPackage {
       throw new UserError("unexpected", { detail: `zip: ${(error as Error).message}` }, error);
     }
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | null): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -68,14 +68,16 @@ export function prefixOf(xml: string, uri: string): string | null {
   return m ? m[1] : null;
 }
 
-const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-const encoder = new TextEncoder();
+let decoder: TextDecoder | null = null;
+let encoder: TextEncoder | null = null;
 
 /** UTF-8 bytes as text, a BOM kept (so encoding the text again gives the same bytes). */
 export function utf8Text(bytes: Uint8Array): string {
+  decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
   return decoder.decode(bytes);
 }
 
 export function utf8Bytes(text: string): Uint8Array {
+  encoder ??= new TextEncoder();
   return encoder.encode(text);
 }

@@ -32,9 +32,6 @@ const DESCRIPTOR = 0x08074b50;
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
-const utf8 = new TextDecoder("utf-8");
-const latin1 = new TextDecoder("latin1");
-
 class NotAZip extends Error {}
 
 /** Read the central directory. Anything malformed throws file.not-workbook. */
@@ -67,7 +64,7 @@ function parseDirectory(bytes: Uint8Array): ZipEntry[] {
     const recordLength = 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     const localOffset = u32(bytes, at + 42);
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
+    const name = new TextDecoder(flags & 0x800 ? "utf-8" : "latin1").decode(nameBytes);
     if (localOffset + 30 > bytes.length || u32(bytes, localOffset) !== LOCAL) throw new NotAZip("bad local header");
     const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     let localEnd = dataOffset + compressedSize;
@@ -85,7 +82,8 @@ function parseDirectory(bytes: Uint8Array): ZipEntry[] {
       localOffset,
       dataOffset,
       localEnd: Math.min(localEnd, bytes.length),
-      central: bytes.slice(at, at + recordLength),
+      // A copy (a Node Buffer's slice would be a view, and writing patches its offset).
+      central: Uint8Array.prototype.slice.call(bytes, at, at + recordLength),
     });
     at += recordLength;
   }
@@ -141,6 +139,8 @@ export function inflateEntry(
 ): Uint8Array {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) return data;
+  // An empty part may be stored as no DEFLATE data at all.
+  if (entry.size === 0 && entry.compressedSize <= 2) return new Uint8Array(0);
   try {
     const out = codec.inflate(data, entry.size);
     if (out.length !== entry.size) throw new NotAZip(`${entry.name}: ${out.length} bytes, ${entry.size} declared`);
@@ -180,7 +180,6 @@ export function crc32(data: Uint8Array): number {
 /** One entry of the zip to write: copied as it was, or new content (deflated here). */
 export type OutputEntry = { kind: "copy"; entry: ZipEntry } | { kind: "new"; name: string; data: Uint8Array };
 
-const encoder = new TextEncoder();
 /** 1980-01-01 00:00 in DOS date/time: new entries carry no clock time, so a run is reproducible. */
 const DOS_DATE = 0x0021;
 
@@ -204,14 +203,14 @@ export function writeZip(source: Uint8Array, entries: readonly OutputEntry[], co
     if (item.kind === "copy") {
       const { entry } = item;
       const local = source.subarray(entry.localOffset, entry.localEnd);
-      const central = entry.central.slice();
+      const central = Uint8Array.prototype.slice.call(entry.central);
       put32(central, 42, offset);
       locals.push(local);
       centrals.push(central);
       offset += local.length;
       continue;
     }
-    const name = encoder.encode(item.name);
+    const name = new TextEncoder().encode(item.name);
     const compressed = codec.deflate(item.data);
     const crc = crc32(item.data);
     const ascii = name.every((b) => b < 0x80);

@@ -120,7 +120,8 @@ describe("fengong check --out", () => {
 
   it("adds our three rules over the table body, with names listing the right rows", () => {
     const ours = formattingsOf(annotated.getWorksheet("分工方案")!).filter(isOurs);
-    expect(ours).toHaveLength(3);
+    // One block of three rules (error over overdue over due soon), all ours.
+    expect(ours.flatMap((f) => f.rules.map((r) => r.priority))).toEqual([1, 2, 3]);
     const lastRow = Math.max(...json.tasks.map((t) => t.row));
     // The body runs from below the header (the section row 4 included) to the last task.
     for (const f of ours) expect(f.ref).toBe(`A${json.headerRow + 1}:G${lastRow}`);
@@ -137,7 +138,15 @@ describe("fengong check --out", () => {
 
   it("adds the findings and totals sheets, with text never stored as formulas", () => {
     const names = annotated.worksheets.map((ws) => ws.name);
-    expect(names).toEqual([...original.worksheets.map((ws) => ws.name), OWNED_DATA_SHEET, "问题清单", "按单位汇总"]);
+    // fengong_settings (very hidden) keeps the marker that the report sheets are ours.
+    expect(names).toEqual([
+      ...original.worksheets.map((ws) => ws.name),
+      OWNED_DATA_SHEET,
+      "问题清单",
+      "fengong_settings",
+      "按单位汇总",
+    ]);
+    expect(annotated.getWorksheet("fengong_settings")!.state).toBe("veryHidden");
     const findings = annotated.getWorksheet("问题清单")!;
     expect(findings.rowCount).toBe(json.findings.length + 1);
     for (const name of ["问题清单", "按单位汇总"]) {

@@ -1,7 +1,7 @@
 /**
  * The pane outside Office: a browser tab working on an .xlsx file through the same WorkbookPort as the command
- * line (src/xlsx, exceljs). This module is loaded only in this mode, with import(), as its own chunk: exceljs
- * never weighs on the Office path.
+ * line (src/xlsx: the package read and patched directly). This module is loaded only in this mode, with import(),
+ * as its own chunk.
  */
 import { annotate } from "../../app/actions";
 import { UserError } from "../../app/errors";
@@ -63,8 +63,8 @@ export class StandaloneHost implements PaneHost {
     const workbook = this.workbook;
     if (!workbook) throw new UserError("office.unavailable");
     await annotate(workbook, report);
-    // exceljs' browser bundle would drop some of the user's conditional formats: keep them as expressions.
-    const bytes = await workbook.toBuffer({ portableRules: true });
+    // The user's package with only our parts changed (every other part byte for byte).
+    const bytes = await workbook.toBuffer();
     // Copy into a plain ArrayBuffer-backed array: Blob wants ArrayBuffer, not a possibly shared buffer.
     return { data: new Blob([bytes.slice()], { type: XLSX_MIME }), fileName };
   }

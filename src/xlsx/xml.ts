@@ -51,7 +51,8 @@ export function attribute(tag: string, name: string): string | undefined {
     }
     at = tag.indexOf(` ${name}=`, at + 1);
   }
-  // Rare spellings: another whitespace before the name, spaces around "=".
+  // Rare spellings: another whitespace before the name, spaces around "=" (checked only when the tag has them).
+  if (!/[\t\n\r]|\s=|=\s/.test(tag)) return undefined;
   const m = new RegExp(`\\s${name.replace(/[.:-]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   return m ? (m[1] ?? m[2]) : undefined;
 }

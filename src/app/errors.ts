@@ -12,6 +12,11 @@ export type UserErrorCode =
   | "file.encrypted"
   | "file.empty"
   | "file.write-failed"
+  | "file.too-large"
+  | "file.zip-bomb"
+  | "file.too-many-rows"
+  | "file.too-many-columns"
+  | "file.shared-strings-too-large"
   | "plan.not-found"
   | "sheet.not-found"
   | "sheet.protected"
@@ -34,6 +39,16 @@ const zhCN: Catalogue<UserErrorCode> = {
   "file.encrypted": "“{file}”已加密（设置了打开密码）：请在 Excel 中取消密码后另存一份再检查。",
   "file.empty": "“{file}”中没有任何数据：请确认选择了分工方案所在的工作簿。",
   "file.write-failed": "无法写入“{file}”：{detail}",
+  "file.too-large":
+    "“{file}”（{fileSize}）解压后共 {size}，超过上限 {limit}：未读取。请拆分工作簿或删去不需要的工作表后重试。",
+  "file.zip-bomb":
+    "“{file}”（{fileSize}）中的部件“{part}”压缩比异常（{size}，压缩比 {ratio}:1，上限 {limit}:1），疑似压缩炸弹：未读取。",
+  "file.too-many-rows":
+    "“{file}”（{fileSize}）的工作表“{sheet}”有 {rows} 行，超过 Excel 的上限 {limit} 行：文件已损坏或不是 Excel 保存的，未读取。",
+  "file.too-many-columns":
+    "“{file}”（{fileSize}）的工作表“{sheet}”用到第 {columns} 列，超过 Excel 的上限 {limit} 列：文件已损坏或不是 Excel 保存的，未读取。",
+  "file.shared-strings-too-large":
+    "“{file}”（{fileSize}）的共享字符串部分解压后 {size}，超过上限 {limit}：未读取。请拆分工作簿后重试。",
   "plan.not-found":
     "在“{sheet}”中没有找到分工方案表格：需要一行表头，至少包含单位列（如“牵头单位”“责任单位”）和任务或时限列。",
   "sheet.not-found": "工作簿中没有名为“{sheet}”的工作表。",
@@ -61,6 +76,16 @@ const enUS: Catalogue<UserErrorCode> = {
     '"{file}" is encrypted (it has an open password). Remove the password in Excel, save a copy and check that.',
   "file.empty": '"{file}" holds no data. Make sure you chose the workbook that holds the plan.',
   "file.write-failed": 'Could not write "{file}": {detail}',
+  "file.too-large":
+    '"{file}" ({fileSize}) unpacks to {size}, over the limit of {limit}: not read. Split the workbook or delete sheets you do not need, then try again.',
+  "file.zip-bomb":
+    '"{file}" ({fileSize}): the part "{part}" unpacks abnormally ({size}, ratio {ratio}:1, limit {limit}:1) and looks like a zip bomb: not read.',
+  "file.too-many-rows":
+    '"{file}" ({fileSize}): the sheet "{sheet}" has {rows} rows, more than Excel\'s limit of {limit}: the file is damaged or was not saved by Excel. Not read.',
+  "file.too-many-columns":
+    '"{file}" ({fileSize}): the sheet "{sheet}" uses column {columns}, beyond Excel\'s limit of {limit}: the file is damaged or was not saved by Excel. Not read.',
+  "file.shared-strings-too-large":
+    '"{file}" ({fileSize}): the shared strings unpack to {size}, over the limit of {limit}: not read. Split the workbook and try again.',
   "plan.not-found":
     'No plan table found on "{sheet}": a header row needs at least a unit column (e.g. Lead unit, Responsible) and a task or deadline column.',
   "sheet.not-found": 'The workbook has no sheet named "{sheet}".',

@@ -27,13 +27,13 @@ import { recordOf, type HistoryRecord } from "../core/history";
 import { todayIso } from "../core/dates";
 import { stat } from "node:fs/promises";
 import { colourWanted, createPaint } from "./color";
-import { keepConditionalFormatsOnRewrite, keepWorkbookNamesOnRewrite } from "./exceljsFidelity";
 import { isReadOnlyFile, isSameFile, openWorkbook, writeOutput } from "./files";
 import { readHolidaysFile } from "./holidays";
 import { jsonOutput, notesJson } from "./json";
+import { otherPlanSheets } from "./otherPlans";
 import { cliText } from "./messages";
 import { renderCombined, renderReport } from "./render";
-import { SnapshotPort } from "./snapshot";
+import { installNodeZip } from "./nodeZip";
 import { terminalText } from "./terminalText";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 
@@ -68,6 +68,11 @@ const NAMES_FILE: ReadonlySet<UserErrorCode> = new Set([
   "file.encrypted",
   "file.empty",
   "file.write-failed",
+  "file.too-large",
+  "file.zip-bomb",
+  "file.too-many-rows",
+  "file.too-many-columns",
+  "file.shared-strings-too-large",
 ]);
 
 function errorLine(file: string | null, error: UserError, language: Language): string {
@@ -81,6 +86,8 @@ interface Checked {
   dueSoonDays: number;
   /** Scores and ranking with the workbook's weights. */
   assessment: Assessment;
+  /** Other sheets that hold a plan table (not checked). */
+  otherPlans: string[];
 }
 
 /** Check one file (and write the annotated copy). Unusable input throws a UserError. */
@@ -99,9 +106,10 @@ async function checkFile(
     sheet: command.sheet,
   };
   const since = command.since ? await sinceRecords(command.since, options) : undefined;
-  // Without --out nothing is written: keep only what was read, so the exceljs model can be freed.
-  const port = command.out ? await openWorkbook(file) : await SnapshotPort.of(await openWorkbook(file), command.sheet);
+  // The package is read straight into grids (no exceljs); only --out changes it.
+  const port = await openWorkbook(file);
   const report = await check(port, { ...options, since });
+  const otherPlans = report.table ? otherPlanSheets(port, report.table.sheet) : [];
   // No plan table is still a report (its error table.not-found gives exit 1); there is nothing to annotate.
   if (command.out && report.table && port instanceof XlsxWorkbook) {
     await annotate(port, report);
@@ -113,6 +121,7 @@ async function checkFile(
     report,
     dueSoonDays: command.dueSoonDays ?? settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
     assessment: assessUnits(report, settings.assessment),
+    otherPlans,
   };
 }
 
@@ -139,8 +148,6 @@ async function runMerge(command: MergeCommand, io: CliIo, errorLanguage: Languag
     io.stderr(`fengong: ${cliText(errorLanguage, "usage.out-is-input", { file: input })}\n`);
     return 2;
   }
-  keepConditionalFormatsOnRewrite();
-  keepWorkbookNamesOnRewrite();
   const { plan, language } = await mergeFiles(command, errorLanguage);
   if (command.json) io.stdout(mergeJsonText(command.master, command.out, plan) + "\n");
   else io.stdout(renderMerge(language, command.master, command.out, plan));
@@ -149,10 +156,18 @@ async function runMerge(command: MergeCommand, io: CliIo, errorLanguage: Languag
   return plan.conflicts.length > 0 ? 1 : 0;
 }
 
+/** "Checked sheet X; Y and Z hold plans too: --sheet to check one." */
+function otherPlansNote(checked: Checked, language: Language): string {
+  const quote = (name: string) => (language === "zh-CN" ? `“${name}”` : `"${name}"`);
+  return cliText(language, "note.other-plans", {
+    sheet: quote(checked.report.table?.sheet ?? ""),
+    others: checked.otherPlans.map(quote).join(language === "zh-CN" ? "、" : ", "),
+    example: `--sheet ${JSON.stringify(checked.otherPlans[0])}`,
+  });
+}
+
 async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Language): Promise<number> {
   if (command.out) {
-    keepConditionalFormatsOnRewrite();
-    keepWorkbookNamesOnRewrite();
     for (const file of command.files) {
       if (await isSameFile(command.out, file)) {
         io.stderr(`fengong: ${cliText(errorLanguage, "usage.out-is-input", { file })}\n`);
@@ -194,6 +209,7 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
       const language = command.language ?? result.report.language;
       if (checked.length > 1) io.stdout("\n");
       io.stdout(renderReport(file, result.report, { language, dueSoonDays: result.dueSoonDays, paint }));
+      if (result.otherPlans.length > 0) io.stdout(`\n${otherPlansNote(result, language)}\n`);
       if (command.out)
         io.stdout(
           `\n${cliText(language, result.report.table ? "note.wrote" : "note.not-written", { file: terminalText(command.out) })}\n`,
@@ -218,7 +234,7 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
 async function runNotes(command: NotesCommand, io: CliIo, errorLanguage: Language): Promise<number> {
   let port;
   try {
-    port = await SnapshotPort.of(await openWorkbook(command.file), command.sheet);
+    port = await openWorkbook(command.file);
   } catch (error) {
     io.stderr(errorLine(command.file, toUserError(error), errorLanguage));
     return 2;
@@ -297,6 +313,7 @@ async function runNotes(command: NotesCommand, io: CliIo, errorLanguage: Languag
 export async function main(argv: string[], given: CliIo = processIo()): Promise<number> {
   // Messages on stderr quote file names, sheet names and option values: never a control character from them.
   const io: CliIo = { ...given, stderr: (text) => given.stderr(terminalText(text)) };
+  installNodeZip();
   const language = environmentLanguage(argv, io.env);
   try {
     let command;

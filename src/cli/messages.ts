@@ -147,6 +147,8 @@ const zhCN = {
   "value.moreTasks": "……另有 {count} 项未列出（完整列表：--json，或 --out 标注副本中的高亮行）",
   "note.wrote": "已写入标注副本：{file}",
   "note.not-written": "没有找到分工方案表格，未写出标注副本：{file}",
+  "note.other-plans":
+    "本次检查的是工作表{sheet}；工作簿中{others}也有分工方案表格，未检查。要检查其他工作表，请加 {example}。",
   "write.denied": "没有写入权限",
   "write.readOnly": "磁盘为只读",
   "write.noFolder": "文件夹不存在",
@@ -312,6 +314,8 @@ Examples:
   "value.moreTasks": "… {count} more not shown (all of them: --json, or the highlighted rows of the --out copy)",
   "note.wrote": "Annotated copy written: {file}",
   "note.not-written": "No plan table found, so no annotated copy was written: {file}",
+  "note.other-plans":
+    "Checked the sheet {sheet}; {others} also hold a plan table and were not checked. To check another sheet, add {example}.",
   "write.denied": "permission denied",
   "write.readOnly": "the disk is read-only",
   "write.noFolder": "the folder does not exist",

@@ -9,7 +9,7 @@ import type { Report } from "../core/types";
 
 export interface WorkbookFile extends WorkbookPort {
   /** The workbook as .xlsx bytes (after annotate: with our highlights and report sheets). */
-  toBuffer(options?: { portableRules?: boolean }): Promise<Uint8Array>;
+  toBuffer(): Promise<Uint8Array>;
 }
 
 /** Open .xlsx bytes; unusable input is a UserError (file.empty, file.encrypted, file.not-workbook). */
@@ -21,8 +21,8 @@ export async function openWorkbookFile(bytes: Uint8Array, fileName: string): Pro
 /** The workbook annotated for this report (highlights, findings and totals sheets), as .xlsx bytes. */
 export async function annotatedBytes(workbook: WorkbookFile, report: Report): Promise<Uint8Array> {
   await annotate(workbook, report);
-  // exceljs' browser bundle would drop some of the user's conditional formats: keep them as expressions.
-  return workbook.toBuffer({ portableRules: true });
+  // The user's package with only our parts changed (every other part byte for byte).
+  return workbook.toBuffer();
 }
 
 export { readFileBytes } from "../taskpane/readFile";

@@ -1,5 +1,4 @@
-/** The .xlsx WorkbookPort (exceljs): for the CLI and the standalone task pane. */
+/** The .xlsx WorkbookPort: for the CLI and the standalone task pane. */
 export { XlsxWorkbook, sheetNameFromFileName } from "./XlsxWorkbook";
 export { decodeText, parseCsv } from "./csv";
 export { dateToSerial, serialToDate, toCellValue } from "./cellValue";
-export { readGrid } from "./readGrid";

@@ -133,7 +133,8 @@ describe("fengong check --out", () => {
 
   it("adds our three rules over the table body, with names listing the right rows", () => {
     const ours = formattingsOf(annotated.getWorksheet("分工方案")!).filter(isOurs);
-    expect(ours).toHaveLength(3);
+    // One block of three rules (error over overdue over due soon), all ours.
+    expect(ours.flatMap((f) => f.rules.map((r) => r.priority))).toEqual([1, 2, 3]);
     const lastRow = Math.max(...json.tasks.map((t) => t.row));
     // The body runs from below the header (the section row 4 included) to the last task.
     for (const f of ours) expect(f.ref).toBe(`A${json.headerRow + 1}:G${lastRow}`);
@@ -150,6 +151,7 @@ describe("fengong check --out", () => {
 
   it("adds the findings and totals sheets, with text never stored as formulas", () => {
     const names = annotated.worksheets.map((ws) => ws.name);
+    // fengong_settings (very hidden) keeps the marker that the report sheets are ours.
     expect(names).toEqual([
       ...original.worksheets.map((ws) => ws.name),
       OWNED_DATA_SHEET,
@@ -158,6 +160,7 @@ describe("fengong check --out", () => {
       "按单位汇总",
       "考核评分",
     ]);
+    expect(annotated.getWorksheet("fengong_settings")!.state).toBe("veryHidden");
     const findings = annotated.getWorksheet("问题清单")!;
     expect(findings.rowCount).toBe(json.findings.length + 1);
     for (const name of ["问题清单", "按单位汇总", "考核评分"]) {

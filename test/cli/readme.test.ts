@@ -17,11 +17,12 @@ function shownOutput(): string {
   return block[1];
 }
 
-beforeAll(() => buildCli());
+// Generous timeouts: building and running the CLI on a busy 2-core machine can take well over jest's 5 s.
+beforeAll(() => buildCli(), 60_000);
 
 it("shows the real output of its main command on the bundled sample, and explains exit code 1", async () => {
   const run = await runCli(mainCommand());
   expect(run.code).toBe(1);
   expect(run.stdout.trimEnd()).toBe(shownOutput());
   expect(readme).toMatch(/exits with status 1/);
-});
+}, 60_000);

@@ -1,7 +1,17 @@
 import ExcelJS from "exceljs";
 import { HIGHLIGHT_FILLS, OWNED_DATA_SHEET, OWNED_NAMES, type HighlightPlan } from "../../src/app/port";
-import { applyOwnedHighlights, clearOwnedHighlights } from "../../src/xlsx/highlights";
-import { dumpWorkbook, roundTrip } from "./workbookDump";
+import { XlsxWorkbook } from "../../src/xlsx/XlsxWorkbook";
+import { XlsxPackage } from "../../src/xlsx/package";
+import { loadWorkbook } from "./workbookDump";
+
+const bytesOf = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
+const portOf = async (wb: ExcelJS.Workbook) => XlsxWorkbook.fromBuffer(await bytesOf(wb), "plan.xlsx");
+/** Apply through the .xlsx port (the package is patched) and read the result back with exceljs. */
+async function applied(wb: ExcelJS.Workbook, ...plans: HighlightPlan[]): Promise<ExcelJS.Workbook> {
+  const port = await portOf(wb);
+  for (const p of plans) await port.applyHighlights(p);
+  return loadWorkbook(await port.toBuffer());
+}
 
 interface Rule {
   type: string;
@@ -52,9 +62,7 @@ const plan: HighlightPlan = {
 
 describe("owned highlights in an .xlsx workbook", () => {
   it("writes the lists to a very hidden data sheet, names over its columns, and one rule per category", async () => {
-    const wb = planWorkbook();
-    applyOwnedHighlights(wb, plan);
-    const back = await roundTrip(wb);
+    const back = await applied(planWorkbook(), plan);
 
     const data = back.getWorksheet(OWNED_DATA_SHEET)!;
     expect(data.state).toBe("veryHidden");
@@ -71,12 +79,13 @@ describe("owned highlights in an .xlsx workbook", () => {
 
     const cf = formattings(back.getWorksheet("分工方案")!);
     const ours = cf.filter((f) => f.rules.some((r) => r.formulae?.some((x) => x.includes("fengong_"))));
-    expect(ours.map((f) => [f.ref, f.rules[0].type, f.rules[0].priority, f.rules[0].formulae?.[0]])).toEqual([
+    const ourRules = ours.flatMap((f) => f.rules.map((r) => ({ ref: f.ref, ...r })));
+    expect(ourRules.map((r) => [r.ref, r.type, r.priority, r.formulae?.[0]])).toEqual([
       ["A4:D9", "expression", 1, "ISNUMBER(MATCH(ROW()*16384+COLUMN(),fengong_errors,0))"],
       ["A4:D9", "expression", 2, "ISNUMBER(MATCH(ROW(),fengong_overdue,0))"],
       ["A4:D9", "expression", 3, "ISNUMBER(MATCH(ROW(),fengong_due_soon,0))"],
     ]);
-    expect(ours.map((f) => f.rules[0].style?.fill?.bgColor?.argb)).toEqual([
+    expect(ourRules.map((r) => r.style?.fill?.bgColor?.argb)).toEqual([
       `FF${HIGHLIGHT_FILLS.error.slice(1)}`,
       `FF${HIGHLIGHT_FILLS.overdue.slice(1)}`,
       `FF${HIGHLIGHT_FILLS.dueSoon.slice(1)}`,
@@ -89,37 +98,40 @@ describe("owned highlights in an .xlsx workbook", () => {
     ]);
   });
 
-  it("gives the same workbook when applied again (also after writing and reading the file)", async () => {
-    const once = planWorkbook();
-    applyOwnedHighlights(once, plan);
-    const first = await roundTrip(once);
-    const expected = dumpWorkbook(first);
-    applyOwnedHighlights(first, plan);
-    expect(dumpWorkbook(await roundTrip(first))).toEqual(expected);
+  it("gives the same file when applied again (also on the written copy)", async () => {
+    const port = await portOf(planWorkbook());
+    await port.applyHighlights(plan);
+    const first = Buffer.from(await port.toBuffer());
+    await port.applyHighlights(plan);
+    expect(Buffer.from(await port.toBuffer()).equals(first)).toBe(true);
+    const copy = await XlsxWorkbook.fromBuffer(first, "copy.xlsx");
+    await copy.applyHighlights(plan);
+    expect(Buffer.from(await copy.toBuffer()).equals(first)).toBe(true);
   });
 
   it("replaces the previous lists rather than adding to them", async () => {
-    const wb = planWorkbook();
-    applyOwnedHighlights(wb, plan);
-    applyOwnedHighlights(wb, { ...plan, overdueRows: [9], dueSoonRows: [], errorCells: [] });
-    const back = await roundTrip(wb);
+    const back = await applied(planWorkbook(), plan, { ...plan, overdueRows: [9], dueSoonRows: [], errorCells: [] });
     const names = namesOf(back);
     expect(names[OWNED_NAMES.overdue]).toEqual([`${OWNED_DATA_SHEET}!$A$1:$A$2`]);
     expect(names[OWNED_NAMES.dueSoon]).toEqual([`${OWNED_DATA_SHEET}!$B$1`]);
     expect(back.worksheets.filter((ws) => ws.name === OWNED_DATA_SHEET)).toHaveLength(1);
-    expect(formattings(back.getWorksheet("分工方案")!)).toHaveLength(5);
+    expect(formattings(back.getWorksheet("分工方案")!).flatMap((f) => f.rules)).toHaveLength(5);
   });
 
-  it("clear removes exactly ours and gives back the original workbook", async () => {
-    const original = dumpWorkbook(await roundTrip(planWorkbook()));
-    const wb = planWorkbook();
-    applyOwnedHighlights(wb, plan);
-    const marked = await roundTrip(wb);
-    clearOwnedHighlights(marked);
-    expect(dumpWorkbook(await roundTrip(marked))).toEqual(original);
+  it("clear removes exactly ours and gives back every entry of the original file", async () => {
+    const original = Buffer.from(await bytesOf(planWorkbook()));
+    const port = await XlsxWorkbook.fromBuffer(original, "plan.xlsx");
+    await port.applyHighlights(plan);
+    const marked = await XlsxWorkbook.fromBuffer(await port.toBuffer(), "marked.xlsx");
+    await marked.clearHighlights();
+    const before = XlsxPackage.open(original, "plan.xlsx");
+    const after = XlsxPackage.open(await marked.toBuffer(), "cleared.xlsx");
+    expect(after.names()).toEqual(before.names());
+    for (const name of before.names())
+      expect({ name, text: after.text(name) }).toEqual({ name, text: before.text(name) });
   });
 
-  it("clear keeps a user's rule that shares a formatting entry with one of ours", () => {
+  it("clear keeps a user's rule that shares a formatting entry with one of ours", async () => {
     const wb = planWorkbook();
     const ws = wb.getWorksheet("分工方案")!;
     ws.addConditionalFormatting({
@@ -129,8 +141,10 @@ describe("owned highlights in an .xlsx workbook", () => {
         { type: "expression", priority: 4, formulae: ["LEN(B4)>50"], style: {} },
       ],
     });
-    clearOwnedHighlights(wb);
-    const rules = formattings(ws).flatMap((f) => f.rules.map((r) => [f.ref, r.formulae?.[0], r.priority]));
+    const port = await portOf(wb);
+    await port.clearHighlights();
+    const back = (await loadWorkbook(await port.toBuffer())).getWorksheet("分工方案")!;
+    const rules = formattings(back).flatMap((f) => f.rules.map((r) => [f.ref, r.formulae?.[0], r.priority]));
     expect(rules).toEqual([
       ["D4:D9", 'ISNUMBER(SEARCH("底",D4))', 1],
       ["A4:A9", "3", 2],
@@ -138,9 +152,8 @@ describe("owned highlights in an .xlsx workbook", () => {
     ]);
   });
 
-  it("refuses a plan sheet that does not exist", () => {
-    expect(() => applyOwnedHighlights(planWorkbook(), { ...plan, sheet: "没有" })).toThrow(
-      expect.objectContaining({ code: "sheet.not-found" }),
-    );
+  it("refuses a plan sheet that does not exist", async () => {
+    const port = await portOf(planWorkbook());
+    await expect(port.applyHighlights({ ...plan, sheet: "没有" })).rejects.toMatchObject({ code: "sheet.not-found" });
   });
 });

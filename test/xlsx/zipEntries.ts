@@ -19,7 +19,8 @@ export function zipEntries(zip: Uint8Array): Map<string, Buffer> {
     const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
     const dataStart = localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
     const data = buffer.subarray(dataStart, dataStart + compressedSize);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    if (!name.endsWith("/"))
+      entries.set(name, method === 8 && compressedSize > 0 ? inflateRawSync(data) : Buffer.from(data));
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -1,6 +1,6 @@
 /**
  * The pane outside Office: a browser tab working on an .xlsx file through the same WorkbookPort as the command
- * line (src/xlsx). The file is read, checked and annotated in the analysis worker (src/worker): the page only
+ * line (src/xlsx: the package read and patched directly). The file is read, checked and annotated in the analysis worker (src/worker): the page only
  * sends the File and receives the report and the copy's bytes, so a big plan never blocks it. This module is
  * loaded only in this mode, with import(), as its own chunk.
  */

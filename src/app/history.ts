@@ -48,7 +48,10 @@ export async function recordHistory(
  */
 export function completionDatesFrom(report: Report, records: readonly HistoryRecord[]): CompletedOn | undefined {
   if (records.length === 0) return undefined;
-  const dates = firstSeenDone(report.tasks, records);
+  // A task already done at the oldest record may have been done any time before it: that record vouches for
+  // nothing (the task counts as done on time unless the plan has a completion-date column).
+  const oldest = records.reduce((min, r) => (r.asOf < min ? r.asOf : min), records[0].asOf);
+  const dates = firstSeenDone(report.tasks, records).map((date) => (date === oldest ? null : date));
   const byTask = new Map(report.tasks.map((task, i) => [task, dates[i]]));
   return (task) => byTask.get(task) ?? null;
 }

@@ -38,6 +38,13 @@ describe("completion dates from the check records", () => {
     expect(byUnit["市发展改革委"].score).toBeLessThan(byUnit["市财政局"].score);
   });
 
+  it("vouches for nothing when the oldest record already saw the task done", () => {
+    const completedOn = completionDatesFrom(yearEnd, [recordOf(q3, "2017-07-15T08:00:00Z")])!;
+    expect(yearEnd.tasks.map((task) => completedOn(task))).toEqual([null, null]);
+    const units = assessUnits(yearEnd, undefined, completedOn);
+    expect(units.units.every((u) => u.doneLate === 0)).toBe(true);
+  });
+
   it("gives nothing without records (done tasks then count as on time)", () => {
     expect(completionDatesFrom(yearEnd, [])).toBeUndefined();
   });

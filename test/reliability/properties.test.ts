@@ -5,6 +5,7 @@
  * gives back the workbook exactly (the double's snapshot, the exceljs workbook); a second Check changes
  * nothing. (test/core/properties.test.ts covers analyze alone on arbitrary grids.)
  */
+import { HISTORY_SHEET } from "../../src/core/history";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { annotate, checkPlan, clearOwnedHighlights, highlightOverdue } from "../../src/app/actions";
@@ -189,12 +190,14 @@ test(`the .xlsx port and Excel agree; highlight then clear is the identity; a se
       await checkPlan(port, options);
       expect(excel.snapshot()).toEqual(once);
 
-      // Clearing after a Check leaves the users' workbook and our findings sheet, no rule, name or data sheet.
+      // Clearing after a Check leaves the users' workbook, the check records (history: the quarterly cycle's
+      // data, not a highlight) and our findings sheet; no rule, name or data sheet.
       await clearOwnedHighlights(port);
       const cleared = excel.snapshot();
       expect(usersPart(cleared)).toEqual(usersPart(start));
       expect(cleared.sheets.map((sheet) => sheet.name)).toEqual([
         ...start.sheets.map((sheet) => sheet.name),
+        ...(report.table ? [HISTORY_SHEET] : []),
         ...first.wroteSheets,
       ]);
       expect(cleared.names).toEqual(start.names);

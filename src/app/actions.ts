@@ -3,7 +3,7 @@
  * Each reads the workbook afresh (co-authors may have changed it) and writes only what we own.
  */
 import type { Report } from "../core/types";
-import { check, type CheckOptions } from "./check";
+import { check, checkWorkbook, type CheckOptions } from "./check";
 import { clearHighlights, highlight } from "./highlight";
 import type { HighlightPlan, WorkbookPort } from "./port";
 import { writeFindings, writeTotals } from "./reportSheets";
@@ -18,18 +18,18 @@ export interface ActionResult {
 
 /** Check: read, analyse, highlight, write the findings sheet. Nothing is written when no plan is found. */
 export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
-  const report = await check(port, options);
+  const { report, grids } = await checkWorkbook(port, options);
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
-  const highlights = await highlight(port, report);
+  const highlights = await highlight(port, report, grids);
   const sheet = await writeFindings(port, report);
   return { action: "check", report, highlights, wroteSheets: [sheet.name] };
 }
 
 /** Highlight overdue: read, analyse, replace our highlights only. */
 export async function highlightOverdue(port: WorkbookPort, options: CheckOptions = {}): Promise<ActionResult> {
-  const report = await check(port, options);
+  const { report, grids } = await checkWorkbook(port, options);
   if (!report.table) return { action: "highlight", report, highlights: null, wroteSheets: [] };
-  const highlights = await highlight(port, report);
+  const highlights = await highlight(port, report, grids);
   return { action: "highlight", report, highlights, wroteSheets: [] };
 }
 

@@ -85,6 +85,7 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
     return {
       language,
       asOf,
+      dueSoonDays,
       table: null,
       tasks: [],
       findings: [render(raw, sheet, language)],
@@ -171,6 +172,7 @@ export function analyze(grids: readonly Grid[], options: AnalyzeOptions = {}): R
   return {
     language,
     asOf,
+    dueSoonDays,
     table,
     tasks,
     findings,

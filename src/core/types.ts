@@ -175,6 +175,8 @@ export interface Report {
   findings: Finding[];
   totals: UnitTotals[];
   summary: Summary;
+  /** The due-soon window the report was made with, in days (optional: reports made before it was kept). */
+  dueSoonDays?: number;
 }
 
 /** Extra calendar adjustments on top of the official calendar (e.g. a year the package does not know). */

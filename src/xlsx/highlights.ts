@@ -1,23 +1,14 @@
 /**
- * Owned highlights in an exceljs workbook, encoded exactly as src/app/port.ts describes: a very hidden
- * data sheet with the row lists, workbook names over its columns, and one expression rule per category.
+ * Owned highlights in an exceljs workbook, written from OwnedHighlightParts (src/app/highlightParts.ts): a very
+ * hidden data sheet with the row keys, due dates and status words, workbook names over its columns, and one
+ * expression rule per category.
  * Our rules take the top priorities (as Excel's `conditionalFormats.add` does); the user's rules keep their
  * order, shifted below ours, and shift back when ours are cleared.
  */
 import type { Workbook, Worksheet } from "exceljs";
-import { cellAddress } from "../core/address";
 import { UserError } from "../app/errors";
-import {
-  HIGHLIGHT_FILLS,
-  OWNED_DATA_COLUMNS,
-  OWNED_DATA_SHEET,
-  OWNED_FORMULAS,
-  OWNED_MARKER,
-  OWNED_NAMES,
-  errorCellKey,
-  type HighlightCategory,
-  type HighlightPlan,
-} from "../app/port";
+import { ownedHighlightParts } from "../app/highlightParts";
+import { OWNED_DATA_SHEET, OWNED_MARKER, type HighlightPlan } from "../app/port";
 import { addSheetAt, findSheet, sameSheetName, sheetPosition } from "./sheets";
 
 /** The parts of an exceljs conditional format we touch (the typings do not expose the sheet's list). */
@@ -34,9 +25,6 @@ interface FormattingModel {
 interface WithFormattings {
   conditionalFormattings?: FormattingModel[];
 }
-
-/** Category order = priority order: an error cell shows over its row's overdue colour. */
-const CATEGORIES: readonly HighlightCategory[] = ["error", "overdue", "dueSoon"];
 
 function formattingsOf(worksheet: Worksheet): FormattingModel[] {
   const holder = worksheet as unknown as WithFormattings;
@@ -86,14 +74,6 @@ export function clearOwnedHighlights(workbook: Workbook): void {
   }
 }
 
-function listsOf(plan: HighlightPlan): Record<HighlightCategory, number[]> {
-  return {
-    overdue: plan.overdueRows,
-    dueSoon: plan.dueSoonRows,
-    error: plan.errorCells.map((cell) => errorCellKey(cell.row, cell.column)),
-  };
-}
-
 /** "#F8CBAD" -> "FFF8CBAD" */
 const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -108,34 +88,31 @@ export function applyOwnedHighlights(workbook: Workbook, plan: HighlightPlan): v
   // The data sheet keeps its place among the sheets when it is rewritten.
   const position = sheetPosition(workbook, [OWNED_DATA_SHEET]);
   clearOwnedHighlights(workbook);
+  const parts = ownedHighlightParts(plan);
   const data = addSheetAt(workbook, OWNED_DATA_SHEET, position, "veryHidden");
-  const lists = listsOf(plan);
-  for (const category of CATEGORIES) {
-    const column = OWNED_DATA_COLUMNS[category];
-    const list = [0, ...lists[category]];
-    list.forEach((value, i) => {
-      data.getCell(`${column}${i + 1}`).value = value;
+  parts.data.forEach((values, r) => {
+    values.forEach((value, c) => {
+      if (value !== "") data.getCell(r + 1, c + 1).value = value;
     });
-    workbook.definedNames.add(`${OWNED_DATA_SHEET}!$${column}$1:$${column}$${list.length}`, OWNED_NAMES[category]);
-  }
+  });
+  for (const { name, refersTo } of parts.names) workbook.definedNames.add(refersTo, name);
 
   const formattings = formattingsOf(target);
   for (const formatting of formattings) {
     for (const rule of formatting.rules ?? []) {
-      if (typeof rule.priority === "number") rule.priority += CATEGORIES.length;
+      if (typeof rule.priority === "number") rule.priority += parts.rules.length;
     }
   }
-  const ref = `${cellAddress(firstRow, firstColumn)}:${cellAddress(lastRow, lastColumn)}`;
-  CATEGORIES.forEach((category, i) => {
+  parts.rules.forEach((rule, i) => {
     target.addConditionalFormatting({
-      ref,
+      ref: parts.ref,
       rules: [
         {
           type: "expression",
           priority: i + 1,
           // exceljs writes formulae without the leading "=".
-          formulae: [OWNED_FORMULAS[category].replace(/^=/, "")],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(HIGHLIGHT_FILLS[category]) } } },
+          formulae: [rule.formula.replace(/^=/, "")],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } } },
         },
       ],
     });

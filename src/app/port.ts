@@ -80,19 +80,32 @@ export interface CellLink {
   address: string;
 }
 
-/** A sheet we own: replaced on every run, never duplicated. */
+/**
+ * A report sheet we own: replaced on every run, never duplicated. Only a sheet we created is ours: Excel keeps the
+ * ids of the sheets it wrote in the workbook's settings under REPORT_SHEETS_KEY ({ [kind]: worksheet id }); an
+ * .xlsx copy keeps { [kind]: sheet name } as JSON beside the key in the very hidden fengong_settings sheet (row 2:
+ * A2 = REPORT_SHEETS_KEY, B2 = JSON). A user's own sheet with the name is never touched: ours goes beside it under
+ * the first free name from reportSheetName ("问题清单 (2)").
+ */
 export interface ReportSheet {
   kind: "findings" | "totals";
-  /** Sheet name to write (language dependent). */
+  /** Sheet name to write (language dependent); taken by a sheet not ours: see reportSheetName. */
   name: string;
-  /** Every name this kind of sheet may have had (all languages): any of them is replaced. */
+  /** Every name this kind of sheet may have had (all languages). Informative: only our own sheet of this kind
+   * (by id / marker) is replaced, whatever its name. */
   replaces: string[];
-  /** Header row first; values only. Strings are written as text, never as formulas. */
+  /** Header row first; values only. Strings are written as text, never as formulas; numbers as numbers. */
   rows: CellValue[][];
   links: CellLink[];
   /** Column widths in characters, optional. */
   columnWidths?: number[];
+  /** Number format of the number cells of each column below the header (e.g. "0.0%" for a rate kept as 0.429);
+   * missing or null: General. Text cells are always "@". */
+  numberFormats?: (string | null)[];
 }
+
+/** Settings key of the report sheets we created (Excel: workbook settings; .xlsx: fengong_settings row 2). */
+export const REPORT_SHEETS_KEY = "fengong.reportSheets";
 
 /** Settings saved in the workbook, shared by every coordinator of it. */
 export interface WorkbookSettings {
@@ -125,8 +138,9 @@ export interface WorkbookPort {
   applyHighlights(plan: HighlightPlan): Promise<void>;
   /** Remove every highlight rule and name we own; nothing else. */
   clearHighlights(): Promise<void>;
-  /** Write (replace) one of our report sheets. */
-  writeReportSheet(sheet: ReportSheet): Promise<void>;
+  /** Write (replace) one of our report sheets; resolves to the name it was written under when the adapter says
+   * (a user's sheet may hold sheet.name: ours is then "name (2)"). */
+  writeReportSheet(sheet: ReportSheet): Promise<string | void>;
   readSettings(): Promise<WorkbookSettings>;
   writeSettings(settings: WorkbookSettings): Promise<void>;
 }

@@ -127,8 +127,8 @@ export class XlsxWorkbook implements WorkbookPort {
     clearOwnedHighlights(this.workbook);
   }
 
-  async writeReportSheet(sheet: ReportSheet): Promise<void> {
-    writeReportSheet(this.workbook, sheet);
+  async writeReportSheet(sheet: ReportSheet): Promise<string> {
+    return writeReportSheet(this.workbook, sheet);
   }
 
   async readSettings(): Promise<WorkbookSettings> {

@@ -5,7 +5,7 @@ import { OWNED_DATA_SHEET, OWNED_MARKER, SETTINGS_KEY, type HighlightPlan, type 
 import { rowKey } from "../../src/app/highlightParts";
 import { PartialWriteError } from "../../src/excel/errors";
 import { ExcelDouble } from "../doubles/excel";
-import { AS_OF, HEADER, PLAN, addUserThings, planWorkbook, taskRow, workbookOn } from "./helpers";
+import { AS_OF, HEADER, PLAN, addUserThings, planWorkbook, stableSnapshot, taskRow, workbookOn } from "./helpers";
 
 const errorOf = async (promise: Promise<unknown>): Promise<UserError> => {
   try {
@@ -323,15 +323,44 @@ describe("report sheets", () => {
     expect(Object.keys(snap.columnWidths)).toEqual(["A", "B", "C", "D"]);
   });
 
-  test("replaces the previous report sheet in any language, never duplicates, leaves the rest alone", async () => {
+  test("replaces only our own previous report sheet (by id), in any language; a user's sheet is left alone", async () => {
     const excel = planWorkbook(3);
     excel.addSheet("Findings", { values: [["old"]] });
     const port = workbookOn(excel);
-    await port.writeReportSheet(sheet([["a"]]));
-    await port.writeReportSheet(sheet([["b"]]));
-    expect(excel.sheetNames()).toEqual([PLAN, "问题清单"]);
+    expect(await port.writeReportSheet(sheet([["a"]]))).toBe("问题清单");
+    expect(await port.writeReportSheet(sheet([["b"]]))).toBe("问题清单");
+    expect(excel.sheetNames()).toEqual([PLAN, "Findings", "问题清单"]);
     expect(excel.values("问题清单")).toEqual([["b"]]);
+    // Ours in English now: the user's "Findings" keeps its name, ours goes beside it.
+    expect(await port.writeReportSheet({ ...sheet([["c"]]), name: "Findings" })).toBe("Findings (2)");
+    expect(excel.sheetNames()).toEqual([PLAN, "Findings", "Findings (2)"]);
+    expect(excel.values("Findings")).toEqual([["old"]]);
     expect(excel.snapshot().sheets[0]).toEqual(planWorkbook(3).snapshot().sheets[0]);
+  });
+
+  test("a user's own sheet named 问题清单 keeps every cell after Check, re-Check and Clear; ours is 问题清单 (2)", async () => {
+    const excel = planWorkbook(12);
+    addUserThings(excel);
+    excel.addSheet("问题清单", {
+      values: [
+        ["督办事项", "责任处室"],
+        ["=不是公式", 3],
+      ],
+    });
+    excel.setFill("问题清单", "A1", "#DDEBF7");
+    const users = () => excel.snapshot().sheets.find((s) => s.name === "问题清单");
+    const before = users();
+    const port = workbookOn(excel);
+    const first = await checkPlan(port, AS_OF);
+    expect(first.wroteSheets).toEqual(["问题清单 (2)"]);
+    expect(users()).toEqual(before);
+    const once = stableSnapshot(excel);
+    expect((await checkPlan(port, AS_OF)).wroteSheets).toEqual(["问题清单 (2)"]);
+    expect(users()).toEqual(before);
+    expect(stableSnapshot(excel)).toEqual(once);
+    await clearOwnedHighlights(port);
+    expect(users()).toEqual(before);
+    expect(excel.sheetNames()).toEqual([PLAN, "问题清单", "问题清单 (2)"]);
   });
 
   test("protected workbook structure: workbook.protected before anything is written", async () => {
@@ -437,9 +466,9 @@ describe("use cases through ExcelWorkbook", () => {
     const first = await checkPlan(port, AS_OF);
     expect(first.wroteSheets).toEqual(["问题清单"]);
     expect(first.highlights?.overdueRows.length).toBeGreaterThan(0);
-    const once = excel.snapshot();
+    const once = stableSnapshot(excel);
     await checkPlan(port, AS_OF);
-    expect(excel.snapshot()).toEqual(once);
+    expect(stableSnapshot(excel)).toEqual(once);
     // Every operation went out in an explicit sync (none left for Excel.run to flush).
     expect(excel.stats.implicitSyncs).toBe(0);
     expect(port.stats.syncs).toBe(excel.stats.syncs);

@@ -55,14 +55,15 @@ describe("writeReportSheet", () => {
     expect(ws.getColumn(5).width).toBe(80);
   });
 
-  it("replaces an earlier report sheet in any language, in its place, without duplicates", async () => {
+  it("replaces only the report sheet this copy records as ours, in its place; a user's sheet is left alone", async () => {
     const wb = workbookWith("分工方案", "Findings", "说明");
-    writeReportSheet(wb, findings);
+    expect(writeReportSheet(wb, findings)).toBe("问题清单");
     const back = await roundTrip(wb);
-    expect(back.worksheets.map((ws) => ws.name)).toEqual(["分工方案", "问题清单", "说明"]);
+    const visible = (w: typeof back) => w.worksheets.filter((ws) => ws.state === "visible").map((ws) => ws.name);
+    expect(visible(back)).toEqual(["分工方案", "Findings", "说明", "问题清单"]);
     writeReportSheet(back, findings);
-    writeReportSheet(back, findings);
-    expect(back.worksheets.map((ws) => ws.name)).toEqual(["分工方案", "问题清单", "说明"]);
+    expect(writeReportSheet(back, { ...findings, name: "Findings" })).toBe("Findings (2)");
+    expect(visible(back)).toEqual(["分工方案", "Findings", "说明", "Findings (2)"]);
   });
 
   it("gives the same workbook when written twice", async () => {

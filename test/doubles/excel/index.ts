@@ -7,6 +7,6 @@ export {
   type WorkbookSnapshot,
 } from "./excelDouble";
 export { DoubleOfficeError } from "./errors";
-export { DEFAULT_LIMITS, type DoubleLimits, type DoubleStats } from "./context";
+export { DEFAULT_LIMITS, type ChangedEvent, type DoubleLimits, type DoubleStats } from "./context";
 export { dateSerial } from "./cellInput";
 export { doubleFromXlsx, excelValue } from "./fromXlsx";

@@ -5,6 +5,7 @@
 import type { Report } from "../core/types";
 import { check, checkWorkbook, type CheckOptions } from "./check";
 import { clearHighlights, highlight } from "./highlight";
+import { planFingerprint } from "./planChange";
 import type { HighlightPlan, WorkbookPort } from "./port";
 import { writeFindings, writeTotals } from "./reportSheets";
 
@@ -14,6 +15,8 @@ export interface ActionResult {
   highlights: HighlightPlan | null;
   /** Sheets written by this action. */
   wroteSheets: string[];
+  /** Fingerprint of the plan table as read by this action (planChange.ts), to tell later whether it changed. */
+  fingerprint?: string | null;
 }
 
 /** Check: read, analyse, highlight, write the findings sheet. Nothing is written when no plan is found. */
@@ -22,7 +25,13 @@ export async function checkPlan(port: WorkbookPort, options: CheckOptions = {}):
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report, grids);
   const sheet = await writeFindings(port, report);
-  return { action: "check", report, highlights, wroteSheets: [sheet.name] };
+  return {
+    action: "check",
+    report,
+    highlights,
+    wroteSheets: [sheet.name],
+    fingerprint: planFingerprint(report, grids),
+  };
 }
 
 /** Highlight overdue: read, analyse, replace our highlights only. */
@@ -30,7 +39,7 @@ export async function highlightOverdue(port: WorkbookPort, options: CheckOptions
   const { report, grids } = await checkWorkbook(port, options);
   if (!report.table) return { action: "highlight", report, highlights: null, wroteSheets: [] };
   const highlights = await highlight(port, report, grids);
-  return { action: "highlight", report, highlights, wroteSheets: [] };
+  return { action: "highlight", report, highlights, wroteSheets: [], fingerprint: planFingerprint(report, grids) };
 }
 
 /** Totals by unit: read, analyse, write the totals sheet. */

@@ -30,6 +30,9 @@ export interface PaneHost {
   insertText?(text: string): Promise<boolean>;
   /** Excel only: call back with the sheet's name whenever a worksheet's cells change. Returns unsubscribe. */
   onPlanChanged?(listener: (sheet: string) => void): () => void;
+  /** Excel only: read the plan again; true when its table differs from the check's fingerprint (our own writes
+   * never change it). Without it, any change to the plan sheet marks the result stale. */
+  planChanged?(report: Report, fingerprint: string): Promise<boolean>;
   /** Standalone only: open a workbook file (replaces the open one). */
   openWorkbook?(file: File): Promise<void>;
   /** Standalone only: the open workbook annotated for this report (highlights and report sheets). */

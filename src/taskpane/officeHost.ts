@@ -3,7 +3,9 @@
  * the few things only a pane does — select a cell, insert the circular at the selection, notice edits to the
  * plan — through ExcelPaneSupport (src/excel/paneSupport). No Office.js call here.
  */
+import { planChangedSince } from "../app/planChange";
 import type { WorkbookPort, WorkbookSettings } from "../app/port";
+import type { Report } from "../core/types";
 import type { ExcelPaneSupport } from "../excel/paneSupport";
 import type { PaneHost } from "./host";
 
@@ -43,5 +45,9 @@ export class OfficeHost implements PaneHost {
 
   onPlanChanged(listener: (sheet: string) => void): () => void {
     return this.support.onPlanChanged(listener);
+  }
+
+  planChanged(report: Report, fingerprint: string): Promise<boolean> {
+    return planChangedSince(this.workbook, report, fingerprint);
   }
 }

@@ -14,6 +14,7 @@ export const zhCN = {
   "check.running": "正在检查…",
   "stale.title": "结果可能已过时",
   "stale.body": "检查后工作表“{sheet}”有修改，请重新检查。",
+  "stale.recheck": "重新检查",
   "error.title": "需要处理",
   "error.dismiss": "关闭",
 

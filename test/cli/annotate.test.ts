@@ -131,7 +131,15 @@ describe("fengong check --out", () => {
 
   it("adds the findings and totals sheets, with text never stored as formulas", () => {
     const names = annotated.worksheets.map((ws) => ws.name);
-    expect(names).toEqual([...original.worksheets.map((ws) => ws.name), OWNED_DATA_SHEET, "问题清单", "按单位汇总"]);
+    // fengong_settings (very hidden) records which report sheets are ours.
+    expect(names).toEqual([
+      ...original.worksheets.map((ws) => ws.name),
+      OWNED_DATA_SHEET,
+      "问题清单",
+      "fengong_settings",
+      "按单位汇总",
+    ]);
+    expect(annotated.getWorksheet("fengong_settings")!.state).toBe("veryHidden");
     const findings = annotated.getWorksheet("问题清单")!;
     expect(findings.rowCount).toBe(json.findings.length + 1);
     for (const name of ["问题清单", "按单位汇总"]) {

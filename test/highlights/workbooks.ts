@@ -35,7 +35,8 @@ export function fromExcelJs(workbook: ExcelJS.Workbook): EngineWorkbook {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const line: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        line[c - 1] = exceljsValue(cell.value);
+        // exceljs shows a merged area's value in every cell of it; the file (and Excel) holds it in the first only.
+        line[c - 1] = cell.isMerged && cell.master.address !== cell.address ? "" : exceljsValue(cell.value);
       });
       values[r - 1] = Array.from(line, (v) => v ?? "");
     });

@@ -4,9 +4,10 @@
  */
 import { assessUnits, type CompletedOn } from "../core/assessment";
 import type { Report } from "../core/types";
-import { check, type Analyzer, type CheckOptions } from "./check";
+import { check, checkWorkbook, type Analyzer, type CheckOptions } from "./check";
 import { clearHighlights, highlight } from "./highlight";
 import { completionDatesFrom, readHistory, recordHistory } from "./history";
+import { planFingerprint } from "./planChange";
 import type { HighlightPlan, WorkbookPort } from "./port";
 import { writeAssessment, writeFindings, writeTotals } from "./reportSheets";
 
@@ -16,6 +17,8 @@ export interface ActionResult {
   highlights: HighlightPlan | null;
   /** Sheets written by this action. */
   wroteSheets: string[];
+  /** Fingerprint of the plan table as read by this action (planChange.ts), to tell later whether it changed. */
+  fingerprint?: string | null;
 }
 
 /** Check: read, analyse, highlight, write the findings sheet. Nothing is written when no plan is found. */
@@ -24,13 +27,19 @@ export async function checkPlan(
   options: CheckOptions = {},
   analyzer?: Analyzer,
 ): Promise<ActionResult> {
-  const report = await check(port, options, analyzer);
+  const { report, grids } = await checkWorkbook(port, options, analyzer);
   if (!report.table) return { action: "check", report, highlights: null, wroteSheets: [] };
-  const highlights = await highlight(port, report);
+  const highlights = await highlight(port, report, grids);
   // Before the report sheet: ours stay in one order when the report sheet is replaced (added last) next time.
   await recordHistory(port, report);
   const sheet = await writeFindings(port, report);
-  return { action: "check", report, highlights, wroteSheets: [sheet.name] };
+  return {
+    action: "check",
+    report,
+    highlights,
+    wroteSheets: [sheet.name],
+    fingerprint: planFingerprint(report, grids),
+  };
 }
 
 /** Highlight overdue: read, analyse, replace our highlights only. */
@@ -39,10 +48,10 @@ export async function highlightOverdue(
   options: CheckOptions = {},
   analyzer?: Analyzer,
 ): Promise<ActionResult> {
-  const report = await check(port, options, analyzer);
+  const { report, grids } = await checkWorkbook(port, options, analyzer);
   if (!report.table) return { action: "highlight", report, highlights: null, wroteSheets: [] };
-  const highlights = await highlight(port, report);
-  return { action: "highlight", report, highlights, wroteSheets: [] };
+  const highlights = await highlight(port, report, grids);
+  return { action: "highlight", report, highlights, wroteSheets: [], fingerprint: planFingerprint(report, grids) };
 }
 
 /** Totals by unit: read, analyse, write the totals sheet. */

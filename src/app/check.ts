@@ -41,12 +41,25 @@ export async function check(
   options: CheckOptions = {},
   analyzer: Analyzer = analyzeHere,
 ): Promise<Report> {
+  return (await checkWorkbook(port, options, analyzer)).report;
+}
+
+/** Check, keeping the grids the report was made from (highlights key rows by the cells as the sheet holds them). */
+export async function checkWorkbook(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  analyzer: Analyzer = analyzeHere,
+): Promise<{ report: Report; grids: Grid[] }> {
   const settings = await port.readSettings();
   const merged = mergeSettings(settings, options);
-  const grids = await port.readGrids({ sheet: merged.sheet ?? null, columns: merged.columns ?? null });
+  const read = await port.readGrids({ sheet: merged.sheet ?? null, columns: merged.columns ?? null });
   // The plan grid comes first: without an explicit sheet the core takes the first grid holding a table.
-  const report = await analyzer([grids.plan, ...grids.others], merged);
+  const grids = [read.plan, ...read.others];
+  const report = await analyzer(grids, merged);
   // Compared with the last check: the given records, else the workbook's history.
   const records = options.since ?? (report.table ? await readHistory(port) : []);
-  return withComparison(report, records, { dueSoonDays: merged.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS });
+  return {
+    report: withComparison(report, records, { dueSoonDays: merged.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS }),
+    grids,
+  };
 }

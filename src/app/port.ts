@@ -7,54 +7,58 @@ import type { CellValue, Grid, IsoDate, Language, Role } from "../core/types";
 
 export type HighlightCategory = "overdue" | "dueSoon" | "error";
 
-/** Owned highlights: one conditional-format rule per category over the bounded table body. */
+/**
+ * Owned highlights: one conditional-format rule per category over the bounded table body. Rows are found by
+ * their own content, never by row number, and overdue / due soon are live (TODAY() against the kept due date,
+ * the row's own status cell): see highlightParts.ts for the encoding.
+ */
 export interface HighlightPlan {
   sheet: string;
   /** The table body, 1-based inclusive sheet coordinates. */
   body: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number };
-  /** 1-based sheet rows to highlight as overdue / due soon (whole table row within the body). */
+  /** 1-based sheet columns whose cell keys a row: the task text column, then the id column. A row's key is
+   * made from the first of them that is not empty (as the sheet holds it: a merged cell's lower rows are
+   * empty). One or two columns. */
+  keyColumns: number[];
+  /** 1-based sheet column of the status cells, or null when the table has none (then nothing counts as done). */
+  statusColumn: number | null;
+  /** Due soon = due within this many days from today (the settings' window). */
+  dueSoonDays: number;
+  /** Each keyed task whose highlight may change by itself: its row key (rowKey) and due date as an Excel
+   * serial. Keys are unique (case-insensitively, as Excel compares). */
+  dues: { key: string; due: number }[];
+  /** Error cells: the row key and the cell's column counted from the body's first column (0-based). */
+  errors: { key: string; offset: number }[];
+  /** What the check found as of its date (1-based sheet rows and cells): the rows the rules highlight that
+   * day. For the pane and tests; the workbook keeps only keys. */
   overdueRows: number[];
   dueSoonRows: number[];
-  /** Error cells (1-based sheet row and column). */
   errorCells: { row: number; column: number }[];
 }
 
 /**
  * How both adapters encode highlights in a workbook (so a copy written by the CLI and a workbook
- * marked in Excel look the same, and either can clear the other's):
- * - a very hidden sheet OWNED_DATA_SHEET holds the lists, one per column: A overdue rows, B due-soon
- *   rows, C error cell keys (row * 16384 + column); row 1 of each column holds 0 as a sentinel so a
- *   list is never empty;
- * - workbook names OWNED_NAMES[category] refer to those columns, e.g. fengong_overdue =
- *   fengong_data!$A$1:$A$4;
- * - one custom conditional format per category over the table body, formula OWNED_FORMULAS[category]
- *   (relative to the body's top-left cell: ROW() and COLUMN() are absolute anyway), fill HIGHLIGHT_FILLS;
- * - ours are recognised by OWNED_MARKER in the formula / name / sheet name; clear removes exactly
- *   those rules, names and the data sheet, and nothing else.
+ * marked in Excel look the same, and either can clear the other's): see OwnedHighlightParts
+ * (highlightParts.ts): a very hidden sheet OWNED_DATA_SHEET with the row keys, due dates, error-cell keys
+ * and status words; workbook names over its columns; one custom conditional format per category whose
+ * formula computes the row's key from its own cells and reads TODAY() and the row's status cell.
+ * Ours are recognised by OWNED_MARKER in the formula / name / sheet name; clear removes exactly
+ * those rules, names and the data sheet, and nothing else.
  */
 export const OWNED_MARKER = "fengong_";
 
 export const OWNED_DATA_SHEET = "fengong_data";
 
-/** Key of an error cell in the data sheet's column C. */
-export const errorCellKey = (row: number, column: number): number => row * 16384 + column;
-
-/** Workbook names our conditional formats refer to. */
-export const OWNED_NAMES: Record<HighlightCategory, string> = {
-  overdue: "fengong_overdue",
-  dueSoon: "fengong_due_soon",
-  error: "fengong_errors",
-};
-
-/** Conditional-format formulas (with the leading "="). */
-export const OWNED_FORMULAS: Record<HighlightCategory, string> = {
-  overdue: `=ISNUMBER(MATCH(ROW(),${OWNED_NAMES.overdue},0))`,
-  dueSoon: `=ISNUMBER(MATCH(ROW(),${OWNED_NAMES.dueSoon},0))`,
-  error: `=ISNUMBER(MATCH(ROW()*16384+COLUMN(),${OWNED_NAMES.error},0))`,
-};
-
-/** Column of each category's list in the data sheet. */
-export const OWNED_DATA_COLUMNS: Record<HighlightCategory, string> = { overdue: "A", dueSoon: "B", error: "C" };
+/** Workbook names our conditional formats refer to (all start with OWNED_MARKER). */
+export const OWNED_NAMES = {
+  /** Two columns: row key, due date (Excel serial); row 1 is a header no key can equal. */
+  dues: "fengong_due",
+  /** One column: row key + "|" + column offset; row 1 is a header. */
+  errors: "fengong_errors",
+  /** Status words (core DONE_WORDS / NOT_DONE_WORDS and their traditional spellings) and their weights. */
+  words: "fengong_words",
+  weights: "fengong_weight",
+} as const;
 
 /** Settings key in the workbook (Office workbook.settings; in .xlsx copies, JSON in the very hidden sheet
  * fengong_settings, since exceljs drops workbook names that are not ranges). */
@@ -77,19 +81,32 @@ export interface CellLink {
   address: string;
 }
 
-/** A sheet we own: replaced on every run, never duplicated. */
+/**
+ * A report sheet we own: replaced on every run, never duplicated. Only a sheet we created is ours: Excel keeps the
+ * ids of the sheets it wrote in the workbook's settings under REPORT_SHEETS_KEY ({ [kind]: worksheet id }); an
+ * .xlsx copy keeps { [kind]: sheet name } as JSON beside the key in the very hidden fengong_settings sheet (row 2:
+ * A2 = REPORT_SHEETS_KEY, B2 = JSON). A user's own sheet with the name is never touched: ours goes beside it under
+ * the first free name from reportSheetName ("问题清单 (2)").
+ */
 export interface ReportSheet {
   kind: "findings" | "totals" | "assessment";
-  /** Sheet name to write (language dependent). */
+  /** Sheet name to write (language dependent); taken by a sheet not ours: see reportSheetName. */
   name: string;
-  /** Every name this kind of sheet may have had (all languages): any of them is replaced. */
+  /** Every name this kind of sheet may have had (all languages). Informative: only our own sheet of this kind
+   * (by id / marker) is replaced, whatever its name. */
   replaces: string[];
-  /** Header row first; values only. Strings are written as text, never as formulas. */
+  /** Header row first; values only. Strings are written as text, never as formulas; numbers as numbers. */
   rows: CellValue[][];
   links: CellLink[];
   /** Column widths in characters, optional. */
   columnWidths?: number[];
+  /** Number format of the number cells of each column below the header (e.g. "0.0%" for a rate kept as 0.429);
+   * missing or null: General. Text cells are always "@". */
+  numberFormats?: (string | null)[];
 }
+
+/** Settings key of the report sheets we created (Excel: workbook settings; .xlsx: fengong_settings row 2). */
+export const REPORT_SHEETS_KEY = "fengong.reportSheets";
 
 /** Settings saved in the workbook, shared by every coordinator of it. */
 export interface WorkbookSettings {
@@ -135,8 +152,9 @@ export interface WorkbookPort {
   applyHighlights(plan: HighlightPlan): Promise<void>;
   /** Remove every highlight rule and name we own; nothing else. */
   clearHighlights(): Promise<void>;
-  /** Write (replace) one of our report sheets. */
-  writeReportSheet(sheet: ReportSheet): Promise<void>;
+  /** Write (replace) one of our report sheets; resolves to the name it was written under when the adapter says
+   * (a user's sheet may hold sheet.name: ours is then "name (2)"). */
+  writeReportSheet(sheet: ReportSheet): Promise<string | void>;
   readSettings(): Promise<WorkbookSettings>;
   writeSettings(settings: WorkbookSettings): Promise<void>;
   /**

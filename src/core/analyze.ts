@@ -30,7 +30,7 @@ import type {
   TableLocation,
   Task,
 } from "./types";
-import { isUnitDirectorySheet, readUnitDirectory, type UnitDirectory } from "./units";
+import { readUnitDirectory, type UnitDirectory } from "./units";
 
 export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "table.not-found": "error",
@@ -116,6 +116,7 @@ export function analyze(
     return {
       language,
       asOf,
+      dueSoonDays,
       table: null,
       tasks: [],
       findings: [render(raw, sheet, language)],
@@ -225,6 +226,7 @@ export function analyze(
   return {
     language,
     asOf,
+    dueSoonDays,
     table,
     tasks,
     findings,

@@ -105,7 +105,7 @@ interface RangeRule {
   text: string;
 }
 
-const ERROR_VALUE =
+export const ERROR_VALUE =
   /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 const NOTE_ROW = /^(注|备注|说明|附注|注释|note|notes)\s*[:：]/iu;
 const SECTION_NUMBERING =

@@ -2,17 +2,57 @@
 import { diffDays } from "./dates";
 import type { Deadline, IsoDate, Status } from "./types";
 
-const DONE =
-  /(已完成|已办结|已结办|已落实|提前完成|按期完成|全面完成|基本完成|已经完成|^完成$|^办结$|^已完成|^done\b|^completed?\b|^finished\b|^closed\b)/iu;
-const NOT_DONE =
-  /(未完成|未办结|未落实|未启动|尚未|没有完成|未按期|延期|逾期|not\s+(yet\s+)?(done|completed?)|in progress|overdue)/iu;
+/**
+ * Status words, matched case-insensitively in "|" + the trimmed text (runs of spaces made one) + "|", so "|完成|"
+ * is the whole cell and "|done" its start. The live highlight rules (src/app/highlightParts.ts) test a status
+ * cell with exactly these words, so a check and the rules agree on what "done" means.
+ */
+export const DONE_WORDS: readonly string[] = [
+  "已完成",
+  "已办结",
+  "已结办",
+  "已落实",
+  "提前完成",
+  "按期完成",
+  "全面完成",
+  "基本完成",
+  "已经完成",
+  "|完成|",
+  "|办结|",
+  "|done",
+  "|complete",
+  "|finished",
+  "|closed",
+];
+/** Any of these makes a status "not done", whatever else it says ("逾期未完成", "not yet done"). */
+export const NOT_DONE_WORDS: readonly string[] = [
+  "未完成",
+  "未办结",
+  "未落实",
+  "未启动",
+  "尚未",
+  "没有完成",
+  "未按期",
+  "延期",
+  "逾期",
+  "not done",
+  "not yet done",
+  "not complete",
+  "not yet complete",
+  "in progress",
+  "overdue",
+];
+
+/** "|" + text trimmed with runs of spaces made one (as Excel's TRIM does) + "|", lower case. */
+export const statusProbe = (statusText: string): string =>
+  `|${statusText.trim().replace(/ {2,}/g, " ")}|`.toLowerCase();
 
 /** Does a status cell (already simplified Chinese) say the task is done? */
 export function isDoneText(statusText: string): boolean {
-  const text = statusText.trim();
-  if (!text) return false;
-  if (NOT_DONE.test(text)) return false;
-  return DONE.test(text);
+  if (!statusText.trim()) return false;
+  const probe = statusProbe(statusText);
+  if (NOT_DONE_WORDS.some((word) => probe.includes(word))) return false;
+  return DONE_WORDS.some((word) => probe.includes(word));
 }
 
 export interface Classified {

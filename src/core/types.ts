@@ -208,6 +208,8 @@ export interface Report {
   summary: Summary;
   /** What changed since the latest earlier check (design §8 History); null (or absent) when there is none. */
   comparison?: Comparison | null;
+  /** The due-soon window the report was made with, in days (optional: reports made before it was kept). */
+  dueSoonDays?: number;
 }
 
 /** A task named in a comparison: row in the current plan (for removed tasks, in the earlier one). */

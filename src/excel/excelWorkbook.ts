@@ -131,17 +131,16 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  async writeReportSheet(sheet: ReportSheet): Promise<void> {
+  async writeReportSheet(sheet: ReportSheet): Promise<string> {
     const progress: WriteProgress = { writing: false };
     let attempt = 0;
     let targetBytes = this.limits.targetBytes;
     for (;;) {
       const temporary = this.temporaryName();
       try {
-        await this.batch((session) => writeReport(session, sheet, temporary, targetBytes, progress), {
+        return await this.batch((session) => writeReport(session, sheet, temporary, targetBytes, progress), {
           accessDenied: "workbook.protected",
         });
-        return;
       } catch (error) {
         if (!progress.writing) throw error;
         const cause = toUserError(error);

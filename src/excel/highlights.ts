@@ -1,26 +1,22 @@
 /**
- * Owned highlights in Excel, per the encoding contract of src/app/port.ts: a very hidden fengong_data
- * sheet with the row lists, workbook names over them, and one custom conditional format per category
- * whose formula names them. We recognise our rules by OWNED_MARKER in the formula, delete only those
- * (never clearAll), and never touch a user's rule, fill or value.
+ * Owned highlights in Excel, written from OwnedHighlightParts (src/app/highlightParts.ts): a very hidden
+ * fengong_data sheet with the row keys, due dates and status words, workbook names over it, and one custom
+ * conditional format per category whose formula names them. We recognise our rules by OWNED_MARKER in the
+ * formula, delete only those (never clearAll), and never touch a user's rule, fill or value.
+ *
+ * Conditional formats are reached by position (Office.js has no other handle on a rule it did not just add), and
+ * a co-author can add or delete rules between two of our requests. So rules are never deleted by a position read
+ * in an earlier request: the collections are read again in the request right before the one that deletes, with
+ * nothing of ours in between, and only the rules whose formula that read shows as ours are deleted.
  *
  * Round trips: three to take stock (sheets, names, protection; each sheet's rules; the formulas of the
- * custom ones — skipped when there are none), then one to write (more only for very long row lists).
+ * custom ones — skipped when there are none), one to write the data sheet and names and read the rules again
+ * (two when there are custom rules), one to delete ours and add the new ones.
  */
 import { UserError } from "../app/errors";
-import {
-  HIGHLIGHT_FILLS,
-  OWNED_DATA_COLUMNS,
-  OWNED_DATA_SHEET,
-  OWNED_FORMULAS,
-  OWNED_MARKER,
-  OWNED_NAMES,
-  errorCellKey,
-  type HighlightCategory,
-  type HighlightPlan,
-} from "../app/port";
-import { slices } from "./blocks";
-import { rangeAddress } from "./addresses";
+import { ownedHighlightParts } from "../app/highlightParts";
+import { OWNED_DATA_SHEET, OWNED_MARKER, type HighlightPlan } from "../app/port";
+import { estimateJsonBytes, slices } from "./blocks";
 import type { ConditionalFormatProxy, WorksheetProxy } from "./officeTypes";
 import type { Session } from "./session";
 
@@ -29,7 +25,6 @@ export interface WriteProgress {
   writing: boolean;
 }
 
-const CATEGORIES: HighlightCategory[] = ["overdue", "dueSoon", "error"];
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 const isOwnedName = (name: string): boolean => name.toLowerCase().startsWith(OWNED_MARKER);
 
@@ -58,6 +53,38 @@ interface Stock {
   structureProtected: boolean | null;
 }
 
+/** Our rules on each sheet, read now: positions valid until the next request (highest position first). */
+async function readOwnedRules(
+  session: Session,
+  sheets: WorksheetProxy[],
+  extra: () => void = () => undefined,
+): Promise<ConditionalFormatProxy[][]> {
+  const perSheet = sheets.map((sheet) => {
+    const formats = sheet.getRange().conditionalFormats;
+    formats.load("items/type");
+    return formats;
+  });
+  extra();
+  await session.sync();
+  const customs = perSheet.flatMap((formats, sheetIndex) =>
+    formats.items
+      .map((format, index) => ({ format, index }))
+      .filter(({ format }) => format.type === "Custom")
+      .map((entry) => {
+        const rule = entry.format.customOrNullObject.rule;
+        rule.load("formula");
+        return { ...entry, rule, sheetIndex };
+      }),
+  );
+  if (customs.length > 0) await session.sync();
+  return perSheet.map((_, sheetIndex) =>
+    customs
+      .filter((entry) => entry.sheetIndex === sheetIndex && isOwnedRuleFormula(entry.rule.formula))
+      .sort((a, b) => b.index - a.index)
+      .map((entry) => entry.format),
+  );
+}
+
 /** What of ours is in the workbook, and what is protected. */
 export async function takeStock(session: Session): Promise<Stock> {
   const workbook = session.workbook;
@@ -68,34 +95,14 @@ export async function takeStock(session: Session): Promise<Stock> {
   structure?.load("protected");
   await session.sync();
 
-  const perSheet = worksheets.items.map((sheet) => {
-    sheet.protection.load("protected");
-    const formats = sheet.getRange().conditionalFormats;
-    formats.load("items/type");
-    return { sheet, formats };
+  const owned = await readOwnedRules(session, worksheets.items, () => {
+    for (const sheet of worksheets.items) sheet.protection.load("protected");
   });
-  await session.sync();
-
-  const customs = perSheet.flatMap(({ formats }) =>
-    formats.items
-      .map((format, index) => ({ format, index }))
-      .filter(({ format }) => format.type === "Custom")
-      .map((entry) => {
-        const rule = entry.format.customOrNullObject.rule;
-        rule.load("formula");
-        return { ...entry, rule, formats };
-      }),
-  );
-  if (customs.length > 0) await session.sync();
-
-  const sheets: SheetStock[] = perSheet.map(({ sheet, formats }) => ({
+  const sheets: SheetStock[] = worksheets.items.map((sheet, i) => ({
     name: sheet.name,
     sheet,
     protected: sheet.protection.protected,
-    ownedRules: customs
-      .filter((entry) => entry.formats === formats && isOwnedRuleFormula(entry.rule.formula))
-      .sort((a, b) => b.index - a.index)
-      .map((entry) => entry.format),
+    ownedRules: owned[i],
   }));
   return {
     sheets,
@@ -113,23 +120,22 @@ function checkWritable(stock: Stock, planSheet: SheetStock | null, needsStructur
   if (needsStructure && stock.structureProtected) throw new UserError("workbook.protected");
 }
 
-function deleteOwnedRules(stock: Stock): void {
-  for (const sheet of stock.sheets) for (const rule of sheet.ownedRules) rule.delete();
+/**
+ * Delete our rules as they are now: read the collections again (after `queued`, the caller's writes that go in
+ * the same request), then queue the deletes of the rules that read shows as ours. The caller syncs.
+ */
+async function deleteOwnedRulesNow(
+  session: Session,
+  stock: Stock,
+  queued: () => void = () => undefined,
+): Promise<void> {
+  const owned = await readOwnedRules(
+    session,
+    stock.sheets.map((s) => s.sheet),
+    queued,
+  );
+  for (const rules of owned) for (const rule of rules) rule.delete();
 }
-
-function lists(plan: HighlightPlan): Record<HighlightCategory, number[]> {
-  // Row 1 of each list holds 0, so a list is never empty and its name always refers to a range.
-  return {
-    overdue: [0, ...plan.overdueRows],
-    dueSoon: [0, ...plan.dueSoonRows],
-    error: [0, ...plan.errorCells.map((cell) => errorCellKey(cell.row, cell.column))],
-  };
-}
-
-const nameFormula = (category: HighlightCategory, length: number): string => {
-  const column = OWNED_DATA_COLUMNS[category];
-  return `=${OWNED_DATA_SHEET}!$${column}$1:$${column}$${length}`;
-};
 
 /** Replace our highlights with the plan's: data sheet and names first, then the rules. */
 export async function applyOwnedHighlights(
@@ -143,50 +149,53 @@ export async function applyOwnedHighlights(
     await clearOwnedHighlightsIn(session, progress);
     return;
   }
+  const parts = ownedHighlightParts(plan);
   const stock = await takeStock(session);
-  const planSheet = stock.sheets.find((s) => sameName(s.name, plan.sheet)) ?? null;
-  if (!planSheet) throw new UserError("sheet.not-found", { sheet: plan.sheet });
+  const planSheet = stock.sheets.find((s) => sameName(s.name, parts.sheet)) ?? null;
+  if (!planSheet) throw new UserError("sheet.not-found", { sheet: parts.sheet });
   checkWritable(stock, planSheet, stock.dataSheet === null);
   progress.writing = true;
 
   const worksheets = session.workbook.worksheets;
-  const data = lists(plan);
   let dataSheet: WorksheetProxy;
   if (stock.dataSheet) {
     dataSheet = stock.dataSheet.sheet;
-    dataSheet.getRange("A:C").clear("Contents");
+    dataSheet.getRange().clear("Contents");
   } else {
     dataSheet = worksheets.add(OWNED_DATA_SHEET);
     dataSheet.visibility = "VeryHidden";
   }
-  // Each list is one 2-D column array. Very long lists are written in requests of their own first.
-  const rowsPerRequest = Math.max(1, Math.floor(targetBytes / 24));
-  const chunked = CATEGORIES.reduce((n, category) => n + data[category].length, 0) > rowsPerRequest;
-  for (const category of CATEGORIES) {
-    const column = OWNED_DATA_COLUMNS[category];
-    const values = data[category];
-    for (const [start, end] of slices(values.length, rowsPerRequest)) {
-      dataSheet.getRange(`${column}${start + 1}:${column}${end}`).values = values
-        .slice(start, end)
-        .map((value) => [value]);
-      if (chunked) await session.sync();
-    }
+  // The data as 2-D blocks, text columns formatted "@" first (a key may start with "=" or look like a number).
+  // Very long data is written in requests of its own.
+  const width = Math.max(1, ...parts.data.map((row) => row.length));
+  const rows = parts.data.map((row) => Array.from({ length: width }, (_, j) => row[j] ?? ""));
+  const formats = rows.map((row) => row.map((value) => (typeof value === "string" && value !== "" ? "@" : "General")));
+  const bytesPerRow = (1.25 * (estimateJsonBytes(rows) + estimateJsonBytes(formats))) / rows.length;
+  const rowsPerRequest = Math.max(1, Math.floor(targetBytes / Math.max(1, bytesPerRow)));
+  const blocks = slices(rows.length, rowsPerRequest);
+  for (const [start, end] of blocks) {
+    const range = dataSheet.getRangeByIndexes(start, 0, end - start, width);
+    range.numberFormat = formats.slice(start, end);
+    range.values = rows.slice(start, end);
+    if (blocks.length > 1) await session.sync();
   }
   const names = session.workbook.names;
-  for (const category of CATEGORIES) {
-    const formula = nameFormula(category, data[category].length);
-    const existing = stock.names.find((name) => sameName(name, OWNED_NAMES[category]));
-    if (existing) names.getItem(existing).formula = formula;
-    else names.add(OWNED_NAMES[category], formula);
+  for (const { name, refersTo } of parts.names) {
+    const existing = stock.names.find((n) => sameName(n, name));
+    if (existing) names.getItem(existing).formula = `=${refersTo}`;
+    else names.add(name, `=${refersTo}`);
   }
-  deleteOwnedRules(stock);
-  const body = planSheet.sheet.getRange(
-    rangeAddress({ top: firstRow, left: firstColumn, bottom: lastRow, right: lastColumn }),
-  );
-  for (const category of CATEGORIES) {
+  // Names of ours the parts no longer use (an earlier encoding's).
+  for (const name of stock.names) {
+    if (!parts.names.some((n) => sameName(n.name, name))) names.getItem(name).delete();
+  }
+  await deleteOwnedRulesNow(session, stock);
+  const body = planSheet.sheet.getRange(parts.ref);
+  // Added in reverse: each add takes the top priority, so the first rule of the parts ends on top.
+  for (const rule of [...parts.rules].reverse()) {
     const format = body.conditionalFormats.add("Custom");
-    format.custom.rule.formula = OWNED_FORMULAS[category];
-    format.custom.format.fill.color = HIGHLIGHT_FILLS[category];
+    format.custom.rule.formula = rule.formula;
+    format.custom.format.fill.color = rule.fill;
   }
   await session.sync();
 }
@@ -201,7 +210,7 @@ export async function clearOwnedHighlightsIn(
   if (ruleCount === 0 && stock.names.length === 0 && !stock.dataSheet) return;
   checkWritable(stock, null, stock.dataSheet !== null);
   progress.writing = true;
-  deleteOwnedRules(stock);
+  await deleteOwnedRulesNow(session, stock);
   for (const name of stock.names) session.workbook.names.getItem(name).delete();
   if (stock.dataSheet) {
     // A very hidden sheet is made merely hidden before it goes (the safe order on every platform).

@@ -1,12 +1,17 @@
 /**
  * Writing one of our report sheets in Excel. It is built under a temporary name of ours (fengong_tmp_…):
- * number formats ("@" for text, so "=SUM(A1)" stays text) before values, values as whole 2-D arrays,
- * header bold, header row frozen, column widths, links to the plan's cells; only then, in the same last
- * request, the previous report sheets are deleted and the new one takes its name. A failure part-way
- * leaves at most the temporary sheet, which the caller deletes.
+ * number formats ("@" for text, so "=SUM(A1)" stays text; the sheet's per-column formats for numbers, so a rate
+ * 0.429 shows 42.9%) before values, values as whole 2-D arrays, header bold, header row frozen, column widths,
+ * links to the plan's cells; only then, in the same last request, our previous sheet of this kind is deleted and
+ * the new one takes its name. A failure part-way leaves at most the temporary sheet, which the caller deletes.
+ *
+ * Only sheets we created are ours: their ids are kept in the workbook's settings (REPORT_SHEETS_KEY, a list of
+ * ids per kind). A sheet we did not create keeps its name, cells and place whatever it is called; ours goes
+ * beside it under the first free name ("问题清单 (2)").
  */
 import { UserError } from "../app/errors";
-import type { ReportSheet } from "../app/port";
+import { REPORT_SHEETS_KEY, type ReportSheet } from "../app/port";
+import { reportSheetName } from "../app/reportSheets";
 import type { CellValue } from "../core/types";
 import { sheetReference } from "./addresses";
 import { estimateJsonBytes, requestBytes, RequestBudget, slices } from "./blocks";
@@ -34,9 +39,33 @@ export function rectangular(rows: CellValue[][]): Cell[][] {
   return table.length > 0 ? table : [Array.from({ length: width }, () => "")];
 }
 
-/** "@" (text) for every string cell, so Excel never reads one as a formula, number or date. */
-export const textFormats = (table: Cell[][]): string[][] =>
-  table.map((row) => row.map((value) => (typeof value === "string" ? "@" : "General")));
+/** "@" (text) for every string cell, so Excel never reads one as a formula, number or date; numbers below the
+ * header take their column's format. */
+export const textFormats = (table: Cell[][], numberFormats: readonly (string | null)[] = []): string[][] =>
+  table.map((row, r) =>
+    row.map((value, c) => (typeof value === "string" ? "@" : (r > 0 && numberFormats[c]) || "General")),
+  );
+
+type OwnedSheets = Partial<Record<ReportSheet["kind"], string[]>>;
+
+/** The ids of the report sheets we created, as kept in the settings (anything ill-formed is ignored). */
+export function ownedSheetIds(value: unknown): OwnedSheets {
+  let parsed: unknown = value;
+  if (typeof value === "string") {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  const owned: OwnedSheets = {};
+  for (const kind of ["findings", "totals"] as const) {
+    const ids = (parsed as Record<string, unknown>)[kind];
+    if (Array.isArray(ids)) owned[kind] = ids.filter((id): id is string => typeof id === "string");
+  }
+  return owned;
+}
 
 export async function writeReport(
   session: Session,
@@ -44,24 +73,32 @@ export async function writeReport(
   tempName: string,
   targetBytes: number,
   progress: WriteProgress,
-): Promise<void> {
+): Promise<string> {
   const workbook = session.workbook;
   const worksheets = workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load("items/name,items/id");
+  const record = workbook.settings.getItemOrNullObject(REPORT_SHEETS_KEY);
+  record.load("value");
   const structure = session.supports("1.7") ? workbook.protection : null;
   structure?.load("protected");
   await session.sync();
   if (structure?.protected) throw new UserError("workbook.protected");
 
-  const replaced = worksheets.items
-    .map((item) => item.name)
-    .filter((name) => [sheet.name, ...sheet.replaces].some((r) => sameName(r, name)));
+  const owned = ownedSheetIds(record.isNullObject ? null : record.value);
+  const ourIds = owned[sheet.kind] ?? [];
+  const replaced = worksheets.items.filter((item) => ourIds.includes(item.id));
+  const name = reportSheetName(
+    sheet.name,
+    worksheets.items.filter((item) => !replaced.includes(item) && !sameName(item.name, tempName)).map((i) => i.name),
+  );
   const table = rectangular(sheet.rows);
-  const formats = textFormats(table);
+  const formats = textFormats(table, sheet.numberFormats);
   const width = table[0].length;
 
   progress.writing = true;
   const target = worksheets.add(tempName);
+  // The new sheet's id, known after the first request: it is recorded as ours before anything of ours is deleted.
+  target.load("id");
 
   // Values: one 2-D array, or a few when the sheet is too big for one request (each part is three operations:
   // the range, its number formats, its values).
@@ -73,7 +110,7 @@ export async function writeReport(
     const range = target.getRangeByIndexes(start, 0, end - start, width);
     range.numberFormat = formats.slice(start, end);
     range.values = table.slice(start, end);
-    if (index < parts.length - 1) await session.sync();
+    if (index === 0 || index < parts.length - 1) await session.sync();
   }
 
   target.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
@@ -99,9 +136,15 @@ export async function writeReport(
     }
   }
 
-  for (const name of replaced) worksheets.getItem(name).delete();
-  target.name = sheet.name;
+  // Recorded first with the old ids too: should the request stop part-way, every sheet of ours is still known.
+  const settings = workbook.settings;
+  const record2 = (ids: string[]) => JSON.stringify({ ...owned, [sheet.kind]: ids });
+  settings.add(REPORT_SHEETS_KEY, record2([target.id, ...replaced.map((item) => item.id)]));
+  for (const item of replaced) item.delete();
+  target.name = name;
+  settings.add(REPORT_SHEETS_KEY, record2([target.id]));
   await session.sync();
+  return name;
 }
 
 /** Delete the temporary sheet a failed write left, if any. True when one was deleted. */

@@ -34,6 +34,9 @@ export interface PaneHost {
   onPlanChanged?(listener: (sheet: string) => void): () => void;
   /** Excel: whether the pane may save files (Word notes); the standalone page always may. */
   readonly canDownload?: boolean;
+  /** Excel only: read the plan again; true when its table differs from the check's fingerprint (our own writes
+   * never change it). Without it, any change to the plan sheet marks the result stale. */
+  planChanged?(report: Report, fingerprint: string): Promise<boolean>;
   /** Standalone only: open a workbook file (replaces the open one). */
   openWorkbook?(file: File): Promise<void>;
   /** Standalone only: the open workbook annotated for this report (highlights and report sheets). */

@@ -4,8 +4,10 @@
  * plan — through ExcelPaneSupport (src/excel/paneSupport). No Office.js call here.
  */
 import type { Analyzer } from "../app/check";
+import { planChangedSince } from "../app/planChange";
 import type { WorkbookPort, WorkbookSettings } from "../app/port";
 import type { ProgressListener } from "../app/progress";
+import type { Report } from "../core/types";
 import type { ExcelPaneSupport } from "../excel/paneSupport";
 import type { PaneHost } from "./host";
 
@@ -63,5 +65,9 @@ export class OfficeHost implements PaneHost {
 
   onPlanChanged(listener: (sheet: string) => void): () => void {
     return this.support.onPlanChanged(listener);
+  }
+
+  planChanged(report: Report, fingerprint: string): Promise<boolean> {
+    return planChangedSince(this.workbook, report, fingerprint);
   }
 }

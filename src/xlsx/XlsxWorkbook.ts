@@ -8,7 +8,6 @@ import type { CellValue, Grid } from "../core/types";
 import { isReferenceSheet } from "../core/holidays";
 import { UserError } from "../app/errors";
 import type {
-  CellWrite,
   HighlightPlan,
   ReadGridsOptions,
   ReportSheet,
@@ -422,16 +421,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return name;
   }
 
-  async writeReportSheet(sheet: ReportSheet): Promise<void> {
-    const withFormats = sheet as ReportSheet & { numberFormats?: (string | null | undefined)[][] };
-    await this.writeOwnedSheet({
+  async writeReportSheet(sheet: ReportSheet): Promise<string> {
+    // ReportSheet.numberFormats is one format per column, for the rows below the header.
+    const columnFormats = sheet.numberFormats;
+    return this.writeOwnedSheet({
       kind: sheet.kind,
       name: sheet.name,
       state: "visible",
       rows: sheet.rows,
       links: sheet.links,
       columnWidths: sheet.columnWidths,
-      numberFormats: withFormats.numberFormats,
+      numberFormats: columnFormats ? sheet.rows.map((_, r) => (r === 0 ? undefined : columnFormats)) : undefined,
       boldHeader: true,
     });
   }

@@ -4,7 +4,9 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, rmSync, statSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OWNED_DATA_SHEET, OWNED_NAMES } from "../../src/app/port";
+import { OWNED_DATA_SHEET } from "../../src/app/port";
+import { highlighted } from "../highlights/mutations";
+import { fromExcelJs } from "../highlights/workbooks";
 import { dumpSheet, dumpWorkbook, loadWorkbook } from "../xlsx/workbookDump";
 import { cfRuleTags, zipEntries } from "../xlsx/zipEntries";
 import { buildCli, fixture, runCli } from "./runCli";
@@ -17,20 +19,6 @@ interface Rule {
 const formattingsOf = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
 const isOurs = (f: { rules: Rule[] }) => f.rules.some((r) => r.formulae?.some((x) => x.includes("fengong_")));
-
-/** Rows listed by one of our names (its range on the data sheet, minus the 0 sentinel). */
-function listedRows(wb: ExcelJS.Workbook, name: string): number[] {
-  const range = wb.definedNames.model.find((n) => n.name === name)?.ranges[0];
-  if (!range) throw new Error(`no name ${name}`);
-  const match = /!\$([A-Z]+)\$(\d+)(?::\$[A-Z]+\$(\d+))?$/.exec(range);
-  if (!match) throw new Error(`odd range ${range}`);
-  const data = wb.getWorksheet(OWNED_DATA_SHEET)!;
-  const rows: number[] = [];
-  for (let r = Number(match[2]); r <= Number(match[3] ?? match[2]); r++)
-    rows.push(data.getCell(`${match[1]}${r}`).value as number);
-  expect(rows[0]).toBe(0);
-  return rows.slice(1);
-}
 
 const AS_OF = ["--as-of", "2024-06-12"];
 let dir: string;
@@ -108,7 +96,12 @@ describe("fengong check --out", () => {
   it("writes the user's rules back as Excel wrote them: every kind and attribute, priorities shifted by our three", () => {
     const sheetXml = (file: string) => zipEntries(readFileSync(file)).get("xl/worksheets/sheet1.xml")!.toString("utf8");
     const userTags = (file: string) =>
-      cfRuleTags(sheetXml(file)).filter((tag) => !sheetXml(file).includes(`${tag}<formula>ISNUMBER(MATCH(ROW()`));
+      cfRuleTags(sheetXml(file)).filter((tag) => {
+        // Ours: the rule's formula names our marker.
+        const xml = sheetXml(file);
+        const at = xml.indexOf(`${tag}<formula>`);
+        return at < 0 || !xml.slice(at, xml.indexOf("</formula>", at)).includes("fengong_");
+      });
     const before = userTags(input);
     expect(before).toHaveLength(4);
     const shifted = before.map((tag) => tag.replace(/priority="(\d+)"/, (_m, p) => `priority="${Number(p) + 3}"`));
@@ -131,7 +124,7 @@ describe("fengong check --out", () => {
     expect(names(input)).toHaveLength(4);
   });
 
-  it("adds our three rules over the table body, with names listing the right rows", () => {
+  it("adds our three rules over the table body; a formula engine highlights exactly the overdue / due-soon rows", () => {
     const ours = formattingsOf(annotated.getWorksheet("分工方案")!).filter(isOurs);
     // One block of three rules (error over overdue over due soon), all ours.
     expect(ours.flatMap((f) => f.rules.map((r) => r.priority))).toEqual([1, 2, 3]);
@@ -140,14 +133,15 @@ describe("fengong check --out", () => {
     for (const f of ours) expect(f.ref).toBe(`A${json.headerRow + 1}:G${lastRow}`);
     const rowsWith = (status: string) => json.tasks.filter((t) => t.status === status).map((t) => t.row);
     expect(rowsWith("overdue").length).toBeGreaterThan(0);
-    expect(listedRows(annotated, OWNED_NAMES.overdue)).toEqual(rowsWith("overdue"));
-    expect(listedRows(annotated, OWNED_NAMES.dueSoon)).toEqual(rowsWith("due-soon"));
-    const errorKeys = json.findings
+    const seen = highlighted(fromExcelJs(annotated), "2024-06-12");
+    expect(seen.overdue).toEqual(rowsWith("overdue"));
+    expect(seen.dueSoon).toEqual(rowsWith("due-soon"));
+    const errorCells = json.findings
       .filter((f) => f.severity === "error" && f.row !== null && f.column !== null)
-      .map((f) => f.row! * 16384 + (f.column!.charCodeAt(0) - 64));
-    expect(listedRows(annotated, OWNED_NAMES.error)).toEqual([...new Set(errorKeys)].sort((a, b) => a - b));
+      .map((f) => `${f.column}${f.row}`);
+    expect(seen.errorCells).toEqual([...new Set(errorCells)].sort());
     expect(annotated.getWorksheet(OWNED_DATA_SHEET)!.state).toBe("veryHidden");
-  });
+  }, 60_000);
 
   it("adds the findings and totals sheets, with text never stored as formulas", () => {
     const names = annotated.worksheets.map((ws) => ws.name);

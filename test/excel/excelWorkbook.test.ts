@@ -2,9 +2,10 @@
 import { checkPlan, clearOwnedHighlights, highlightOverdue, totalsByUnit } from "../../src/app/actions";
 import { UserError } from "../../src/app/errors";
 import { OWNED_DATA_SHEET, OWNED_MARKER, SETTINGS_KEY, type HighlightPlan, type ReportSheet } from "../../src/app/port";
+import { rowKey } from "../../src/app/highlightParts";
 import { PartialWriteError } from "../../src/excel/errors";
 import { ExcelDouble } from "../doubles/excel";
-import { AS_OF, HEADER, PLAN, addUserThings, planWorkbook, taskRow, workbookOn } from "./helpers";
+import { AS_OF, HEADER, PLAN, addUserThings, planWorkbook, stableSnapshot, taskRow, workbookOn } from "./helpers";
 
 const errorOf = async (promise: Promise<unknown>): Promise<UserError> => {
   try {
@@ -16,9 +17,18 @@ const errorOf = async (promise: Promise<unknown>): Promise<UserError> => {
   throw new Error("expected a UserError");
 };
 
-const highlightFor = (tasks: number): HighlightPlan => ({
+/** Keys of every task (or of the first `keyed`), one error cell in row 4 column C. */
+const highlightFor = (tasks: number, keyed = tasks): HighlightPlan => ({
   sheet: PLAN,
   body: { firstRow: 3, lastRow: tasks + 2, firstColumn: 1, lastColumn: 6 },
+  keyColumns: [2, 1],
+  statusColumn: 6,
+  dueSoonDays: 7,
+  dues: Array.from({ length: Math.min(tasks, keyed) }, (_, i) => ({
+    key: rowKey(String(taskRow(i + 1)[1])),
+    due: Number(taskRow(i + 1)[4]),
+  })),
+  errors: [{ key: rowKey(String(taskRow(2)[1])), offset: 2 }],
   overdueRows: Array.from({ length: tasks }, (_, i) => i + 3).filter((row) => row % 3 === 0),
   dueSoonRows: Array.from({ length: tasks }, (_, i) => i + 3).filter((row) => row % 3 === 1),
   errorCells: [{ row: 4, column: 3 }],
@@ -172,7 +182,8 @@ describe("round trips", () => {
     const excel = planWorkbook(tasks);
     const port = workbookOn(excel, targetBytes ? { limits: { targetBytes } } : {});
     await port.readGrids();
-    await port.applyHighlights(highlightFor(tasks));
+    // Few keys: the reading blocks are what is counted here.
+    await port.applyHighlights(highlightFor(tasks, 50));
     return { syncs: excel.stats.syncs, counted: port.stats.syncs, blocks: port.stats.blocks, excel };
   }
 
@@ -210,15 +221,19 @@ describe("highlights", () => {
     expect(plan.cells).toEqual(before.sheets[0].cells);
     const data = during.sheets.find((s) => s.name === OWNED_DATA_SHEET)!;
     expect(data.visibility).toBe("VeryHidden");
-    expect(data.cells.A1).toEqual({ v: 0 });
+    expect(data.cells.A1).toEqual({ v: "fengong key", nf: "@" });
+    expect(data.cells.A2).toEqual({ v: "第1项工作任务：推进政务公开|14", nf: "@" });
+    expect(data.cells.B2).toEqual({ v: taskRow(1)[4] });
     expect(during.names.map((n) => n.name)).toEqual([
-      "fengong_due_soon",
+      "fengong_due",
       "fengong_errors",
-      "fengong_overdue",
+      "fengong_weight",
+      "fengong_words",
       "my_units",
     ]);
     expect(during.names.find((n) => n.name === "fengong_errors")?.formula).toBe("=fengong_data!$C$1:$C$2");
-    expect(data.cells.C2).toEqual({ v: 4 * 16384 + 3 });
+    expect(during.names.find((n) => n.name === "fengong_due")?.formula).toBe("=fengong_data!$A$1:$B$10");
+    expect(data.cells.C2).toEqual({ v: "第2项工作任务：推进政务公开|14|2", nf: "@" });
 
     await port.clearHighlights();
     expect(excel.snapshot()).toEqual(before);
@@ -230,7 +245,7 @@ describe("highlights", () => {
     const port = workbookOn(excel);
     await port.applyHighlights(highlightFor(9));
     const once = excel.snapshot();
-    await port.applyHighlights({ ...highlightFor(9), overdueRows: [3] });
+    await port.applyHighlights({ ...highlightFor(9), dues: highlightFor(9).dues.slice(0, 1) });
     await port.applyHighlights(highlightFor(9));
     expect(excel.snapshot()).toEqual(once);
   });
@@ -324,15 +339,44 @@ describe("report sheets", () => {
     expect(Object.keys(snap.columnWidths)).toEqual(["A", "B", "C", "D"]);
   });
 
-  test("replaces the previous report sheet in any language, never duplicates, leaves the rest alone", async () => {
+  test("replaces only our own previous report sheet (by id), in any language; a user's sheet is left alone", async () => {
     const excel = planWorkbook(3);
     excel.addSheet("Findings", { values: [["old"]] });
     const port = workbookOn(excel);
-    await port.writeReportSheet(sheet([["a"]]));
-    await port.writeReportSheet(sheet([["b"]]));
-    expect(excel.sheetNames()).toEqual([PLAN, "问题清单"]);
+    expect(await port.writeReportSheet(sheet([["a"]]))).toBe("问题清单");
+    expect(await port.writeReportSheet(sheet([["b"]]))).toBe("问题清单");
+    expect(excel.sheetNames()).toEqual([PLAN, "Findings", "问题清单"]);
     expect(excel.values("问题清单")).toEqual([["b"]]);
+    // Ours in English now: the user's "Findings" keeps its name, ours goes beside it.
+    expect(await port.writeReportSheet({ ...sheet([["c"]]), name: "Findings" })).toBe("Findings (2)");
+    expect(excel.sheetNames()).toEqual([PLAN, "Findings", "Findings (2)"]);
+    expect(excel.values("Findings")).toEqual([["old"]]);
     expect(excel.snapshot().sheets[0]).toEqual(planWorkbook(3).snapshot().sheets[0]);
+  });
+
+  test("a user's own sheet named 问题清单 keeps every cell after Check, re-Check and Clear; ours is 问题清单 (2)", async () => {
+    const excel = planWorkbook(12);
+    addUserThings(excel);
+    excel.addSheet("问题清单", {
+      values: [
+        ["督办事项", "责任处室"],
+        ["=不是公式", 3],
+      ],
+    });
+    excel.setFill("问题清单", "A1", "#DDEBF7");
+    const users = () => excel.snapshot().sheets.find((s) => s.name === "问题清单");
+    const before = users();
+    const port = workbookOn(excel);
+    const first = await checkPlan(port, AS_OF);
+    expect(first.wroteSheets).toEqual(["问题清单 (2)"]);
+    expect(users()).toEqual(before);
+    const once = stableSnapshot(excel);
+    expect((await checkPlan(port, AS_OF)).wroteSheets).toEqual(["问题清单 (2)"]);
+    expect(users()).toEqual(before);
+    expect(stableSnapshot(excel)).toEqual(once);
+    await clearOwnedHighlights(port);
+    expect(users()).toEqual(before);
+    expect(excel.sheetNames()).toEqual([PLAN, "问题清单", "问题清单 (2)"]);
   });
 
   test("protected workbook structure: workbook.protected before anything is written", async () => {
@@ -438,9 +482,9 @@ describe("use cases through ExcelWorkbook", () => {
     const first = await checkPlan(port, AS_OF);
     expect(first.wroteSheets).toEqual(["问题清单"]);
     expect(first.highlights?.overdueRows.length).toBeGreaterThan(0);
-    const once = excel.snapshot();
+    const once = stableSnapshot(excel);
     await checkPlan(port, AS_OF);
-    expect(excel.snapshot()).toEqual(once);
+    expect(stableSnapshot(excel)).toEqual(once);
     // Every operation went out in an explicit sync (none left for Excel.run to flush).
     expect(excel.stats.implicitSyncs).toBe(0);
     expect(port.stats.syncs).toBe(excel.stats.syncs);

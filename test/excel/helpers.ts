@@ -1,5 +1,6 @@
 /** Plans in the Excel double, for the ExcelWorkbook tests. */
-import { ExcelDouble, dateSerial, type ExcelDoubleOptions } from "../doubles/excel";
+import { REPORT_SHEETS_KEY } from "../../src/app/port";
+import { ExcelDouble, dateSerial, type ExcelDoubleOptions, type WorkbookSnapshot } from "../doubles/excel";
 import { ExcelWorkbook, type ExcelWorkbookOptions } from "../../src/excel/excelWorkbook";
 
 export const PLAN = "分工方案";
@@ -44,4 +45,20 @@ export function addUserThings(excel: ExcelDouble): void {
 
 export function workbookOn(excel: ExcelDouble, options: Partial<ExcelWorkbookOptions> = {}): ExcelWorkbook {
   return new ExcelWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported, ...options });
+}
+
+/**
+ * The double's snapshot with the ids of our report sheets (kept in the settings, new on every write) replaced by
+ * those sheets' names: what must be equal between two runs.
+ */
+export function stableSnapshot(excel: ExcelDouble): WorkbookSnapshot {
+  const snapshot = excel.snapshot();
+  const record = snapshot.settings[REPORT_SHEETS_KEY];
+  if (typeof record !== "string") return snapshot;
+  const byId = new Map(excel.state.sheets.filter((s) => !s.deleted).map((s) => [s.id, s.name]));
+  const owned = JSON.parse(record) as Record<string, string[]>;
+  const named = Object.fromEntries(
+    Object.entries(owned).map(([kind, ids]) => [kind, ids.map((id) => byId.get(id) ?? "(deleted)")]),
+  );
+  return { ...snapshot, settings: { ...snapshot.settings, [REPORT_SHEETS_KEY]: named } };
 }

@@ -4,6 +4,7 @@
  * reads from the same bytes. Users' cells, rules and names never change; what we write is text, fits a cell,
  * and a second Check changes nothing.
  */
+import { stableSnapshot } from "../excel/helpers";
 import { annotate, checkPlan, totalsByUnit } from "../../src/app/actions";
 import { MAX_CELL_TEXT } from "../../src/app/reportSheets";
 import { OWNED_SHEET_NAMES } from "../../src/core/reportNames";
@@ -48,7 +49,7 @@ describe.each(workbooks.map((entry) => [entry.what, entry] as const))("%s", (_wh
   it("in Excel: the same report, the users' part untouched, our sheets text only, a second Check changes nothing", async () => {
     const bytes = await bytesOf(entry);
     const excel = await doubleFromXlsx(bytes);
-    const before = excel.snapshot();
+    const before = stableSnapshot(excel);
     const port = excelPort(excel);
     const first = await checkPlan(port, OPTIONS);
 
@@ -57,23 +58,23 @@ describe.each(workbooks.map((entry) => [entry.what, entry] as const))("%s", (_wh
       expect(first.report?.findings.map((f) => f.rule)).toEqual(["table.not-found"]);
       expect(first.report?.findings[0].message).toMatch(/没有找到分工方案的表头/);
       expect(first.wroteSheets).toEqual([]);
-      expect(excel.snapshot()).toEqual(before);
+      expect(stableSnapshot(excel)).toEqual(before);
       return;
     }
 
     const report = first.report!;
     expect(comparable(report)).toEqual(comparable(await xlsxReport(bytes, fileNameOf(entry), OPTIONS)));
     expectPlanOutcome(report, entry);
-    const once = excel.snapshot();
+    const once = stableSnapshot(excel);
     expect(usersPart(once)).toEqual(usersPart(before));
     for (const sheet of reportSheets(once)) expectTextCells(sheet);
 
     await checkPlan(port, OPTIONS);
-    expect(excel.snapshot()).toEqual(once);
+    expect(stableSnapshot(excel)).toEqual(once);
 
     // The totals sheet too: unit names (a million characters among them) are text that fits a cell.
     await totalsByUnit(port, OPTIONS);
-    const withTotals = excel.snapshot();
+    const withTotals = stableSnapshot(excel);
     expect(
       reportSheets(withTotals)
         .map((sheet) => sheet.name)

@@ -5,6 +5,7 @@
  * workbook is left as it was or in a consistent state (no half-written report sheet, no orphan rule, name or
  * data sheet), the user gets a UserError, and a retry gives exactly what a clean run gives.
  */
+import { stableSnapshot } from "../excel/helpers";
 import { checkPlan } from "../../src/app/actions";
 import { isUserError } from "../../src/app/errors";
 import { OWNED_DATA_SHEET, OWNED_MARKER } from "../../src/app/port";
@@ -82,9 +83,9 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
 
     beforeAll(async () => {
       const excel = await scenario.setUp();
-      before = excel.snapshot();
+      before = stableSnapshot(excel);
       await checkPlan(excelPort(excel), AS_OF);
-      clean = excel.snapshot();
+      clean = stableSnapshot(excel);
       faults = faultsOf(excel.stats.log);
     });
 
@@ -106,7 +107,7 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
         } catch (caught) {
           error = caught;
         }
-        const after = excel.snapshot();
+        const after = stableSnapshot(excel);
         const where = `${fault.code} at sync ${fault.sync} after ${fault.afterOperations} operations`;
 
         if (error === null) {
@@ -134,7 +135,7 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
         }
 
         await checkPlan(port, AS_OF);
-        expect({ where, retry: excel.snapshot() }).toEqual({ where, retry: clean });
+        expect({ where, retry: stableSnapshot(excel) }).toEqual({ where, retry: clean });
       }
       // Faults both early (nothing written yet) and late (after writing began) were met.
       expect(outcomes.failed).toBeGreaterThan(0);
@@ -147,10 +148,10 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
 test("a plan sheet protected part-way (another user): sheet.protected, nothing half-written", async () => {
   const excel = planWorkbook(TASKS);
   addUserThings(excel);
-  const before = excel.snapshot();
+  const before = stableSnapshot(excel);
   excel.protectSheet(PLAN);
   const error = await checkPlan(excelPort(excel), AS_OF).catch((caught: unknown) => caught);
   expect(isUserError(error) && error.code).toBe("sheet.protected");
   excel.protectSheet(PLAN, false);
-  expect(excel.snapshot()).toEqual(before);
+  expect(stableSnapshot(excel)).toEqual(before);
 });

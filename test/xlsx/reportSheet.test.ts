@@ -100,7 +100,7 @@ describe("writeReportSheet", () => {
     expect(Buffer.from(await port.toBuffer()).equals(first)).toBe(true);
   });
 
-  it("writes per-cell number formats (a completion rate as a percentage)", async () => {
+  it("writes the columns' number formats below the header (a completion rate as a percentage)", async () => {
     const port = await portWith("分工方案");
     await port.writeReportSheet({
       ...findings,
@@ -111,8 +111,8 @@ describe("writeReportSheet", () => {
         ["省财政厅", 0.429],
       ],
       links: [],
-      numberFormats: [[], [undefined, "0.0%"]],
-    } as ReportSheet);
+      numberFormats: ["@", "0.0%"],
+    });
     const ws = (await back(port)).getWorksheet("按单位汇总")!;
     expect(ws.getCell("B2").value).toBe(0.429);
     expect(ws.getCell("B2").numFmt).toBe("0.0%");

@@ -4,6 +4,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -120,6 +121,11 @@ export function PlanHeader({
             <MessageBarTitle>{t("stale.title")}</MessageBarTitle>
             {t("stale.body", { sheet: staleSheet })}
           </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onCheck} disabled={!canCheck || asOf === ""} data-testid="stale-recheck">
+              {t("stale.recheck")}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
     </section>

@@ -114,14 +114,38 @@ export function Workspace({
     setDownloaded(null);
   }, [state.result]);
 
-  // Excel: the plan changed after the check (changes while a check runs are our own).
+  // Excel: the plan changed after the check (changes while a check runs are our own). Excel raises the event for
+  // our own writes too: with the check's fingerprint, the plan is read again and only a real change marks it stale.
   useEffect(() => {
     if (!host.onPlanChanged) return undefined;
-    return host.onPlanChanged((sheet) => {
+    let reading = false;
+    let again = false;
+    const compare = (sheet: string): void => {
       const current = store.get();
-      if (current.running) return;
-      if (current.result?.report?.table?.sheet === sheet) setStaleSheet(sheet);
-    });
+      const result = current.result;
+      if (current.running || !result?.report || result.report.table?.sheet !== sheet) return;
+      const { report, fingerprint } = result;
+      if (!fingerprint || !host.planChanged) return setStaleSheet(sheet);
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      host
+        .planChanged(report, fingerprint)
+        .then((changed) => {
+          if (changed && store.get().result === result) setStaleSheet(sheet);
+        })
+        .catch(() => setStaleSheet(sheet))
+        .finally(() => {
+          reading = false;
+          if (again) {
+            again = false;
+            compare(sheet);
+          }
+        });
+    };
+    return host.onPlanChanged(compare);
   }, [host, store]);
 
   const check = (): void => {

@@ -30,6 +30,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "progress.writing": "Writing…",
   "stale.title": "The result may be out of date",
   "stale.body": 'The sheet "{sheet}" changed after the check. Check again.',
+  "stale.recheck": "Check again",
   "error.title": "Needs attention",
   "error.dismiss": "Dismiss",
 

@@ -27,6 +27,7 @@ export const zhCN = {
   "progress.writing": "正在写入…",
   "stale.title": "结果可能已过时",
   "stale.body": "检查后工作表“{sheet}”有修改，请重新检查。",
+  "stale.recheck": "重新检查",
   "error.title": "需要处理",
   "error.dismiss": "关闭",
 

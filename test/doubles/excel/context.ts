@@ -92,6 +92,16 @@ export interface Fault {
   afterOperations: number;
 }
 
+/** What a worksheets.onChanged handler receives (the fields we use of Excel.WorksheetChangedEventArgs). */
+export interface ChangedEvent {
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local" | "Remote";
+  type: "WorksheetChanged";
+}
+export type ChangedHandler = (event: ChangedEvent) => Promise<void> | void;
+
 /** What the context needs from the double that owns it. */
 export interface DoubleHost {
   state: WorkbookState;
@@ -100,6 +110,12 @@ export interface DoubleHost {
   takeFault(): Fault | null;
   waitForCellEditEnd(): Promise<void>;
   requireApi(version: string, what: string): void;
+  /** Co-authors' edits due before this sync (run before its operations). */
+  takeCoAuthorEdits(): (() => void)[];
+  /** A range's cell values were written (by the add-in): Excel raises onChanged for it once the run returns. */
+  noteChanged(sheetId: string, address: string): void;
+  /** Handlers registered with worksheets.onChanged. */
+  readonly changedHandlers: Set<ChangedHandler>;
 }
 
 export interface Operation {
@@ -188,6 +204,8 @@ export class DoubleContext implements ExcelContext {
       host.stats.cellEditWaits++;
       await host.waitForCellEditEnd();
     }
+    // A co-author's change saved between our previous request and this one.
+    for (const edit of host.takeCoAuthorEdits()) edit();
     const fault = host.takeFault();
     if (record.requestBytes > host.limits.requestBytes) {
       fail(officeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."));

@@ -12,6 +12,8 @@ import {
   DEFAULT_LIMITS,
   DoubleContext,
   emptyStats,
+  type ChangedEvent,
+  type ChangedHandler,
   type DoubleHost,
   type DoubleLimits,
   type DoubleStats,
@@ -117,6 +119,12 @@ export class ExcelDouble implements DoubleHost {
   readonly excelApi: string;
   private faults: Fault[] = [];
   private cellEditWaiters: (() => void)[] = [];
+  private coAuthorEdits: { countdown: number; edit: () => void }[] = [];
+  /** Cells the add-in's current run changed: onChanged is raised for them once the run returns. */
+  private pendingChanges: ChangedEvent[] = [];
+  readonly changedHandlers = new Set<ChangedHandler>();
+  /** Every onChanged event raised, in order (the add-in's writes and users' edits). */
+  readonly changeEvents: ChangedEvent[] = [];
 
   constructor(options: ExcelDoubleOptions = {}) {
     this.excelApi = options.excelApi ?? "1.17";
@@ -161,8 +169,81 @@ export class ExcelDouble implements DoubleHost {
       return result;
     } finally {
       ctx.close();
+      // Excel raises onChanged for the add-in's own writes too, after its request returned.
+      const changes = this.pendingChanges;
+      this.pendingChanges = [];
+      if (changes.length > 0) setTimeout(() => this.raise(changes), 0);
     }
   };
+
+  // ---- events, co-authors -------------------------------------------------------------------------
+
+  noteChanged(sheetId: string, address: string): void {
+    this.pendingChanges.push({
+      worksheetId: sheetId,
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+      type: "WorksheetChanged",
+    });
+  }
+
+  private raise(events: ChangedEvent[]): void {
+    for (const event of events) {
+      this.changeEvents.push(event);
+      for (const handler of [...this.changedHandlers]) void handler(event);
+    }
+  }
+
+  /** A user types values into a sheet (not through the add-in): the cells change and onChanged is raised. */
+  userEdit(sheetName: string, at: string, values: (CellScalar | null)[][]): void {
+    this.setValues(sheetName, at, values);
+    const sheet = this.sheet(sheetName);
+    this.raise([
+      { worksheetId: sheet.id, address: at, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" },
+    ]);
+  }
+
+  /** onChanged for a sheet with no change to its values (Excel raises it for formats, merges, our own writes…). */
+  raiseChanged(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    this.raise([
+      { worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" },
+    ]);
+  }
+
+  /** Wait until the onChanged events queued by finished runs have been raised. */
+  async settleEvents(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  /**
+   * A co-author's edit that reaches the workbook just before the nth sync from now (1 = the next): `edit` changes
+   * the state, e.g. () => excel.addConditionalFormat(...). Between two of our requests, as in co-authoring.
+   */
+  coAuthorBeforeSync(nth: number, edit: () => void): void {
+    this.coAuthorEdits.push({ countdown: nth, edit });
+  }
+
+  takeCoAuthorEdits(): (() => void)[] {
+    const due: (() => void)[] = [];
+    for (const entry of this.coAuthorEdits) if (--entry.countdown === 0) due.push(entry.edit);
+    this.coAuthorEdits = this.coAuthorEdits.filter((entry) => entry.countdown > 0);
+    return due;
+  }
+
+  /**
+   * Excel.run for ExcelPaneSupport (the `Excel` global's shape): run(batch), or run(context, batch) to remove an
+   * event handler in the context it was added in (here: a new context; removal needs none).
+   */
+  paneRunner(): { run: (...args: unknown[]) => Promise<unknown> } {
+    return {
+      run: (...args: unknown[]) => {
+        const batch = (args.length > 1 ? args[1] : args[0]) as (context: ExcelContext) => Promise<unknown>;
+        return this.run({}, batch);
+      },
+    };
+  }
 
   // ---- faults, cell edit ------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ export {
   type WorkbookSnapshot,
 } from "./excelDouble";
 export { DoubleOfficeError } from "./errors";
-export { DEFAULT_LIMITS, type DoubleLimits, type DoubleStats } from "./context";
+export { DEFAULT_LIMITS, type ChangedEvent, type DoubleLimits, type DoubleStats } from "./context";
 export { dateSerial } from "./cellInput";
 export { doubleFromXlsx, excelValue } from "./fromXlsx";
 export { OfficeRuntimeDouble, type ClickOutcome, type OfficeRuntimeOptions, type RibbonEvent } from "./officeRuntime";

@@ -12,7 +12,7 @@
  */
 import type * as X from "../../../src/excel/officeTypes";
 import { applyValueInput } from "./cellInput";
-import { newProxyId, type DoubleContext } from "./context";
+import { newProxyId, type ChangedHandler, type DoubleContext } from "./context";
 import { notLoaded, officeError } from "./errors";
 import {
   boundsAddress,
@@ -326,6 +326,18 @@ export class WorksheetCollectionDouble
     return this.bind(sheet, "getItemOrNullObject", [key]);
   }
 
+  /** worksheets.onChanged: handlers get { worksheetId, address, changeType, source } after a run that changed cells
+   * returns (the add-in's own writes included, as Excel does) and on users' edits (ExcelDouble.userEdit). */
+  get onChanged(): { add(handler: ChangedHandler): { context: DoubleContext; remove(): void } } {
+    const ctx = this.ctx;
+    return {
+      add: (handler: ChangedHandler) => {
+        ctx.enqueue({ wire: ["worksheets.onChanged.add"], run: () => ctx.host.changedHandlers.add(handler) });
+        return { context: ctx, remove: () => void ctx.host.changedHandlers.delete(handler) };
+      },
+    };
+  }
+
   getActiveWorksheet(): WorksheetDouble {
     const sheet = new WorksheetDouble(this.ctx, () => {
       const active = liveSheets(this.state).find((s) => s.id === this.state.activeSheetId);
@@ -556,6 +568,7 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
     this.queue("values", [input], (t) => {
       checkSheetWritable(t.sheet, "Range.values");
       const rows = checkShape(input, t.bounds, "Range.values");
+      this.ctx.host.noteChanged(t.sheet.id, boundsAddress(t.bounds));
       rows.forEach((row, i) =>
         row.forEach((value, j) => {
           const r = t.bounds.top + i;
@@ -698,6 +711,7 @@ export class RangeDouble extends Proxy<RangeTarget> implements X.RangeProxy {
       checkSheetWritable(t.sheet, "Range.clear");
       if (applyTo !== "Contents")
         throw officeError("InvalidArgument", "The double clears contents only.", "Range.clear");
+      this.ctx.host.noteChanged(t.sheet.id, boundsAddress(t.bounds));
       for (const [r, c, cell] of cellsIn(t.sheet, t.bounds)) {
         cell.value = "";
         delete cell.formula;

@@ -64,12 +64,12 @@ export async function officeScenario(
         sheet.conditionalFormats.map((format) => ({ sheet: sheet.name, ...format })),
       );
       assert(
-        formats.some((format) => (format.formula ?? "").includes("fengong_overdue")),
-        `no fengong_overdue rule: ${JSON.stringify(formats)}`,
+        formats.some((format) => (format.formula ?? "").includes("fengong_due")),
+        `no fengong_due rule: ${JSON.stringify(formats)}`,
       );
       assert(
-        state.names.some((name) => name.name === "fengong_overdue"),
-        "no fengong_overdue name",
+        state.names.some((name) => name.name === "fengong_due"),
+        "no fengong_due name",
       );
       assert(
         state.sheets.some((sheet) => sheet.name === "问题清单"),

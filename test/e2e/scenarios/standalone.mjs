@@ -136,10 +136,10 @@ export async function standaloneScenario(
       const copy = await readAnnotations(file);
       const plan = copy.sheets[0];
       assert(
-        copy.formulas[plan]?.some((formula) => formula.includes("fengong_overdue")),
+        copy.formulas[plan]?.some((formula) => formula.includes("fengong_due")),
         `no fengong_ conditional format on ${plan}: ${JSON.stringify(copy.formulas)}`,
       );
-      assert(copy.names.includes("fengong_overdue"), `no fengong_overdue name: ${copy.names.join(", ")}`);
+      assert(copy.names.includes("fengong_due"), `no fengong_due name: ${copy.names.join(", ")}`);
       const reportSheets = locale === "zh-CN" ? ["问题清单", "按单位汇总"] : ["Findings", "Totals by unit"];
       for (const sheet of reportSheets)
         assert(copy.sheets.includes(sheet), `no ${sheet} sheet: ${copy.sheets.join(", ")}`);

@@ -13,6 +13,7 @@
  *               from its CDN (requested only inside Office, src/startup/startup.js);
  *   style-src   'self' 'unsafe-inline': Fluent UI (Griffel) and office.js insert style elements;
  *   img-src     'self' data: blob:; font-src 'self' data:; connect-src 'self': nothing is sent anywhere else;
+ *   worker-src  'self': the analysis Web Worker (src/worker) comes from this origin;
  *   object-src 'none', base-uri 'self', form-action 'none'; no 'unsafe-eval' (no eval-based source maps).
  * office.js's hidden telemetry frame (telemetryservice.firstpartyapps.oaspapps.com) is blocked on purpose.
  */
@@ -26,6 +27,7 @@ const PAGE_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  "worker-src 'self'",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",

@@ -99,6 +99,23 @@ export function upsertRecord(
   return out;
 }
 
+/** Excel holds at most 32,767 characters in a cell: a longer value fails in Excel and breaks an .xlsx. */
+const MAX_CELL_TEXT = 32_767;
+
+/** Text cut to what a cell holds (a task text of a million characters is still matched by its first part). */
+const fitCell = (text: string): string => (text.length <= MAX_CELL_TEXT ? text : text.slice(0, MAX_CELL_TEXT));
+
+/** A unit list as JSON that fits a cell: each name cut to KEY_TEXT_LENGTH, the last names left out if need be. */
+function unitListCell(units: readonly string[]): string {
+  const names = units.map((unit) => unit.slice(0, KEY_TEXT_LENGTH));
+  let json = JSON.stringify(names);
+  while (json.length > MAX_CELL_TEXT && names.length > 0) {
+    names.pop();
+    json = JSON.stringify(names);
+  }
+  return json;
+}
+
 export function encodeHistory(records: readonly HistoryRecord[]): CellValue[][] {
   const rows: CellValue[][] = [[HISTORY_MARKER, HISTORY_VERSION]];
   for (const record of records) {
@@ -106,13 +123,13 @@ export function encodeHistory(records: readonly HistoryRecord[]): CellValue[][] 
     for (const task of record.tasks) {
       rows.push([
         task.row,
-        task.id ?? "",
-        task.text,
+        fitCell(task.id ?? ""),
+        fitCell(task.text),
         task.status,
         task.due ?? "",
-        JSON.stringify(task.lead),
-        JSON.stringify(task.responsible),
-        task.statusText,
+        unitListCell(task.lead),
+        unitListCell(task.responsible),
+        fitCell(task.statusText),
       ]);
     }
   }

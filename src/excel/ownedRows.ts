@@ -49,12 +49,20 @@ export async function writeOwnedRowsIn(
   const worksheets = session.workbook.worksheets;
   let sheet = worksheets.getItemOrNullObject(name);
   await session.sync();
-  if (sheet.isNullObject) {
-    sheet = worksheets.add(name);
-    sheet.visibility = "VeryHidden";
-  } else {
-    sheet.getUsedRange(true).clear("Contents");
+  // The extent of what the sheet held: cleared only after the new rows are written, so a write cut short leaves
+  // the old records or the new ones, never a sheet emptied first (the records are the quarterly cycle's data).
+  let oldRows = 0;
+  let oldColumns = 0;
+  if (sheet.isNullObject) sheet = worksheets.add(name);
+  else {
+    const used = sheet.getUsedRange(true);
+    used.load("rowIndex, columnIndex, rowCount, columnCount");
+    await session.sync();
+    oldRows = used.rowIndex + used.rowCount;
+    oldColumns = used.columnIndex + used.columnCount;
   }
+  // Also on an existing sheet: a write cut short between adding the sheet and hiding it left it visible.
+  sheet.visibility = "VeryHidden";
   const table = rectangular([...rows]);
   const formats = textFormats(table);
   const width = table[0].length;
@@ -66,6 +74,12 @@ export async function writeOwnedRowsIn(
     range.values = table.slice(start, end);
     await session.sync();
   }
+  // What the new rows do not cover: the rows below them, the columns to their right.
+  if (oldRows > table.length)
+    sheet.getRangeByIndexes(table.length, 0, oldRows - table.length, Math.max(width, oldColumns)).clear("Contents");
+  if (oldColumns > width)
+    sheet.getRangeByIndexes(0, width, Math.min(oldRows, table.length), oldColumns - width).clear("Contents");
+  if (oldRows > table.length || oldColumns > width) await session.sync();
 }
 
 /** Write values into single cells of a user's sheet: the value, and "@" only where the text looks like a formula. */

@@ -451,6 +451,9 @@ export class XlsxWorkbook implements WorkbookPort {
       rows[grid.origin.row - 1 + r] = [...new Array<CellValue>(grid.origin.column - 1).fill(""), ...values];
     });
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    // The rows as written: a grid is rectangular, our rows are not (trailing empty cells dropped).
+    for (const row of rows)
+      while (row.length > 0 && (row[row.length - 1] === "" || row[row.length - 1] === null)) row.pop();
     return rows;
   }
 

@@ -96,7 +96,7 @@ function readContent(inner: string, p: string): CellContent {
       rich = stringItemText(body);
     } else {
       for (const m of body.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g)) {
-        if (m[1]) text = (text ?? "") + decodeXml(m[1]);
+        if (m[1]) text = (text ?? "") + decodeEscapes(decodeXml(m[1]));
       }
     }
   }

@@ -151,6 +151,7 @@ describe("fengong check --out", () => {
       OWNED_DATA_SHEET,
       HISTORY_SHEET,
       "问题清单",
+      "fengong_settings",
       "按单位汇总",
       "考核评分",
     ]);

@@ -80,7 +80,7 @@ describe("onChanged for the add-in's own writes", () => {
     await excel.settleEvents();
     await excel.settleEvents();
     expect(excel.changeEvents.length).toBeGreaterThan(0);
-    expect(new Set(changed)).toEqual(new Set(["fengong_data", "问题清单"]));
+    expect(new Set(changed)).toEqual(new Set(["fengong_data", "fengong_history", "问题清单"]));
     expect(changed).not.toContain(PLAN);
     excel.userEdit(PLAN, "F3", [["已完成"]]);
     await excel.settleEvents();

@@ -1,4 +1,5 @@
 /** ExcelWorkbook (the WorkbookPort on Office.js) against the Excel double. */
+import { HISTORY_SHEET } from "../../src/core/history";
 import { checkPlan, clearOwnedHighlights, highlightOverdue, totalsByUnit } from "../../src/app/actions";
 import { UserError } from "../../src/app/errors";
 import { OWNED_DATA_SHEET, OWNED_MARKER, SETTINGS_KEY, type HighlightPlan, type ReportSheet } from "../../src/app/port";
@@ -376,7 +377,8 @@ describe("report sheets", () => {
     expect(stableSnapshot(excel)).toEqual(once);
     await clearOwnedHighlights(port);
     expect(users()).toEqual(before);
-    expect(excel.sheetNames()).toEqual([PLAN, "问题清单", "问题清单 (2)"]);
+    // Ours: the check records (very hidden) and our findings sheet beside the user's.
+    expect(excel.sheetNames()).toEqual([PLAN, "问题清单", HISTORY_SHEET, "问题清单 (2)"]);
   });
 
   test("protected workbook structure: workbook.protected before anything is written", async () => {

@@ -91,7 +91,10 @@ export function TotalsView({ report }: { report: Report | null }) {
   const table = totalsTable(rows, language);
   const cell = (index: number, column: number): string => {
     const value = table.rows[index][column];
-    return value === "" ? t("totals.rateNone") : String(value);
+    if (value === "") return t("totals.rateNone");
+    // The change since the last check reads as a change: +1, -1, 0.
+    if (columns[column] === "overdueChange" && typeof value === "number" && value > 0) return `+${value}`;
+    return String(value);
   };
 
   return (

@@ -99,9 +99,11 @@ describe("the annotated copy is the user's package, patched", () => {
       "透视",
       "问题清单",
       "fengong_data",
+      "fengong_history",
       "问题清单 (2)",
       "fengong_settings",
       "按单位汇总",
+      "考核评分",
     ]);
     expect(names(again)).toEqual(names(out));
     const entries = zipEntries(readFileSync(again));

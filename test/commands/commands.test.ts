@@ -114,7 +114,7 @@ describe("queued clicks", () => {
     runtime.clock.advance(REPEAT_WINDOW_MS);
     await runtime.click("highlightOverdue");
     expect(runsOf(runtime)).toBeGreaterThan(afterClear);
-    expect(runtime.excel.snapshot().names.map((n) => n.name)).toContain("fengong_overdue");
+    expect(runtime.excel.snapshot().names.map((n) => n.name)).toContain("fengong_due");
   });
 
   test("Check shows the pane once; not again while it is up; again after the user closed it", async () => {

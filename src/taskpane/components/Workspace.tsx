@@ -51,9 +51,10 @@ const useStyles = makeStyles({
     maxWidth: "640px",
     margin: "0 auto",
   },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: "auto" },
-  // Five labelled tabs fit 350 px in English too: a little less padding and a size smaller than Fluent's
-  // (the Chinese labels, two characters each, keep the usual size).
+  // Six labelled tabs: at 350 px the English ones take two lines rather than hiding Settings off to the right.
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  // A little less padding and a size smaller than Fluent's in English (the Chinese labels, two characters each,
+  // keep the usual size).
   tabCompact: {
     "paddingLeft": "3px",
     "paddingRight": "3px",

@@ -157,27 +157,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (files.length > 1) throw new UsageError("usage.sheet-several");
     check.sheet = values.sheet;
   }
-  for (const [option, key] of [
-    ["as-of", "asOf"],
-    ["published", "published"],
-  ] as const) {
-    const value = values[option];
-    if (value === undefined) continue;
-    const date = normalizeDateInput(value);
-    if (date === null) throw new UsageError("usage.bad-date", { option: `--${option}`, value });
-    check[key] = date;
-  }
-  const dueSoon = values["due-soon"];
-  if (dueSoon !== undefined) {
-    if (/^-\d+(\.\d*)?$/.test(dueSoon.trim())) throw new UsageError("usage.negative-days", { value: dueSoon });
-    if (!/^\d{1,4}$/.test(dueSoon)) throw new UsageError("usage.bad-days", { value: dueSoon });
-    check.dueSoonDays = Number(dueSoon);
-  }
-  if (values.lang !== undefined) {
-    if (values.lang !== "zh-CN" && values.lang !== "en-US")
-      throw new UsageError("usage.bad-lang", { value: values.lang });
-    check.language = values.lang;
-  }
+  Object.assign(check, dateOptions(values, ["as-of", "published"]), dueSoonOption(values), languageOption(values));
   if (values.out !== undefined) {
     if (files.length > 1) throw new UsageError("usage.out-several");
     if (!/\.xlsx$/i.test(values.out)) throw new UsageError("usage.out-not-xlsx", { value: values.out });
@@ -195,6 +175,41 @@ export function parseCommand(argv: readonly string[]): Command {
   return check;
 }
 
+const DATE_KEYS = { "as-of": "asOf", "published": "published", "feedback": "feedback" } as const;
+type DateOption = keyof typeof DATE_KEYS;
+
+/** Dates as people type them (2017-08-15, 2017/8/15, 2017.8.15, 2017年8月15日), as ISO dates. */
+function dateOptions(
+  values: ParsedValues,
+  options: readonly DateOption[],
+): Partial<Record<(typeof DATE_KEYS)[DateOption], string>> {
+  const dates: Partial<Record<(typeof DATE_KEYS)[DateOption], string>> = {};
+  for (const option of options) {
+    const value = values[option];
+    if (value === undefined) continue;
+    const date = normalizeDateInput(value);
+    if (date === null) throw new UsageError("usage.bad-date", { option: `--${option}`, value });
+    dates[DATE_KEYS[option]] = date;
+  }
+  return dates;
+}
+
+/** --due-soon DAYS: a whole number, 0 or more (a negative one is told so). */
+function dueSoonOption(values: ParsedValues): { dueSoonDays?: number } {
+  const dueSoon = values["due-soon"];
+  if (dueSoon === undefined) return {};
+  if (/^-\d+(\.\d*)?$/.test(dueSoon.trim())) throw new UsageError("usage.negative-days", { value: dueSoon });
+  if (!/^\d{1,4}$/.test(dueSoon)) throw new UsageError("usage.bad-days", { value: dueSoon });
+  return { dueSoonDays: Number(dueSoon) };
+}
+
+function languageOption(values: ParsedValues): { language?: Language } {
+  if (values.lang === undefined) return {};
+  if (values.lang !== "zh-CN" && values.lang !== "en-US")
+    throw new UsageError("usage.bad-lang", { value: values.lang });
+  return { language: values.lang };
+}
+
 type ParsedValues = ReturnType<
   typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>
 >["values"];
@@ -210,27 +225,12 @@ function notesCommand(values: ParsedValues, files: string[]): NotesCommand {
     yearEnd: Boolean(values["year-end"]),
   };
   if (values.sheet !== undefined) notes.sheet = values.sheet;
-  for (const [option, key] of [
-    ["as-of", "asOf"],
-    ["published", "published"],
-    ["feedback", "feedback"],
-  ] as const) {
-    const value = values[option];
-    if (value === undefined) continue;
-    const date = normalizeDateInput(value);
-    if (date === null) throw new UsageError("usage.bad-date", { option: `--${option}`, value });
-    notes[key] = date;
-  }
-  const dueSoon = values["due-soon"];
-  if (dueSoon !== undefined) {
-    if (!/^\d{1,4}$/.test(dueSoon)) throw new UsageError("usage.bad-days", { value: dueSoon });
-    notes.dueSoonDays = Number(dueSoon);
-  }
-  if (values.lang !== undefined) {
-    if (values.lang !== "zh-CN" && values.lang !== "en-US")
-      throw new UsageError("usage.bad-lang", { value: values.lang });
-    notes.language = values.lang;
-  }
+  Object.assign(
+    notes,
+    dateOptions(values, ["as-of", "published", "feedback"]),
+    dueSoonOption(values),
+    languageOption(values),
+  );
   if (values["out-dir"] !== undefined) {
     if (values["out-dir"].trim() === "") throw new UsageError("usage.missing-value", { option: "--out-dir" });
     notes.outDir = values["out-dir"];
@@ -253,16 +253,7 @@ function mergeCommand(values: ParsedValues, files: string[]): MergeCommand {
     merge.units = values.unit;
   }
   if (values.sheet !== undefined) merge.sheet = values.sheet;
-  if (values["as-of"] !== undefined) {
-    const asOf = normalizeDateInput(values["as-of"]);
-    if (asOf === null) throw new UsageError("usage.bad-date", { option: "--as-of", value: values["as-of"] });
-    merge.asOf = asOf;
-  }
-  if (values.lang !== undefined) {
-    if (values.lang !== "zh-CN" && values.lang !== "en-US")
-      throw new UsageError("usage.bad-lang", { value: values.lang });
-    merge.language = values.lang;
-  }
+  Object.assign(merge, dateOptions(values, ["as-of"]), languageOption(values));
   return merge;
 }
 

@@ -39,6 +39,10 @@ export interface PaneHost {
   planChanged?(report: Report, fingerprint: string): Promise<boolean>;
   /** Standalone only: open a workbook file (replaces the open one). */
   openWorkbook?(file: File): Promise<void>;
+  /** Standalone: the open file as a port in the page, for "Merge feedback" (the worker holds its own copy). */
+  feedbackPort?(): Promise<WorkbookPort | null>;
+  /** Standalone: after a merge wrote into feedbackPort(), the merged file is the one open (checked, downloaded). */
+  feedbackMerged?(port: WorkbookPort): Promise<void>;
   /** Standalone only: the open workbook annotated for this report (highlights and report sheets). */
   annotatedCopy?(report: Report, fileName: string): Promise<AnnotatedCopy>;
   /** Standalone only: the check use case on the open file, read and analysed off the page's thread. */

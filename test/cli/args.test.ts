@@ -93,6 +93,16 @@ describe("parseCommand", () => {
     expect(usage(["check", "a.xlsx", "--due-soon=-1"])).toEqual(["usage.negative-days", { value: "-1" }]);
     // A negative number after the option is its (wrong) value, not an option of its own.
     expect(usage(["check", "a.xlsx", "--due-soon", "-3"])).toEqual(["usage.negative-days", { value: "-3" }]);
+    // notes and merge read the shared options the same way (one parser for each).
+    expect(usage(["notes", "a.xlsx", "--due-soon", "-3"])).toEqual(["usage.negative-days", { value: "-3" }]);
+    expect(usage(["notes", "a.xlsx", "--feedback", "8月25日"])).toEqual([
+      "usage.bad-date",
+      { option: "--feedback", value: "8月25日" },
+    ]);
+    expect(usage(["merge", "a.xlsx", "b.xlsx", "--out", "c.xlsx", "--lang", "fr"])).toEqual([
+      "usage.bad-lang",
+      { value: "fr" },
+    ]);
     expect(usage(["check", "a.xlsx", "--holidays", " "])).toEqual(["usage.missing-value", { option: "--holidays" }]);
     expect(usage(["check", "a.xlsx", "--due-soon", "1.5"])).toEqual(["usage.bad-days", { value: "1.5" }]);
     expect(usage(["check", "a.xlsx", "--lang", "fr"])).toEqual(["usage.bad-lang", { value: "fr" }]);

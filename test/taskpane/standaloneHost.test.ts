@@ -100,4 +100,19 @@ describe("StandaloneHost", () => {
     await host.openWorkbook(new File([readFileSync(county)], "county-ledger-traditional.xlsx", { type: XLSX_MIME }));
     await expect(host.loadSettings()).resolves.toEqual({});
   });
+  it("merges feedback into the open file in the page, and the worker then checks the merged file", async () => {
+    const host = freshHost();
+    await host.openWorkbook(sampleFile());
+    const options = { asOf: "2017-08-15", published: "2017-05-10" };
+    const before = await host.checkFile(options, () => undefined);
+    expect(before.tasks.find((task) => task.row === 7)?.status).toBe("overdue");
+    const port = await host.feedbackPort();
+    expect(port).not.toBeNull();
+    // What "Merge feedback" writes: the unit's text in the status cell (F7) of the open file.
+    await port!.writeCells!("分工方案", [{ row: 7, column: 6, value: "【省政府办公厅】已完成，领导小组已调整" }]);
+    await host.feedbackMerged(port!);
+    const after = await host.checkFile(options, () => undefined);
+    expect(after.tasks.find((task) => task.row === 7)?.status).toBe("done");
+    expect(host.workbookName()).toBe("yunnan-2017-notice.xlsx");
+  }, 60_000);
 });

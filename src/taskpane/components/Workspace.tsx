@@ -13,7 +13,7 @@ import {
 import { Dismiss16Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useRef, useState, type DragEvent } from "react";
 import { toUserError, UserError } from "../../app/errors";
-import type { WorkbookSettings } from "../../app/port";
+import type { WorkbookPort, WorkbookSettings } from "../../app/port";
 import type { ResultStore } from "../../app/resultStore";
 import { writeLock } from "../../app/writeLock";
 import type { IsoDate } from "../../core/types";
@@ -108,6 +108,8 @@ export function Workspace({
   const [dragActive, setDragActive] = useState(false);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const dragDepth = useRef(0);
+  /** Standalone: the port a feedback preview was made on, written by Apply (the same object, so its checks hold). */
+  const mergePort = useRef<WorkbookPort | null>(null);
 
   // A new result is fresh by definition.
   useEffect(() => {
@@ -290,14 +292,18 @@ export function Workspace({
       <MergeFeedbackView
         canMerge={canCheck && !state.running}
         preview={async (files, units) => {
-          const port = host.port();
+          // Excel: the open workbook; standalone: the open file, read in the page (the worker has its own copy).
+          const port = host.port() ?? (await host.feedbackPort?.()) ?? null;
           if (!port) throw new UserError("office.unavailable");
+          mergePort.current = port;
           return (await previewFeedbackMerge(port, files, units, checkOptions(settings, asOf, language))).plan;
         }}
         apply={async (plan) => {
-          const port = host.port();
+          const port = host.port() ?? mergePort.current;
           if (!port) throw new UserError("office.unavailable");
           const written = await writeLock.run(() => applyMergePlan(port, plan, checkOptions(settings, asOf, language)));
+          if (!host.port()) await host.feedbackMerged?.(port);
+          mergePort.current = null;
           check();
           return written;
         }}

@@ -6,7 +6,7 @@
  */
 import type { CheckOptions } from "../../app/check";
 import { UserError } from "../../app/errors";
-import type { WorkbookSettings } from "../../app/port";
+import type { WorkbookPort, WorkbookSettings } from "../../app/port";
 import type { ProgressListener } from "../../app/progress";
 import type { Report } from "../../core/types";
 import type { AnalysisClient } from "../../worker/client";
@@ -14,7 +14,9 @@ import { pageAnalysis } from "../../worker/pageAnalysis";
 import type { AnnotatedCopy, PaneHost } from "../host";
 import { browserSettingsStorage, workbookKey, type SettingsStorage } from "../settingsStorage";
 
-export { readFileBytes } from "../readFile";
+import { readFileBytes } from "../readFile";
+
+export { readFileBytes };
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -22,6 +24,8 @@ export class StandaloneHost implements PaneHost {
   readonly mode = "standalone" as const;
   /** Settings are kept per workbook (settingsStorage.ts): the open file's key, null before one is open. */
   private settingsKey: string | null = null;
+  /** The open file, for "Merge feedback" (read in the page only when the user merges). */
+  private file: File | null = null;
 
   constructor(
     private readonly settings: SettingsStorage = browserSettingsStorage(),
@@ -49,6 +53,7 @@ export class StandaloneHost implements PaneHost {
    * before stays open, and so do its settings. */
   async openWorkbook(file: File, onProgress?: ProgressListener): Promise<void> {
     await this.analysis.open(file, file.name, onProgress);
+    this.file = file;
     const key = workbookKey({ name: file.name, size: file.size });
     // Settings entered before any file was open go with the first file that has none of its own.
     if (this.settingsKey === null) {
@@ -59,6 +64,23 @@ export class StandaloneHost implements PaneHost {
       }
     }
     this.settingsKey = key;
+  }
+
+  /** The open file as an .xlsx port in the page (the package code is loaded here only when the user merges). */
+  async feedbackPort(): Promise<WorkbookPort | null> {
+    if (!this.file) return null;
+    const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/XlsxWorkbook");
+    return XlsxWorkbook.fromBuffer(await readFileBytes(this.file), this.file.name);
+  }
+
+  /** The merged workbook becomes the open file: the worker re-opens it, so Check and the download see the merge. */
+  async feedbackMerged(port: WorkbookPort): Promise<void> {
+    const file = this.file;
+    if (!file || !("toBuffer" in port) || typeof port.toBuffer !== "function") return;
+    const bytes = (await (port as { toBuffer(): Promise<Uint8Array> }).toBuffer()).slice();
+    const merged = new File([bytes], file.name, { type: XLSX_MIME });
+    await this.analysis.open(merged, merged.name);
+    this.file = merged;
   }
 
   checkFile(options: CheckOptions, onProgress: ProgressListener): Promise<Report> {

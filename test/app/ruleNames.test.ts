@@ -17,7 +17,7 @@ describe("rule names in the findings sheet", () => {
   });
 
   it("names the rules of real plans' reading (carried units, deadlines from the task text)", () => {
-    expect(ruleName("zh-CN", "unit.carried")).toBe("沿用上文统一分工");
+    expect(ruleName("zh-CN", "unit.carried")).toBe("沿用上文统一说明的单位");
     expect(ruleName("en-US", "deadline.from-task")).toBe("Deadline read from the task text");
   });
 });

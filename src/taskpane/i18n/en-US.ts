@@ -1,5 +1,6 @@
 /** The task pane's en-US catalogue (same keys as zh-CN, checked by the type). */
 import type { Catalogue } from "../../core/i18n/format";
+import { RULE_NAMES_EN_US } from "../../app/ruleNames";
 import type { PaneTextKey } from "./zh-CN";
 
 export const enUS: Catalogue<PaneTextKey> = {
@@ -62,31 +63,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "finding.suggestion": "Suggestion: {suggestion}",
   "finding.select": "Select {cell} in the sheet",
 
-  "rule.table.not-found": "No plan table found",
-  "rule.table.no-lead-column": "No lead unit column",
-  "rule.table.merges-unknown": "Merged cells could not be read",
-  "rule.table.empty": "No tasks below the header",
-  "rule.table.duplicate-column": "Repeated header: a column not read",
-  "rule.table.header-repeated": "Repeated header row",
-  "rule.table.second-table": "A second table on the sheet",
-  "rule.lead.missing": "No lead unit",
-  "rule.lead.multiple": "More than one lead unit",
-  "rule.lead.collective": "Lead is a collective",
-  "rule.lead.implicit": "Lead taken from the first unit",
-  "rule.responsible.includes-lead": "Lead also listed as responsible",
-  "rule.unit.duplicate": "Unit listed twice",
-  "rule.unit.alias": "Short unit name resolved",
-  "rule.unit.unknown": "Unit not in the directory",
-  "rule.unit.unassigned": "Directory unit without a task",
-  "rule.task.empty": "No task text",
-  "rule.task.duplicate-id": "Duplicate task number",
-  "rule.deadline.missing": "No deadline",
-  "rule.deadline.unparsed": "Deadline not understood",
-  "rule.deadline.needs-base": "Relative deadline without a publication date",
-  "rule.deadline.outside-calendar": "Date outside the official calendar",
-  "rule.cell.error-value": "Cell holds an error value",
-  "rule.unit.carried": "Units carried from a standing instruction",
-  "rule.deadline.from-task": "Deadline read from the task text",
+  ...RULE_NAMES_EN_US,
 
   "deadlines.overdue": "Overdue ({count})",
   "deadlines.dueSoon": "Due soon ({count})",

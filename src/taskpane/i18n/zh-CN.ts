@@ -1,3 +1,5 @@
+import { RULE_NAMES_ZH_CN } from "../../app/ruleNames";
+
 /** The task pane's zh-CN catalogue: the source of the keys (en-US must have exactly these). */
 export const zhCN = {
   "app.title": "分工核查",
@@ -59,31 +61,7 @@ export const zhCN = {
   "finding.suggestion": "建议：{suggestion}",
   "finding.select": "在表格中选中 {cell}",
 
-  "rule.table.not-found": "未找到方案表格",
-  "rule.table.no-lead-column": "没有牵头单位列",
-  "rule.table.merges-unknown": "无法读取合并单元格",
-  "rule.table.empty": "表头下没有任务",
-  "rule.table.duplicate-column": "表头重复，有一列未读取",
-  "rule.table.header-repeated": "重复的表头行",
-  "rule.table.second-table": "同一工作表中有第二张表",
-  "rule.lead.missing": "缺少牵头单位",
-  "rule.lead.multiple": "多个牵头单位",
-  "rule.lead.collective": "牵头单位为集合主体",
-  "rule.lead.implicit": "按排名第一确定牵头单位",
-  "rule.responsible.includes-lead": "牵头单位重复列为责任单位",
-  "rule.unit.duplicate": "单位重复",
-  "rule.unit.alias": "单位简称已规范",
-  "rule.unit.unknown": "单位不在名录中",
-  "rule.unit.unassigned": "名录单位未分配任务",
-  "rule.task.empty": "缺少任务内容",
-  "rule.task.duplicate-id": "序号重复",
-  "rule.deadline.missing": "缺少完成时限",
-  "rule.deadline.unparsed": "无法识别完成时限",
-  "rule.deadline.needs-base": "相对时限缺少起算日期",
-  "rule.deadline.outside-calendar": "日期超出法定节假日历范围",
-  "rule.cell.error-value": "单元格为错误值",
-  "rule.unit.carried": "沿用上文统一说明的单位",
-  "rule.deadline.from-task": "时限取自任务内容",
+  ...RULE_NAMES_ZH_CN,
 
   "deadlines.overdue": "逾期未完成（{count}）",
   "deadlines.dueSoon": "即将到期（{count}）",

@@ -427,9 +427,9 @@ export function resultsMarkdown(results: BenchResults, notes: string, chartFile:
       "`node bench/floor.cjs FILE` (`new ExcelJS.Workbook().xlsx.readFile(file)`), both as child processes, " +
       "alternated; peak RSS from `process.resourceUsage().maxRSS` (preloaded bench/rss.cjs). Files: the two-column " +
       "layout written by exceljs' streaming writer (shared strings, styles, merged section rows and lead cells). " +
-      "fengong itself replaces exceljs' quadratic merged-cell check by an index (src/xlsx/linearMerges.ts), so " +
-      "on many merged areas it reads faster than stock exceljs; the last column gives the floor the same fix " +
-      "(preloaded bench/linearMerges.cjs), which is the fair comparison there.",
+      "fengong reads the package itself (src/xlsx/scanSheet.ts), without exceljs; stock exceljs checks merged " +
+      "areas quadratically, so the last column gives the floor an index instead (preloaded " +
+      "bench/linearMerges.cjs), which is the fair comparison.",
     "",
   ]);
   section(gatewayTable(results.gateway), [

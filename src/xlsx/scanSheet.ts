@@ -1,7 +1,7 @@
 /**
- * One worksheet's XML straight into the core's Grid, without an object model: the same Grid as
- * src/xlsx/readGrid.ts gives through exceljs (values, number formats of numeric cells, merged areas,
- * hidden rows), which the equivalence test checks on every fixture.
+ * One worksheet's XML straight into the core's Grid, without an object model: the same Grid (values, number
+ * formats of numeric cells, merged areas, hidden rows) as the exceljs reading it replaced, which the tests keep
+ * as their oracle (test/xlsx/oracle/readGrid.ts) and compare on every fixture.
  */
 import type { CellValue, Grid, MergedArea } from "../core/types";
 import { dateToSerial } from "./cellValue";

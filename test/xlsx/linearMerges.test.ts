@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { enableLinearMergeCheck } from "../../src/xlsx/linearMerges";
+import { enableLinearMergeCheck } from "./oracle/linearMerges";
 
 describe("the linear merged-cell check", () => {
   beforeAll(() => enableLinearMergeCheck());

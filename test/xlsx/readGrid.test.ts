@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { readGrid, sheetMerges } from "../../src/xlsx/readGrid";
+import { readGrid, sheetMerges } from "./oracle/readGrid";
 
 /** Write and read back, so the tests see what exceljs gives for a real file. */
 async function roundTrip(build: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {

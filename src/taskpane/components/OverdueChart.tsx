@@ -1,32 +1,15 @@
 /** Overdue tasks by unit as horizontal bars: plain SVG, no chart library. */
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import type { UnitTotals } from "../../core/types";
 import { useText } from "../i18n";
 import { overdueBars } from "../model/totals";
+import { BAR_HEIGHT, CHART_WIDTH as WIDTH, LABEL_HEIGHT, ROW_GAP, useBarChartStyles } from "./barChartStyles";
 import { EmptyNote } from "./EmptyNote";
 
-const useStyles = makeStyles({
-  title: {
-    margin: `0 0 ${tokens.spacingVerticalXS}`,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  svg: { display: "block", width: "100%", height: "auto", overflow: "visible" },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: "12px" },
-  bar: { fill: tokens.colorPaletteRedBackground3 },
-  value: { fill: tokens.colorNeutralForeground1, fontSize: "12px", fontWeight: tokens.fontWeightSemibold },
-  more: { color: tokens.colorNeutralForeground2 },
-});
-
-/** Bar rows: the unit's name on one line, its bar under it, so long Chinese names never get cut. */
-const WIDTH = 320;
-const LABEL_HEIGHT = 16;
-const BAR_HEIGHT = 12;
-const ROW_GAP = 8;
 const VALUE_SPACE = 28;
 
 export function OverdueChart({ totals, limit = 10 }: { totals: readonly UnitTotals[]; limit?: number }) {
-  const styles = useStyles();
+  const styles = useBarChartStyles();
   const { t } = useText();
   const { bars, more, max } = overdueBars(totals, limit);
   const title = t("chart.title");
@@ -61,7 +44,7 @@ export function OverdueChart({ totals, limit = 10 }: { totals: readonly UnitTota
               <text className={styles.label} x={0} y={y + 12}>
                 {bar.unit}
               </text>
-              <rect className={styles.bar} x={0} y={y + LABEL_HEIGHT} width={width} height={BAR_HEIGHT} rx={2} />
+              <rect className={styles.red} x={0} y={y + LABEL_HEIGHT} width={width} height={BAR_HEIGHT} rx={2} />
               <text className={styles.value} x={width + 4} y={y + LABEL_HEIGHT + BAR_HEIGHT - 1}>
                 {bar.overdue}
               </text>

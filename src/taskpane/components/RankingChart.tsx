@@ -1,33 +1,16 @@
 /** The assessment's ranking as horizontal bars (scores 0–100), in the style of the overdue chart: plain SVG. */
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import type { Assessment } from "../../core/assessment";
 import { useText } from "../i18n";
+import { BAR_HEIGHT, CHART_WIDTH as WIDTH, LABEL_HEIGHT, ROW_GAP, useBarChartStyles } from "./barChartStyles";
 import { EmptyNote } from "./EmptyNote";
 
-const useStyles = makeStyles({
-  title: {
-    margin: `0 0 ${tokens.spacingVerticalXS}`,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  svg: { display: "block", width: "100%", height: "auto", overflow: "visible" },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: "12px" },
-  bar: { fill: tokens.colorPaletteGreenBackground3 },
-  low: { fill: tokens.colorPaletteRedBackground3 },
-  value: { fill: tokens.colorNeutralForeground1, fontSize: "12px", fontWeight: tokens.fontWeightSemibold },
-  more: { color: tokens.colorNeutralForeground2 },
-});
-
-const WIDTH = 320;
-const LABEL_HEIGHT = 16;
-const BAR_HEIGHT = 12;
-const ROW_GAP = 8;
 const VALUE_SPACE = 36;
 /** Scores below this are drawn in red: units with overdue work weighing on them. */
 const LOW_SCORE = 60;
 
 export function RankingChart({ assessment, limit = 15 }: { assessment: Assessment; limit?: number }) {
-  const styles = useStyles();
+  const styles = useBarChartStyles();
   const { t } = useText();
   const title = t("ranking.title");
   const bars = assessment.units.slice(0, limit);
@@ -70,7 +53,7 @@ export function RankingChart({ assessment, limit = 15 }: { assessment: Assessmen
                 {t("ranking.label", { rank: unit.rank, unit: unit.unit })}
               </text>
               <rect
-                className={unit.score < LOW_SCORE ? styles.low : styles.bar}
+                className={unit.score < LOW_SCORE ? styles.red : styles.green}
                 x={0}
                 y={y + LABEL_HEIGHT}
                 width={width}

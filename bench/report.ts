@@ -368,6 +368,7 @@ export function paneTable(result: PaneResult | null | undefined): Table {
       "rows",
       "file",
       "tasks shown",
+      "file read after",
       "counts shown after",
       "longest task",
       "longest animation frame",
@@ -379,6 +380,7 @@ export function paneTable(result: PaneResult | null | undefined): Table {
         formatRows(result.rows),
         formatBytes(result.fileBytes),
         result.tasksShown === null ? "?" : formatCount(result.tasksShown),
+        formatMs(result.openMs ?? NaN),
         formatMs(result.countsMs),
         formatMs(result.longestTaskMs),
         formatMs(result.longestFrameMs),
@@ -386,7 +388,36 @@ export function paneTable(result: PaneResult | null | undefined): Table {
         formatMs(result.longestStallMs),
       ],
     ],
-    rightAligned: [true, true, true, true, true, true, true, true],
+    rightAligned: [true, true, true, true, true, true, true, true, true],
+  };
+}
+
+/** The pane's progress labels with when each showed (from choosing the file), when the runner gave the times. */
+export function paneProgress(result: PaneResult): string {
+  const at = result.progressAtMs;
+  return result.progressSeen
+    .map((label, i) => (at && Number.isFinite(at[i]) ? `${label} (${formatMs(at[i])})` : label))
+    .join(" → ");
+}
+
+/** Where the pane's longest animation frames went (up to five), when the runner recorded them. */
+export function paneFramesTable(result: PaneResult | null | undefined): Table {
+  const title = "Longest animation frames on the page's main thread";
+  const frames = (result?.frames ?? []).slice(0, 5);
+  return {
+    title,
+    header: ["at", "duration", "blocking", "style and layout", "scripts (longest first)"],
+    rows: frames.map((frame) => [
+      formatMs(frame.startMs),
+      formatMs(frame.durationMs),
+      formatMs(frame.blockingMs),
+      formatMs(frame.renderMs),
+      frame.scripts
+        .slice(0, 3)
+        .map((script) => `${script.invoker} ${shortName(script.source, 50)} ${formatMs(script.durationMs)}`)
+        .join("; "),
+    ]),
+    rightAligned: [true, true, true, true, false],
   };
 }
 
@@ -550,8 +581,26 @@ export function resultsMarkdown(results: BenchResults, notes: string, chartFile:
       "longest gap between ticks of a 20 ms interval (what a click would wait). Goals (issue 16): no task over " +
       `${TARGETS.paneLongestTaskMs} ms, counts within ${formatMs(TARGETS.paneCountsMs)}.`,
     "",
-    ...(results.pane ? [`Progress shown: ${results.pane.progressSeen.join(" → ")}`, ""] : []),
+    ...(results.pane ? [`Progress shown: ${paneProgress(results.pane)}`, ""] : []),
   ]);
+  const frames = paneFramesTable(results.pane);
+  if (frames.rows.length > 0) {
+    lines.push(`### ${frames.title}`, "", markdownTable(frames.header, frames.rows, frames.rightAligned), "");
+  }
+  const busy = results.pane?.busy ?? [];
+  if (busy.length > 0) {
+    lines.push(
+      "### Busy stretches of the main thread (CPU profile)",
+      "",
+      ...busy
+        .slice(0, 5)
+        .map(
+          (stretch) =>
+            `- at ${formatMs(stretch.startMs)}, ${formatMs(stretch.durationMs)}: ${[...stretch.ours, ...stretch.self].slice(0, 4).join("; ")}`,
+        ),
+      "",
+    );
+  }
   if (results.profile.length > 0) {
     lines.push(
       "## Where analyze spends its time",

@@ -7,11 +7,21 @@ import {
   cliVerdicts,
   gatewayVerdicts,
   outVerdicts,
+  paneFramesTable,
+  paneProgress,
   resultsMarkdown,
   type Verdict,
 } from "../../bench/report";
 import { growthPer10x, markdownTable, median } from "../../bench/stats";
-import type { AnalyzeResult, BenchResults, CliResult, GatewayResult, OutResult, PhaseStats } from "../../bench/types";
+import type {
+  AnalyzeResult,
+  BenchResults,
+  CliResult,
+  GatewayResult,
+  OutResult,
+  PaneResult,
+  PhaseStats,
+} from "../../bench/types";
 
 const analyzeResult = (layout: AnalyzeResult["layout"], rows: number, ms: number): AnalyzeResult => ({
   layout,
@@ -175,6 +185,49 @@ describe("verdicts", () => {
     });
     expect(bundleVerdicts(bundle(249 * 1024))[0].met).toBe(true);
     expect(bundleVerdicts(bundle(251 * 1024))[0].met).toBe(false);
+  });
+});
+
+describe("task pane figures", () => {
+  const pane = (extra: Partial<PaneResult> = {}): PaneResult => ({
+    rows: 100_000,
+    fileBytes: 1,
+    tasksExpected: 10,
+    tasksShown: 10,
+    countsMs: 9000,
+    longestTaskMs: 120,
+    longestFrameMs: 150,
+    longTasks: 3,
+    longTasksTotalMs: 300,
+    longestStallMs: 130,
+    progressSeen: ["正在读取…", "正在分析… 45%"],
+    dist: "bench/tmp/webpack",
+    ...extra,
+  });
+
+  it("gives each progress label the time it showed when the runner recorded it", () => {
+    expect(paneProgress(pane())).toBe("正在读取… → 正在分析… 45%");
+    expect(paneProgress(pane({ progressAtMs: [210, 4200] }))).toBe("正在读取… (210 ms) → 正在分析… 45% (4200 ms)");
+  });
+
+  it("lists the longest frames with their longest scripts, and nothing for older results", () => {
+    expect(paneFramesTable(pane()).rows).toEqual([]);
+    const table = paneFramesTable(
+      pane({
+        frames: [
+          {
+            startMs: 8000,
+            durationMs: 180,
+            blockingMs: 130,
+            renderMs: 40,
+            scripts: [{ invoker: "MessagePort.onmessage", source: "taskpane.js", durationMs: 120 }],
+          },
+        ],
+      }),
+    );
+    expect(table.rows).toEqual([
+      ["8000 ms", "180 ms", "130 ms", "40.0 ms", "MessagePort.onmessage taskpane.js 120 ms"],
+    ]);
   });
 });
 

@@ -142,6 +142,53 @@ describe("the package reader gives exceljs' Grid", () => {
     expect(plain(await viaPackage(bytes1904))).toEqual(plain(expected1904));
   });
 
+  it("on start tags spelled every way XML allows and cells laid out over several lines", async () => {
+    const body =
+      "<sheetData>\n" +
+      '  <row r="1"\tspans="1:6"><c\nr="A1"\tt="s"><v>0</v></c><c t = "s" r = \'B1\'><v>1</v></c><c s="1" r="C1"><v>42916</v></c>' +
+      '<c r="D1" s="0"><v>00042</v></c><c r="E1" t="n"><v>-3.25</v></c><c r="F1"><v>12345678901234567890</v></c></row>\n' +
+      '  <row r="2" hidden=\'true\'>\n    <c r="A2" t="b">\n      <v>0</v>\n    </c>\n    <c r="B2" t="inlineStr"><is><t>文山州</t></is></c>\n' +
+      '    <c r="C2" t="b"><v>1</v></c><c r="D2" t="str"><v>12</v></c><c r="E2" t="e"><v>#REF!</v></c><c r="F2"><v></v></c></row>\n' +
+      '  <row r="3" spans="1:2" hidden="1"><c r="A3" s="2"/><c r="B3" t="s"><v>2</v></c></row>\n' +
+      '  <row r="5"><c r="A5" t="s" s="3"><v>1</v></c><c r="C5" s="4"><v>0.25</v></c><c r="E5"><v>1E+3</v></c></row>\n' +
+      "</sheetData>";
+    const parts = handWorkbook([{ name: "分工方案", body }], { sharedStrings: ["楚雄州", "红河州", "西双版纳州"] });
+    const bytes = zipOf(parts);
+    const expected = await viaExceljs(bytes);
+    expect(expected).not.toBe("fails");
+    expect(plain(await viaPackage(bytes))).toEqual(plain(expected));
+    expect(plain(await viaPackage(bytes, fflateCodec))).toEqual(plain(expected));
+  });
+
+  it("on hidden rows under merged areas of every shape (hidden rows with and without cells)", async () => {
+    const rows: string[] = [];
+    const merges: string[] = [];
+    for (let block = 0; block < 40; block++) {
+      const r = block * 6 + 1;
+      rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>第${block + 1}项 昭通市</t></is></c></row>`);
+      // Hidden rows: some with cells, some empty, some only covered by an area below its top row.
+      for (let k = 1; k <= 4; k++) {
+        const hiddenRow = r + k;
+        const cell = (block + k) % 3 === 0 ? `<c r="C${hiddenRow}"><v>${block * 10 + k}</v></c>` : "";
+        rows.push(`<row r="${hiddenRow}" hidden="1">${cell}</row>`);
+      }
+      const shape = block % 4;
+      if (shape === 0) merges.push(`A${r}:A${r + 2}`); // one column, down into hidden rows
+      if (shape === 1) merges.push(`A${r + 1}:B${r + 1}`); // one hidden row, two columns
+      if (shape === 2) merges.push(`B${r + 2}:B${r + 2}`); // one cell on a hidden row
+      if (shape === 3) merges.push(`D${r + 3}:D${r + 4}`); // top row hidden, one column
+    }
+    const body =
+      `<sheetData>${rows.join("")}</sheetData>` +
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+    const bytes = zipOf(handWorkbook([{ name: "分工方案", body }]));
+    const expected = await viaExceljs(bytes);
+    expect(expected).not.toBe("fails");
+    const actual = plain(await viaPackage(bytes));
+    expect(actual).toEqual(plain(expected));
+    expect(actual.grids[0].hiddenRows.length).toBeGreaterThan(40);
+  });
+
   it("reads rows and cells written without references (exceljs refuses them) in order", async () => {
     const body =
       '<sheetData><row><c t="inlineStr"><is><t>序号</t></is></c><c t="inlineStr"><is><t>牵头单位</t></is></c></row><row><c><v>1</v></c><c r="C2" t="inlineStr"><is><t>省财政厅</t></is></c></row></sheetData>';

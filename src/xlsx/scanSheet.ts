@@ -411,6 +411,8 @@ export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
     if (area.right > limits.maxColumns) throw tooManyColumns(area.right);
   };
   const merges = readMerges(xml, p, dataEnd === -1 ? 0 : dataEnd, checkArea);
+  // RegExp keeps the subject of its last match (RegExp.lastMatch): a match on a tiny text lets the sheet's go now.
+  /^/.exec("");
   return assemble(sheet, cells, formats, merges.areas, merges.index, hidden);
 }
 
@@ -501,13 +503,22 @@ function assemble(
     right = Math.max(right, m.right);
   }
   const width = right - left + 1;
+  const height = bottom - top + 1;
+  const { formats } = cells;
+  // Each row's number formats in an array just long enough (JSON and consumers see the same sparse rows).
+  const formatLengths = new Int32Array(height);
+  for (let i = 0; i < count; i++) {
+    if (formats[i] === NO_FORMAT || cellValues[i] === "") continue;
+    const r = rows[i] - top;
+    const length = columns[i] - left + 1;
+    if (length > formatLengths[r]) formatLengths[r] = length;
+  }
   const values: CellValue[][] = [];
   const numberFormats: (string | undefined)[][] = [];
-  for (let r = top; r <= bottom; r++) {
+  for (let r = 0; r < height; r++) {
     values.push(new Array<CellValue>(width).fill(""));
-    numberFormats.push([]);
+    numberFormats.push(formatLengths[r] === 0 ? [] : new Array<string | undefined>(formatLengths[r]));
   }
-  const { formats } = cells;
   for (let i = 0; i < count; i++) {
     const value = cellValues[i];
     if (value === "") continue;

@@ -1,7 +1,7 @@
 /**
  * The merged areas of a worksheet's XML, as exceljs keeps them: an area that overlaps one kept before it is
  * dropped (exceljs refuses to merge cells already merged; the first wins). Kept areas are indexed by row, so
- * checking a new area, or finding the area that holds a cell, looks only at the areas on the same rows: linear
+ * checking a new area looks only at the areas on the same rows: linear
  * in the number of areas and the rows they span, where comparing each with every earlier one was quadratic.
  */
 import type { MergedArea } from "../core/types";
@@ -94,17 +94,6 @@ export class MergeIndex {
       this.head[bucket] = at;
     }
   }
-
-  /** The kept area that holds the cell, if any. */
-  areaAt(row: number, column: number): MergedArea | undefined {
-    const bucket = row >> this.shift;
-    if (bucket >= this.head.length) return undefined;
-    for (let at = this.head[bucket]; at !== -1; at = this.next[at]) {
-      const a = this.areas[this.item[at]];
-      if (column >= a.left && column <= a.right && row >= a.top && row <= a.bottom) return a;
-    }
-    return undefined;
-  }
 }
 
 /** A mergeCell's ref: fast for the usual "A1:B2", else the general parse (entities, "$", spaces). */
@@ -149,17 +138,11 @@ function candidateAreas(xml: string, p: string, from: number): MergedArea[] {
  * The sheet's merged areas that exceljs keeps, sorted by top then left, and their index. `check` sees every
  * area first (it throws for one beyond Excel's rows or columns, which no index could hold).
  */
-export function readMerges(
-  xml: string,
-  p: string,
-  from: number,
-  check: (area: MergedArea) => void,
-): { areas: MergedArea[]; index: MergeIndex | null } {
+export function readMerges(xml: string, p: string, from: number, check: (area: MergedArea) => void): MergedArea[] {
   const candidates = candidateAreas(xml, p, from);
-  if (candidates.length === 0) return { areas: [], index: null };
+  if (candidates.length === 0) return [];
   for (const area of candidates) check(area);
   const index = new MergeIndex(candidates);
   for (const area of candidates) if (!index.overlaps(area)) index.keep(area);
-  const areas = index.areas.slice().sort((a, b) => a.top - b.top || a.left - b.left);
-  return { areas, index };
+  return index.areas.slice().sort((a, b) => a.top - b.top || a.left - b.left);
 }

@@ -8,7 +8,8 @@ import { dateToSerial } from "./cellValue";
 import { limitError, type LimitContext, type PackageLimits } from "./limits";
 import { decodeEscapes, stringItemText } from "./sharedStrings";
 import type { CellStyles } from "./workbookParts";
-import { readMerges, type MergeIndex } from "./merges";
+import { GridBuilder } from "./gridBuilder";
+import { readMerges } from "./merges";
 import { attribute, decodeXml, rootPrefix } from "./xml";
 
 export interface ScanContext {
@@ -238,38 +239,6 @@ function readCell(
   return { value: undefined, numeric: false, nonNull: !styled };
 }
 
-/** Cells with a value, as parallel arrays (no object per cell). */
-class ScannedCells {
-  count = 0;
-  rows: Int32Array = new Int32Array(1024);
-  columns: Int32Array = new Int32Array(1024);
-  /** Number format of a numeric cell: its style id, GENERAL, or NO_FORMAT for other cells. */
-  formats: Int32Array = new Int32Array(1024);
-  readonly values: CellValue[] = [];
-
-  add(row: number, column: number, value: CellValue, format: number): void {
-    if (this.count === this.rows.length) {
-      this.rows = grow(this.rows);
-      this.columns = grow(this.columns);
-      this.formats = grow(this.formats);
-    }
-    const i = this.count++;
-    this.rows[i] = row;
-    this.columns[i] = column;
-    this.formats[i] = format;
-    this.values.push(value);
-  }
-}
-
-const GENERAL = -1;
-const NO_FORMAT = -2;
-
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
 export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
   const p = rootPrefix(xml, "worksheet");
   const { limits } = ctx;
@@ -300,7 +269,7 @@ export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
     }
   }
 
-  const cells = new ScannedCells();
+  const grid = new GridBuilder();
   /** Rows with the hidden attribute: row number -> has a non-null cell. */
   const hidden = new Map<number, boolean>();
   const { formats, isDate } = ctx.styles;
@@ -398,8 +367,12 @@ export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
       }
       if (isHidden && nonNull) hidden.set(rowNumber, true);
       if (value !== undefined && value !== "" && value !== null) {
-        const format = !numeric ? NO_FORMAT : styled && formats[styleId] !== undefined ? styleId : GENERAL;
-        cells.add(rowNumber, column, value, format);
+        grid.set(
+          rowNumber,
+          column,
+          value,
+          numeric ? ((styled ? formats[styleId] : undefined) ?? "General") : undefined,
+        );
       }
       at = xml.indexOf(cellTag, after);
     }
@@ -413,7 +386,7 @@ export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
   const merges = readMerges(xml, p, dataEnd === -1 ? 0 : dataEnd, checkArea);
   // RegExp keeps the subject of its last match (RegExp.lastMatch): a match on a tiny text lets the sheet's go now.
   /^/.exec("");
-  return assemble(sheet, cells, formats, merges.areas, merges.index, hidden);
+  return grid.build(sheet, merges, hidden.size > 0 ? hiddenWithCells(hidden, merges) : []);
 }
 
 /** Rows of `sorted` (ascending) from index i on: the first not yet marked, with path compression. */
@@ -459,83 +432,6 @@ function hiddenWithCells(hidden: Map<number, boolean>, allMerges: readonly Merge
     }
   }
   return rows.filter((_row, i) => marked[i]);
-}
-
-function assemble(
-  sheet: string,
-  cells: ScannedCells,
-  styleFormats: readonly (string | undefined)[],
-  allMerges: MergedArea[],
-  index: MergeIndex | null,
-  hidden: Map<number, boolean>,
-): Grid {
-  const { count, rows, columns, values: cellValues } = cells;
-  // The other cells of a merged area read "" (only the top-left one holds the value): dropped, marked "".
-  if (index) {
-    for (let i = 0; i < count; i++) {
-      const row = rows[i];
-      const column = columns[i];
-      const m = index.areaAt(row, column);
-      if (m && (row !== m.top || column !== m.left)) cellValues[i] = "";
-    }
-  }
-  const hiddenRows = hidden.size > 0 ? hiddenWithCells(hidden, allMerges) : [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -Infinity;
-  let right = -Infinity;
-  for (let i = 0; i < count; i++) {
-    if (cellValues[i] === "") continue;
-    const row = rows[i];
-    const column = columns[i];
-    if (row < top) top = row;
-    if (row > bottom) bottom = row;
-    if (column < left) left = column;
-    if (column > right) right = column;
-  }
-  if (top === Infinity) return { sheet, origin: { row: 1, column: 1 }, values: [], merges: [], hiddenRows: [] };
-  // A merged area whose master holds a value belongs to the used range as a whole.
-  const merges = allMerges.filter((m) => m.bottom >= top && m.top <= bottom && m.right >= left && m.left <= right);
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
-  const width = right - left + 1;
-  const height = bottom - top + 1;
-  const { formats } = cells;
-  // Each row's number formats in an array just long enough (JSON and consumers see the same sparse rows).
-  const formatLengths = new Int32Array(height);
-  for (let i = 0; i < count; i++) {
-    if (formats[i] === NO_FORMAT || cellValues[i] === "") continue;
-    const r = rows[i] - top;
-    const length = columns[i] - left + 1;
-    if (length > formatLengths[r]) formatLengths[r] = length;
-  }
-  const values: CellValue[][] = [];
-  const numberFormats: (string | undefined)[][] = [];
-  for (let r = 0; r < height; r++) {
-    values.push(new Array<CellValue>(width).fill(""));
-    numberFormats.push(formatLengths[r] === 0 ? [] : new Array<string | undefined>(formatLengths[r]));
-  }
-  for (let i = 0; i < count; i++) {
-    const value = cellValues[i];
-    if (value === "") continue;
-    const r = rows[i] - top;
-    const c = columns[i] - left;
-    values[r][c] = value;
-    const format = formats[i];
-    if (format !== NO_FORMAT) numberFormats[r][c] = format === GENERAL ? "General" : styleFormats[format];
-  }
-  return {
-    sheet,
-    origin: { row: top, column: left },
-    values,
-    numberFormats,
-    merges,
-    hiddenRows: hiddenRows.filter((row) => row >= top && row <= bottom),
-  };
 }
 
 export { decodeEscapes };

@@ -189,6 +189,39 @@ describe("the package reader gives exceljs' Grid", () => {
     expect(actual.grids[0].hiddenRows.length).toBeGreaterThan(40);
   });
 
+  it.each([
+    [
+      "rows and cells out of order, a cell written twice",
+      '<sheetData><row r="5"><c r="C5" t="s"><v>0</v></c><c r="A5"><v>3</v></c></row><row r="2"><c r="B2" s="1"><v>42916</v></c><c r="B2" s="1"><v>42917</v></c></row><row r="3"><c r="D3" t="s"><v>1</v></c></row></sheetData>',
+    ],
+    [
+      "a used range starting at column C, with dates",
+      '<sheetData><row r="4"><c r="C4" t="s"><v>0</v></c><c r="E4" s="2"><v>45626</v></c></row><row r="5"><c r="D5" s="4"><v>0.5</v></c><c r="F5"><v>7</v></c></row></sheetData>',
+    ],
+    [
+      "values under merged cells at the edge of the used range (the range shrinks)",
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>5</v></c><c r="D2" s="1"><v>45000</v></c></row><row r="3"><c r="D3" t="s"><v>2</v></c></row></sheetData>' +
+        '<mergeCells count="1"><mergeCell ref="C2:D3"/></mergeCells>',
+    ],
+    [
+      "merged areas reaching above and left of the values",
+      '<sheetData><row r="3"><c r="C3" t="s"><v>0</v></c><c r="D3"><v>1</v></c></row><row r="4"><c r="D4" s="2"><v>45626</v></c></row></sheetData>' +
+        '<mergeCells count="2"><mergeCell ref="C3:C6"/><mergeCell ref="A1:D2"/></mergeCells>',
+    ],
+    [
+      "a master cell holding the only value of a wide merged row",
+      '<sheetData><row r="7"><c r="B7" t="s"><v>1</v></c><c r="C7"/><c r="D7"/></row></sheetData><mergeCells count="1"><mergeCell ref="B7:F8"/></mergeCells>',
+    ],
+  ])("on %s", async (_name, body) => {
+    const parts = handWorkbook([{ name: "分工方案", body }], {
+      sharedStrings: ["曲靖市人民政府", "省教育厅", "保山市"],
+    });
+    const bytes = zipOf(parts);
+    const expected = await viaExceljs(bytes);
+    expect(expected).not.toBe("fails");
+    expect(plain(await viaPackage(bytes))).toEqual(plain(expected));
+  });
+
   it("reads rows and cells written without references (exceljs refuses them) in order", async () => {
     const body =
       '<sheetData><row><c t="inlineStr"><is><t>序号</t></is></c><c t="inlineStr"><is><t>牵头单位</t></is></c></row><row><c><v>1</v></c><c r="C2" t="inlineStr"><is><t>省财政厅</t></is></c></row></sheetData>';

@@ -10,7 +10,7 @@ import { decodeEscapes, stringItemText } from "./sharedStrings";
 import type { CellStyles } from "./workbookParts";
 import { GridBuilder } from "./gridBuilder";
 import { readMerges } from "./merges";
-import { attribute, decodeXml, rootPrefix } from "./xml";
+import { attribute, decodeXml, rootPrefix, utf8Text } from "./xml";
 
 export interface ScanContext {
   /** The shared strings, parsed on first use. */
@@ -86,7 +86,7 @@ const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || co
  * Read the attributes of the start tag running from `from` (after its name) to `end` (its ">") in place, without
  * slicing the tag: where the raw values of r, t, s and hidden are, in `found`. The first of a name wins.
  */
-function findAttributes(xml: string, from: number, end: number): void {
+function findAttributes(xml: ByteText, from: number, end: number): void {
   found.fill(-1);
   let i = from;
   while (i < end) {
@@ -124,7 +124,7 @@ function findAttributes(xml: string, from: number, end: number): void {
 }
 
 /** A run of 1–15 ASCII digits as its integer (exact), or -1 for anything else. */
-function digitsAt(xml: string, start: number, end: number): number {
+function digitsAt(xml: ByteText, start: number, end: number): number {
   if (end <= start || end - start > 15) return -1;
   let n = 0;
   for (let i = start; i < end; i++) {
@@ -136,13 +136,13 @@ function digitsAt(xml: string, start: number, end: number): number {
 }
 
 /** parseInt(raw, 10) of a raw attribute value (digits read in place; anything unusual by parseInt). */
-function intAt(xml: string, start: number, end: number): number {
+function intAt(xml: ByteText, start: number, end: number): number {
   const n = digitsAt(xml, start, end);
   return n !== -1 ? n : parseInt(xml.slice(start, end), 10);
 }
 
 /** The column of a cell reference's letters ("AB12" -> 28), read in place; 0 when there are none. */
-function columnAt(xml: string, start: number, end: number): number {
+function columnAt(xml: ByteText, start: number, end: number): number {
   let column = 0;
   for (let i = start; i < end; i++) {
     const code = xml.charCodeAt(i);
@@ -164,7 +164,7 @@ const enum CellType {
   Other,
 }
 
-function cellTypeAt(xml: string, start: number, end: number): CellType {
+function cellTypeAt(xml: ByteText, start: number, end: number): CellType {
   if (start === -1) return CellType.None;
   const length = end - start;
   if (length === 1) {
@@ -239,8 +239,63 @@ function readCell(
   return { value: undefined, numeric: false, nonNull: !styled };
 }
 
-export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
-  const p = rootPrefix(xml, "worksheet");
+/**
+ * The sheet's UTF-8 bytes read in place with the few string methods the scan uses (no text of the whole sheet is
+ * ever made: that would cost its size again). Searched patterns are ASCII; slice() decodes, and since it cuts at
+ * ASCII characters ("<", ">", quotes) it gives what slicing the decoded text would.
+ */
+class ByteText {
+  readonly length: number;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.length = bytes.length;
+  }
+
+  /** The byte at i (0 past the end: no character the scan looks for). */
+  charCodeAt(i: number): number {
+    return this.bytes[i] | 0;
+  }
+
+  startsWith(pattern: string, at: number): boolean {
+    const b = this.bytes;
+    if (at < 0 || at + pattern.length > b.length) return false;
+    for (let k = 0; k < pattern.length; k++) if (b[at + k] !== pattern.charCodeAt(k)) return false;
+    return true;
+  }
+
+  indexOf(pattern: string, from: number): number {
+    const b = this.bytes;
+    const first = pattern.charCodeAt(0);
+    const n = pattern.length;
+    const last = b.length - n;
+    for (let i = from < 0 ? 0 : from; i <= last; i++) {
+      if (b[i] !== first) continue;
+      let k = 1;
+      while (k < n && b[i + k] === pattern.charCodeAt(k)) k++;
+      if (k === n) return i;
+    }
+    return -1;
+  }
+
+  /** The last match starting at or before `from`. */
+  lastIndexOf(pattern: string, from: number): number {
+    const first = pattern.charCodeAt(0);
+    for (let i = Math.min(from, this.bytes.length - pattern.length); i >= 0; i--) {
+      if (this.bytes[i] === first && this.startsWith(pattern, i)) return i;
+    }
+    return -1;
+  }
+
+  slice(start: number, end: number = this.bytes.length): string {
+    return utf8Text(this.bytes.subarray(start, end));
+  }
+}
+
+export function scanSheet(bytes: Uint8Array, sheet: string, ctx: ScanContext): Grid {
+  const xml = new ByteText(bytes);
+  // The root's prefix, from the text before the sheet's data (where the root element starts).
+  const head = xml.indexOf("sheetData", 0);
+  const p = rootPrefix(xml.slice(0, head === -1 ? xml.length : head), "worksheet");
   const { limits } = ctx;
   const tooManyRows = (rows: number) =>
     limitError("file.too-many-rows", ctx.file, {
@@ -255,9 +310,9 @@ export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
       limit: limits.maxColumns.toLocaleString("en-US"),
     });
 
-  const dataOpen = xml.indexOf(`<${p}sheetData`);
+  const dataOpen = xml.indexOf(`<${p}sheetData`, 0);
   const dataTagEnd = dataOpen === -1 ? -1 : xml.indexOf(">", dataOpen);
-  const selfClosed = dataTagEnd !== -1 && xml[dataTagEnd - 1] === "/";
+  const selfClosed = dataTagEnd !== -1 && xml.charCodeAt(dataTagEnd - 1) === 47;
   const dataEnd = dataOpen === -1 || selfClosed ? -1 : xml.indexOf(`</${p}sheetData>`, dataTagEnd);
 
   // Fail fast: the last row of a sheet with more rows than Excel allows (rows are in order).
@@ -383,7 +438,7 @@ export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
     if (area.bottom > limits.maxRows) throw tooManyRows(area.bottom);
     if (area.right > limits.maxColumns) throw tooManyColumns(area.right);
   };
-  const merges = readMerges(xml, p, dataEnd === -1 ? 0 : dataEnd, checkArea);
+  const merges = readMerges(xml.slice(dataEnd === -1 ? 0 : dataEnd), p, 0, checkArea);
   // RegExp keeps the subject of its last match (RegExp.lastMatch): a match on a tiny text lets the sheet's go now.
   /^/.exec("");
   return grid.build(sheet, merges, hidden.size > 0 ? hiddenWithCells(hidden, merges) : []);

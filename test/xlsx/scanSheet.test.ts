@@ -222,6 +222,30 @@ describe("the package reader gives exceljs' Grid", () => {
     expect(plain(await viaPackage(bytes))).toEqual(plain(expected));
   });
 
+  it("reads a sheet whose elements carry a prefix (x:worksheet, as some .NET tools write), after a byte-order mark", async () => {
+    const parts = handWorkbook([{ name: "分工方案", body: "<sheetData/>" }], {
+      sharedStrings: ["省林草局", "怒江州人民政府"],
+    });
+    parts["xl/worksheets/sheet1.xml"] =
+      '\uFEFF<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row>' +
+      '<x:row r="2" hidden="1"><x:c r="A2" s="2"><x:v>45626</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>迪庆州</x:t></x:is></x:c></x:row>' +
+      '<x:row r="3"><x:c r="A3"><x:v>3</x:v></x:c></x:row>' +
+      '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:B3"/></x:mergeCells></x:worksheet>';
+    for (const codec of [nodeZipCodec, fflateCodec]) {
+      const wb = await XlsxWorkbook.fromBuffer(zipOf(parts), "x.xlsx", { codec });
+      const grid = (await wb.readGrids()).plan;
+      expect(grid.values).toEqual([
+        ["省林草局", "怒江州人民政府"],
+        [45626, "迪庆州"],
+        [3, ""],
+      ]);
+      expect(grid.numberFormats?.[1]?.[0]).toBe('yyyy"年"m"月"d"日"');
+      expect(grid.merges).toEqual([{ top: 2, left: 2, bottom: 3, right: 2 }]);
+      expect(grid.hiddenRows).toEqual([2]);
+    }
+  });
+
   it("reads rows and cells written without references (exceljs refuses them) in order", async () => {
     const body =
       '<sheetData><row><c t="inlineStr"><is><t>序号</t></is></c><c t="inlineStr"><is><t>牵头单位</t></is></c></row><row><c><v>1</v></c><c r="C2" t="inlineStr"><is><t>省财政厅</t></is></c></row></sheetData>';

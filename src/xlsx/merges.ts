@@ -5,6 +5,7 @@
  * in the number of areas and the rows they span, where comparing each with every earlier one was quadratic.
  */
 import type { MergedArea } from "../core/types";
+import type { ByteText } from "./byteText";
 import { attribute, decodeXml } from "./xml";
 
 /** "AB12" -> column 28 (0 when there are no letters). */
@@ -96,40 +97,92 @@ export class MergeIndex {
   }
 }
 
-/** A mergeCell's ref: fast for the usual "A1:B2", else the general parse (entities, "$", spaces). */
-function areaOf(xml: string, tagStart: number, tagEnd: number): MergedArea | null {
-  const tag = xml.slice(tagStart, tagEnd + 1);
-  const raw = attribute(tag, "ref") ?? "";
-  const fast = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(raw);
-  if (!fast) return parseRange(decodeXml(raw));
-  const top = Number(fast[2]);
-  const bottom = Number(fast[4]);
-  const left = columnOf(fast[1]);
-  const right = columnOf(fast[3]);
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    bottom: Math.max(top, bottom),
-    right: Math.max(left, right),
-  };
+/** [A-Za-z0-9_]: what ends a word for a regex's \b. */
+const isWordByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Digits then end: the number, or -1. */
+function numberAt(xml: ByteText, start: number, end: number): number {
+  if (end <= start || end - start > 7) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** One corner of a ref read in place ("AB12"): [column, row, end], or null. */
+function cornerAt(xml: ByteText, start: number): [number, number, number] | null {
+  let i = start;
+  let column = 0;
+  while (i - start < 3) {
+    const c = xml.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    column = column * 26 + c - 64;
+    i++;
+  }
+  if (i === start) return null;
+  const digits = i;
+  while (xml.charCodeAt(i) >= 48 && xml.charCodeAt(i) <= 57) i++;
+  const row = numberAt(xml, digits, i);
+  return row === -1 ? null : [column, row, i];
+}
+
+/** A mergeCell's ref: read in place for the usual ref="A1:B2", else the general parse (entities, "$", spaces). */
+function areaOf(xml: ByteText, tagStart: number, tagEnd: number): MergedArea | null {
+  const at = xml.indexOf(" ref=", tagStart);
+  if (at !== -1 && at < tagEnd && xml.charCodeAt(at + 5) === 34) {
+    const a = cornerAt(xml, at + 6);
+    const b = a && xml.charCodeAt(a[2]) === 58 ? cornerAt(xml, a[2] + 1) : null;
+    if (a && b && xml.charCodeAt(b[2]) === 34) {
+      return {
+        top: Math.min(a[1], b[1]),
+        left: Math.min(a[0], b[0]),
+        bottom: Math.max(a[1], b[1]),
+        right: Math.max(a[0], b[0]),
+      };
+    }
+  }
+  return parseRange(decodeXml(attribute(xml.slice(tagStart, tagEnd + 1), "ref") ?? ""));
+}
+
+/**
+ * Where the start tag holding the "mergeCell" found at `at` begins ("<" or "<prefix:"), or -1: what the pattern
+ * <(?:[\w.-]+:)?mergeCell\b finds (a namespace-aware reader sees any prefix).
+ */
+function tagStartOf(xml: ByteText, at: number, floor: number): number {
+  if (isWordByte(xml.charCodeAt(at + 9))) return -1;
+  const before = xml.charCodeAt(at - 1);
+  if (before === 60) return at - 1;
+  if (before !== 58) return -1;
+  let i = at - 2;
+  while (i >= floor) {
+    const c = xml.charCodeAt(i);
+    if (!(isWordByte(c) || c === 46 || c === 45)) break;
+    i--;
+  }
+  return i < at - 2 && xml.charCodeAt(i) === 60 ? i : -1;
 }
 
 /** The <mergeCells> after `from` (prefix p): every area as written, in order (unreadable refs left out). */
-function candidateAreas(xml: string, p: string, from: number): MergedArea[] {
+function candidateAreas(xml: ByteText, p: string, from: number): MergedArea[] {
   const areas: MergedArea[] = [];
   const start = xml.indexOf(`<${p}mergeCells`, from);
   if (start === -1) return areas;
   const close = xml.indexOf(`</${p}mergeCells>`, start);
   const end = close === -1 ? xml.length : close;
-  // Any prefix, as a namespace-aware reader would see it; "mergeCell" followed by a word character is another name.
-  const tagPattern = /<(?:[\w.-]+:)?mergeCell\b/g;
-  tagPattern.lastIndex = start;
-  for (let m = tagPattern.exec(xml); m !== null && m.index < end; m = tagPattern.exec(xml)) {
-    const tagEnd = xml.indexOf(">", m.index);
+  for (let at = xml.indexOf("mergeCell", start); at !== -1 && at < end;) {
+    const tagStart = tagStartOf(xml, at, start);
+    if (tagStart === -1) {
+      at = xml.indexOf("mergeCell", at + 9);
+      continue;
+    }
+    const tagEnd = xml.indexOf(">", at);
     if (tagEnd === -1 || tagEnd >= end) break;
-    const area = areaOf(xml, m.index, tagEnd);
+    const area = areaOf(xml, tagStart, tagEnd);
     if (area) areas.push(area);
-    tagPattern.lastIndex = tagEnd + 1;
+    at = xml.indexOf("mergeCell", tagEnd + 1);
   }
   return areas;
 }
@@ -138,7 +191,7 @@ function candidateAreas(xml: string, p: string, from: number): MergedArea[] {
  * The sheet's merged areas that exceljs keeps, sorted by top then left, and their index. `check` sees every
  * area first (it throws for one beyond Excel's rows or columns, which no index could hold).
  */
-export function readMerges(xml: string, p: string, from: number, check: (area: MergedArea) => void): MergedArea[] {
+export function readMerges(xml: ByteText, p: string, from: number, check: (area: MergedArea) => void): MergedArea[] {
   const candidates = candidateAreas(xml, p, from);
   if (candidates.length === 0) return [];
   for (const area of candidates) check(area);

@@ -5,6 +5,7 @@
  */
 import { XlsxWorkbook } from "../../src/xlsx/XlsxWorkbook";
 import { MergeIndex, readMerges } from "../../src/xlsx/merges";
+import { ByteText } from "../../src/xlsx/byteText";
 import type { MergedArea } from "../../src/core/types";
 import type { UserError } from "../../src/app/errors";
 import { handWorkbook, zipOf } from "./packageParts";
@@ -38,6 +39,7 @@ function random(seed: number): () => number {
 }
 
 const noCheck = () => undefined;
+const text = (xml: string) => new ByteText(new TextEncoder().encode(xml));
 
 describe("merged areas", () => {
   it("keeps the first of overlapping areas, and one that overlaps only a dropped area", () => {
@@ -48,7 +50,7 @@ describe("merged areas", () => {
       { top: 2, left: 1, bottom: 2, right: 1 }, // A2 inside A1:B2: dropped
       { top: 3, left: 3, bottom: 3, right: 4 }, // C3:D3 overlaps only the dropped B2:C3: kept
     ];
-    const kept = readMerges(mergeXml(areas), "", 0, noCheck);
+    const kept = readMerges(text(mergeXml(areas)), "", 0, noCheck);
     expect(kept.map(refOf)).toEqual(["A1:B2", "C1:C2", "C3:D3"]);
   });
 
@@ -85,12 +87,19 @@ describe("merged areas", () => {
   it("reads refs as written: lower case, $ signs, one cell, reversed corners", () => {
     const xml =
       '<mergeCells><mergeCell ref="b2:c3"/><mergeCell ref="$E$5:$F$6"/><mergeCell ref="H8"/><mergeCell ref="K12:J10"/><mergeCell ref="bad"/></mergeCells>';
-    expect(readMerges(xml, "", 0, noCheck)).toEqual([
+    expect(readMerges(text(xml), "", 0, noCheck)).toEqual([
       { top: 2, left: 2, bottom: 3, right: 3 },
       { top: 5, left: 5, bottom: 6, right: 6 },
       { top: 8, left: 8, bottom: 8, right: 8 },
       { top: 10, left: 10, bottom: 12, right: 11 },
     ]);
+  });
+
+  it("finds mergeCell elements under any prefix, and only those", () => {
+    const xml =
+      '<x:mergeCells count="5"><x:mergeCell ref="A1:B1"/><a.b-c:mergeCell ref=\'C1:D1\'/><x:mergeCellX ref="E1:F1"/>' +
+      '<y:z:mergeCell ref="G1:H1"/><x:mergeCell\tref = "I1:&#74;1"/><x:mergeCell ref="K1:L1"></x:mergeCell></x:mergeCells>';
+    expect(readMerges(text(xml), "x:", 0, noCheck).map(refOf)).toEqual(["A1:B1", "C1:D1", "I1:J1", "K1:L1"]);
   });
 
   it("in a read sheet: a value under a dropped area stays, one under a kept area reads empty", async () => {

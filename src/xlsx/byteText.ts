@@ -25,11 +25,12 @@ export class ByteText {
     return true;
   }
 
-  indexOf(pattern: string, from: number): number {
+  /** The first match lying within [from, end). */
+  indexOf(pattern: string, from: number, end: number = this.bytes.length): number {
     const b = this.bytes;
     const first = pattern.charCodeAt(0);
     const n = pattern.length;
-    const last = b.length - n;
+    const last = (end < b.length ? end : b.length) - n;
     for (let i = from < 0 ? 0 : from; i <= last; i++) {
       if (b[i] !== first) continue;
       let k = 1;

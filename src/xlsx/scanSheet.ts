@@ -311,13 +311,22 @@ export function scanSheet(bytes: Uint8Array, sheet: string, ctx: ScanContext): G
       pos = rowTagEnd + 1;
       continue;
     }
-    const rowEnd = xml.indexOf(rowClose, rowTagEnd);
-    const end = rowEnd === -1 ? dataEnd : rowEnd;
+    // The row's end is met on the way (a "</row>" between the cells, or inside one left open), so the row is not
+    // searched twice; past the last cell, it is searched for as such.
+    let end = -1;
     let column = 0;
-    let at = xml.indexOf(cellTag, rowTagEnd);
-    while (at !== -1 && at < end) {
+    let from = rowTagEnd;
+    let at = xml.indexOf(cellTag, from);
+    for (;;) {
+      const rowCloseAt = xml.indexOf(rowClose, from, at === -1 || at > dataEnd ? dataEnd : at);
+      if (rowCloseAt !== -1) {
+        end = rowCloseAt;
+        break;
+      }
+      if (at === -1 || at >= dataEnd) break;
       const next = xml.charCodeAt(at + cellTag.length);
       if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+        from = at + 1;
         at = xml.indexOf(cellTag, at + 1);
         continue;
       }
@@ -338,8 +347,16 @@ export function scanSheet(bytes: Uint8Array, sheet: string, ctx: ScanContext): G
           closeFrom = cTagEnd;
           closeAt = xml.indexOf(cellClose, cTagEnd);
         }
-        stop = closeAt === -1 || closeAt > end ? end : closeAt;
-        after = stop + (closeAt === stop ? cellClose.length : 0);
+        const rowCloseAt = xml.indexOf(rowClose, cTagEnd, closeAt === -1 ? dataEnd : closeAt);
+        if (rowCloseAt !== -1 || closeAt === -1) {
+          // A cell left open: the row ends here.
+          end = rowCloseAt !== -1 ? rowCloseAt : dataEnd;
+          stop = end;
+          after = end;
+        } else {
+          stop = closeAt;
+          after = closeAt + cellClose.length;
+        }
       } else innerStart = stop;
 
       let value: CellValue | undefined;
@@ -378,7 +395,13 @@ export function scanSheet(bytes: Uint8Array, sheet: string, ctx: ScanContext): G
           numeric ? ((styled ? formats[styleId] : undefined) ?? "General") : undefined,
         );
       }
+      if (end !== -1) break;
+      from = after;
       at = xml.indexOf(cellTag, after);
+    }
+    if (end === -1) {
+      const rowEnd = xml.indexOf(rowClose, from);
+      end = rowEnd === -1 ? dataEnd : rowEnd;
     }
     pos = end + rowClose.length;
   }

@@ -246,6 +246,38 @@ describe("the package reader gives exceljs' Grid", () => {
     }
   });
 
+  it.each([
+    [
+      "a cell left open: the row ends at its </row>",
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></row><row r="2"><c r="A2"><v>2</v></c><c r="B2" t="s"><v>1</v></c></row></sheetData>',
+      [
+        ["普洱市", ""],
+        [2, "临沧市"],
+      ],
+    ],
+    [
+      "a row left open: it runs to the next </row>",
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="B3"><v>3</v></c></row></sheetData>',
+      [
+        [2, ""],
+        ["", ""],
+        ["", 3],
+      ],
+    ],
+    [
+      "the last cell of the sheet left open, and another element among the cells",
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><cx r="B1"/><c r="C1"><v>5</v></c></row><row r="2"><c r="A2"><v>7</v></c><c r="B2"><v>8</v></sheetData>',
+      [
+        ["普洱市", "", 5],
+        [7, 8, ""],
+      ],
+    ],
+  ])("reads what it can of malformed rows (%s), as before", async (_name, body, values) => {
+    const bytes = zipOf(handWorkbook([{ name: "分工方案", body }], { sharedStrings: ["普洱市", "临沧市"] }));
+    const wb = await XlsxWorkbook.fromBuffer(bytes, "x.xlsx");
+    expect((await wb.readGrids()).plan.values).toEqual(values);
+  });
+
   it("reads rows and cells written without references (exceljs refuses them) in order", async () => {
     const body =
       '<sheetData><row><c t="inlineStr"><is><t>序号</t></is></c><c t="inlineStr"><is><t>牵头单位</t></is></c></row><row><c><v>1</v></c><c r="C2" t="inlineStr"><is><t>省财政厅</t></is></c></row></sheetData>';

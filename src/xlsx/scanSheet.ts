@@ -1,7 +1,9 @@
 /**
  * One worksheet's XML straight into the core's Grid, without an object model: the same Grid (values, number
  * formats of numeric cells, merged areas, hidden rows) as the exceljs reading it replaced, which the tests keep
- * as their oracle (test/xlsx/oracle/readGrid.ts) and compare on every fixture.
+ * as their oracle (test/xlsx/oracle/readGrid.ts) and compare on every fixture. The sheet's UTF-8 bytes are read
+ * in place (src/xlsx/byteText.ts: no text of the whole sheet), tags without slicing them, the usual cell
+ * (<v>digits</v>) without any string; cells go straight into the Grid's rows (src/xlsx/gridBuilder.ts).
  */
 import type { CellValue, Grid, MergedArea } from "../core/types";
 import { dateToSerial } from "./cellValue";
@@ -411,8 +413,6 @@ export function scanSheet(bytes: Uint8Array, sheet: string, ctx: ScanContext): G
     if (area.right > limits.maxColumns) throw tooManyColumns(area.right);
   };
   const merges = readMerges(xml, p, dataEnd === -1 ? 0 : dataEnd, checkArea);
-  // RegExp keeps the subject of its last match (RegExp.lastMatch): a match on a tiny text lets the sheet's go now.
-  /^/.exec("");
   return grid.build(sheet, merges, hidden.size > 0 ? hiddenWithCells(hidden, merges) : []);
 }
 

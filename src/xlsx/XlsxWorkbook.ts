@@ -165,10 +165,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private scan(sheet: SheetEntry): Grid {
-    const xml = this.pkg.text(sheet.part!);
-    if (xml === null)
+    const bytes = this.pkg.bytes(sheet.part!);
+    if (bytes === null)
       return { sheet: sheet.name, origin: { row: 1, column: 1 }, values: [], merges: [], hiddenRows: [] };
-    return scanSheet(xml, sheet.name, {
+    return scanSheet(bytes, sheet.name, {
       sharedStrings: () => this.sharedStrings(),
       styles: this.styles(),
       date1904: this.info().date1904,

@@ -96,7 +96,7 @@ export class XlsxPackage {
 
   text(name: string): string | null {
     const bytes = this.bytes(name);
-    return bytes === null ? null : utf8Text(bytes);
+    return bytes === null ? null : (this.codec.utf8Text?.(bytes) ?? utf8Text(bytes));
   }
 
   setBytes(name: string, data: Uint8Array): void {

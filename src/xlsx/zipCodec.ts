@@ -16,6 +16,8 @@ export interface ZipCodec {
   /** Inflate raw DEFLATE data; past `limit` bytes of output throw InflateLimitError (never allocate more). */
   inflate(data: Uint8Array, limit: number): Uint8Array;
   deflate(data: Uint8Array): Uint8Array;
+  /** UTF-8 bytes as text, a BOM kept (optional: a platform may decode faster than TextDecoder). */
+  utf8Text?(bytes: Uint8Array): string;
 }
 
 export const fflateCodec: ZipCodec = {

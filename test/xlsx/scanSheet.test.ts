@@ -142,6 +142,142 @@ describe("the package reader gives exceljs' Grid", () => {
     expect(plain(await viaPackage(bytes1904))).toEqual(plain(expected1904));
   });
 
+  it("on start tags spelled every way XML allows and cells laid out over several lines", async () => {
+    const body =
+      "<sheetData>\n" +
+      '  <row r="1"\tspans="1:6"><c\nr="A1"\tt="s"><v>0</v></c><c t = "s" r = \'B1\'><v>1</v></c><c s="1" r="C1"><v>42916</v></c>' +
+      '<c r="D1" s="0"><v>00042</v></c><c r="E1" t="n"><v>-3.25</v></c><c r="F1"><v>12345678901234567890</v></c></row>\n' +
+      '  <row r="2" hidden=\'true\'>\n    <c r="A2" t="b">\n      <v>0</v>\n    </c>\n    <c r="B2" t="inlineStr"><is><t>文山州</t></is></c>\n' +
+      '    <c r="C2" t="b"><v>1</v></c><c r="D2" t="str"><v>12</v></c><c r="E2" t="e"><v>#REF!</v></c><c r="F2"><v></v></c></row>\n' +
+      '  <row r="3" spans="1:2" hidden="1"><c r="A3" s="2"/><c r="B3" t="s"><v>2</v></c></row>\n' +
+      '  <row r="5"><c r="A5" t="s" s="3"><v>1</v></c><c r="C5" s="4"><v>0.25</v></c><c r="E5"><v>1E+3</v></c></row>\n' +
+      "</sheetData>";
+    const parts = handWorkbook([{ name: "分工方案", body }], { sharedStrings: ["楚雄州", "红河州", "西双版纳州"] });
+    const bytes = zipOf(parts);
+    const expected = await viaExceljs(bytes);
+    expect(expected).not.toBe("fails");
+    expect(plain(await viaPackage(bytes))).toEqual(plain(expected));
+    expect(plain(await viaPackage(bytes, fflateCodec))).toEqual(plain(expected));
+  });
+
+  it("on hidden rows under merged areas of every shape (hidden rows with and without cells)", async () => {
+    const rows: string[] = [];
+    const merges: string[] = [];
+    for (let block = 0; block < 40; block++) {
+      const r = block * 6 + 1;
+      rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>第${block + 1}项 昭通市</t></is></c></row>`);
+      // Hidden rows: some with cells, some empty, some only covered by an area below its top row.
+      for (let k = 1; k <= 4; k++) {
+        const hiddenRow = r + k;
+        const cell = (block + k) % 3 === 0 ? `<c r="C${hiddenRow}"><v>${block * 10 + k}</v></c>` : "";
+        rows.push(`<row r="${hiddenRow}" hidden="1">${cell}</row>`);
+      }
+      const shape = block % 4;
+      if (shape === 0) merges.push(`A${r}:A${r + 2}`); // one column, down into hidden rows
+      if (shape === 1) merges.push(`A${r + 1}:B${r + 1}`); // one hidden row, two columns
+      if (shape === 2) merges.push(`B${r + 2}:B${r + 2}`); // one cell on a hidden row
+      if (shape === 3) merges.push(`D${r + 3}:D${r + 4}`); // top row hidden, one column
+    }
+    const body =
+      `<sheetData>${rows.join("")}</sheetData>` +
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+    const bytes = zipOf(handWorkbook([{ name: "分工方案", body }]));
+    const expected = await viaExceljs(bytes);
+    expect(expected).not.toBe("fails");
+    const actual = plain(await viaPackage(bytes));
+    expect(actual).toEqual(plain(expected));
+    expect(actual.grids[0].hiddenRows.length).toBeGreaterThan(40);
+  });
+
+  it.each([
+    [
+      "rows and cells out of order, a cell written twice",
+      '<sheetData><row r="5"><c r="C5" t="s"><v>0</v></c><c r="A5"><v>3</v></c></row><row r="2"><c r="B2" s="1"><v>42916</v></c><c r="B2" s="1"><v>42917</v></c></row><row r="3"><c r="D3" t="s"><v>1</v></c></row></sheetData>',
+    ],
+    [
+      "a used range starting at column C, with dates",
+      '<sheetData><row r="4"><c r="C4" t="s"><v>0</v></c><c r="E4" s="2"><v>45626</v></c></row><row r="5"><c r="D5" s="4"><v>0.5</v></c><c r="F5"><v>7</v></c></row></sheetData>',
+    ],
+    [
+      "values under merged cells at the edge of the used range (the range shrinks)",
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>5</v></c><c r="D2" s="1"><v>45000</v></c></row><row r="3"><c r="D3" t="s"><v>2</v></c></row></sheetData>' +
+        '<mergeCells count="1"><mergeCell ref="C2:D3"/></mergeCells>',
+    ],
+    [
+      "merged areas reaching above and left of the values",
+      '<sheetData><row r="3"><c r="C3" t="s"><v>0</v></c><c r="D3"><v>1</v></c></row><row r="4"><c r="D4" s="2"><v>45626</v></c></row></sheetData>' +
+        '<mergeCells count="2"><mergeCell ref="C3:C6"/><mergeCell ref="A1:D2"/></mergeCells>',
+    ],
+    [
+      "a master cell holding the only value of a wide merged row",
+      '<sheetData><row r="7"><c r="B7" t="s"><v>1</v></c><c r="C7"/><c r="D7"/></row></sheetData><mergeCells count="1"><mergeCell ref="B7:F8"/></mergeCells>',
+    ],
+  ])("on %s", async (_name, body) => {
+    const parts = handWorkbook([{ name: "分工方案", body }], {
+      sharedStrings: ["曲靖市人民政府", "省教育厅", "保山市"],
+    });
+    const bytes = zipOf(parts);
+    const expected = await viaExceljs(bytes);
+    expect(expected).not.toBe("fails");
+    expect(plain(await viaPackage(bytes))).toEqual(plain(expected));
+  });
+
+  it("reads a sheet whose elements carry a prefix (x:worksheet, as some .NET tools write), after a byte-order mark", async () => {
+    const parts = handWorkbook([{ name: "分工方案", body: "<sheetData/>" }], {
+      sharedStrings: ["省林草局", "怒江州人民政府"],
+    });
+    parts["xl/worksheets/sheet1.xml"] =
+      '\uFEFF<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row>' +
+      '<x:row r="2" hidden="1"><x:c r="A2" s="2"><x:v>45626</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>迪庆州</x:t></x:is></x:c></x:row>' +
+      '<x:row r="3"><x:c r="A3"><x:v>3</x:v></x:c></x:row>' +
+      '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:B3"/></x:mergeCells></x:worksheet>';
+    for (const codec of [nodeZipCodec, fflateCodec]) {
+      const wb = await XlsxWorkbook.fromBuffer(zipOf(parts), "x.xlsx", { codec });
+      const grid = (await wb.readGrids()).plan;
+      expect(grid.values).toEqual([
+        ["省林草局", "怒江州人民政府"],
+        [45626, "迪庆州"],
+        [3, ""],
+      ]);
+      expect(grid.numberFormats?.[1]?.[0]).toBe('yyyy"年"m"月"d"日"');
+      expect(grid.merges).toEqual([{ top: 2, left: 2, bottom: 3, right: 2 }]);
+      expect(grid.hiddenRows).toEqual([2]);
+    }
+  });
+
+  it.each([
+    [
+      "a cell left open: the row ends at its </row>",
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></row><row r="2"><c r="A2"><v>2</v></c><c r="B2" t="s"><v>1</v></c></row></sheetData>',
+      [
+        ["普洱市", ""],
+        [2, "临沧市"],
+      ],
+    ],
+    [
+      "a row left open: it runs to the next </row>",
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="B3"><v>3</v></c></row></sheetData>',
+      [
+        [2, ""],
+        ["", ""],
+        ["", 3],
+      ],
+    ],
+    [
+      "the last cell of the sheet left open, and another element among the cells",
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><cx r="B1"/><c r="C1"><v>5</v></c></row><row r="2"><c r="A2"><v>7</v></c><c r="B2"><v>8</v></sheetData>',
+      [
+        ["普洱市", "", 5],
+        [7, 8, ""],
+      ],
+    ],
+  ])("reads what it can of malformed rows (%s), as before", async (_name, body, values) => {
+    const bytes = zipOf(handWorkbook([{ name: "分工方案", body }], { sharedStrings: ["普洱市", "临沧市"] }));
+    const wb = await XlsxWorkbook.fromBuffer(bytes, "x.xlsx");
+    expect((await wb.readGrids()).plan.values).toEqual(values);
+  });
+
   it("reads rows and cells written without references (exceljs refuses them) in order", async () => {
     const body =
       '<sheetData><row><c t="inlineStr"><is><t>序号</t></is></c><c t="inlineStr"><is><t>牵头单位</t></is></c></row><row><c><v>1</v></c><c r="C2" t="inlineStr"><is><t>省财政厅</t></is></c></row></sheetData>';

@@ -142,4 +142,35 @@ export interface PaneResult {
   progressSeen: string[];
   /** Where the build came from (bench/tmp/webpack unless --dist). */
   dist: string;
+  /** When each of progressSeen first showed, from choosing the file (absent in older results). */
+  progressAtMs?: number[];
+  /** From choosing the file until its name shows (the worker has read it); absent in older results. */
+  openMs?: number;
+  /** The longest animation frames (up to 10, longest first), with the scripts that ran in them. */
+  frames?: PaneFrame[];
+  /** With --profile: the main thread's busy stretches over 50 ms (CPU profile), with the functions in them. */
+  busy?: PaneBusyStretch[];
+}
+
+/** A long animation frame of the pane's main thread (PerformanceObserver "long-animation-frame"). */
+export interface PaneFrame {
+  /** From choosing the file. */
+  startMs: number;
+  durationMs: number;
+  blockingMs: number;
+  /** Style and layout at the end of the frame. */
+  renderMs: number;
+  /** The scripts that ran, longest first: what called them (e.g. "MessagePort.onmessage"), where, how long. */
+  scripts: { invoker: string; source: string; durationMs: number }[];
+}
+
+/** A stretch of the main thread's CPU profile without idle samples (one task, or tasks back to back). */
+export interface PaneBusyStretch {
+  /** From the start of the profile (just before the file is chosen). */
+  startMs: number;
+  durationMs: number;
+  /** Functions with the most self time in the stretch ("name file:line share"), and of the project's own code
+   * (src/) the outermost ones on the stack, with the share of the stretch they cover. */
+  self: string[];
+  ours: string[];
 }

@@ -8,6 +8,7 @@
 import type { Analyzer, CheckOptions } from "../app/check";
 import { UserError } from "../app/errors";
 import type { Grid, Report } from "../core/types";
+import { attachDigest } from "../taskpane/model/reportDigest";
 import {
   CancelledError,
   errorFromData,
@@ -240,6 +241,7 @@ export class AnalysisClient {
     }
     const value = response.value as Record<string, unknown>;
     if (pending.parts) Object.assign(value, pending.parts);
+    if (response.digest) attachDigest(value as unknown as Report, response.digest);
     pending.resolve(value);
   }
 

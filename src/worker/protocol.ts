@@ -9,6 +9,7 @@ import type { CheckOptions } from "../app/check";
 import type { CheckProgress } from "../app/progress";
 import type { Params } from "../core/i18n/format";
 import type { Grid, Report } from "../core/types";
+import type { ReportDigest } from "../taskpane/model/reportDigest";
 
 export type { CheckPhase, CheckProgress, ProgressListener } from "../app/progress";
 
@@ -48,7 +49,9 @@ export type WorkerResponse =
   | { id: number; kind: "progress"; progress: CheckProgress }
   /** Part of the report's tasks or findings, in order; the "done" that follows has those lists empty. */
   | { id: number; kind: "part"; list: ReportList; items: unknown[] }
-  | { id: number; kind: "done"; value: unknown }
+  /** The result. For a report (analyze, check): its lists came in "part"s before, and `digest` is what the
+   * pane's views show of it (counts, sorted positions), computed here so the page never walks the lists. */
+  | { id: number; kind: "done"; value: unknown; digest?: ReportDigest }
   | { id: number; kind: "failed"; error: WorkerError };
 
 export function errorToData(error: unknown): WorkerError {

@@ -18,6 +18,7 @@ import {
   type WorkerResponse,
 } from "./protocol";
 import { annotatedBytes, openWorkbookFile, readFileBytes, type WorkbookFile } from "./workbookFile";
+import { digestBuffers, reportDigest } from "../taskpane/model/reportDigest";
 
 export type Post = (response: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -60,15 +61,16 @@ export class AnalysisService {
     }
   }
 
-  /** The report's tasks and findings in parts, then the rest of it. */
+  /** The report's tasks and findings in parts, then the rest of it with its digest (arrays transferred). */
   private postReport(id: number, report: Report): void {
+    const digest = reportDigest(report);
     const lists: Record<ReportList, readonly unknown[]> = { tasks: report.tasks, findings: report.findings };
     for (const list of ["tasks", "findings"] as const) {
       const items = lists[list];
       for (let start = 0; start < items.length; start += REPORT_PART)
         this.post({ id, kind: "part", list, items: items.slice(start, start + REPORT_PART) });
     }
-    this.post({ id, kind: "done", value: { ...report, tasks: [], findings: [] } });
+    this.post({ id, kind: "done", value: { ...report, tasks: [], findings: [] }, digest }, digestBuffers(digest));
   }
 
   private async run(request: WorkerRequest, onProgress: ProgressListener): Promise<unknown> {

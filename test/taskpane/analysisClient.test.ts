@@ -19,6 +19,7 @@ import {
   type WorkerResponse,
 } from "../../src/worker/protocol";
 import { AnalysisService } from "../../src/worker/service";
+import { digestOf, reportDigest } from "../../src/taskpane/model/reportDigest";
 import { report as handMadeReport, task } from "./fixtures";
 
 /** A worker that records what it is sent; the test answers for it. */
@@ -39,14 +40,14 @@ class FakeWorker implements WorkerEndpoint {
 }
 
 /** Copies data the way postMessage does (jsdom has no structuredClone), as far as our messages go: plain objects,
- * arrays, byte arrays; Blobs pass as they are (immutable). Anything else cannot cross and fails the test. */
+ * arrays, byte and index arrays; Blobs pass as they are (immutable). Anything else cannot cross and fails the test. */
 function cloneData<T>(value: T): T {
   if (value === null || typeof value !== "object") {
     if (typeof value === "function") throw new Error("a function cannot be posted to a worker");
     return value;
   }
   if (value instanceof Blob) return value;
-  if (value instanceof Uint8Array) return value.slice() as T;
+  if (value instanceof Uint8Array || value instanceof Int32Array) return value.slice() as T;
   if (Array.isArray(value)) return value.map((item: unknown) => cloneData(item)) as T;
   if (Object.getPrototypeOf(value) !== Object.prototype) throw new Error("only plain data can be posted");
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cloneData(item)])) as T;
@@ -163,6 +164,43 @@ describe("AnalysisClient protocol", () => {
     const report = await pending;
     expect(report.tasks.map((t) => t.lead[0])).toEqual(["省发展改革委", "省财政厅", "省教育厅"]);
     expect(report.findings).toEqual([]);
+  });
+
+  it("sends the report's digest with it, so the page never walks the lists: counts and order as computed here", async () => {
+    const plan = generatePlan({ rows: REPORT_PART * 3, layout: "two-column", seed: 5 });
+    const sent: WorkerResponse[] = [];
+    const client = new AnalysisClient(() => serviceWorker());
+    // The real service behind the boundary: watch what it posts, messages and their transfer lists.
+    const service = new AnalysisService((response, transfer = []) => {
+      sent.push(response);
+      if (response.kind === "done") expect(transfer.length).toBeGreaterThan(0);
+    });
+    await service.handle({ id: 1, kind: "analyze", grids: [plan.grid], options });
+    const done = sent[sent.length - 1];
+    expect(done.kind === "done" && done.digest).toBeTruthy();
+    // Every message holds a part of a list at most: the task list never crosses in one go.
+    for (const message of sent.slice(0, -1)) {
+      if (message.kind === "part") expect(message.items.length).toBeLessThanOrEqual(REPORT_PART);
+    }
+    expect(done.kind === "done" && (done.value as Report).tasks).toEqual([]);
+
+    const report = await client.analyze([plan.grid], options);
+    const here = reportDigest(analyze([plan.grid], options));
+    const digest = digestOf(report);
+    expect(digest).toEqual(here);
+    expect(digest.counts.overdue).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("keeps the digest that came with the report instead of computing one", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const pending = client.analyze([], {});
+    const tasks = [task(5, { status: "overdue", daysOverdue: 12, lead: ["省发展改革委"] })];
+    worker.reply({ id: 1, kind: "part", list: "tasks", items: tasks });
+    const digest = reportDigest(handMadeReport({ tasks }));
+    worker.reply({ id: 1, kind: "done", value: handMadeReport({ tasks: [] }), digest });
+    const report = await pending;
+    expect(digestOf(report)).toBe(digest);
   });
 
   it("rejects with the worker's UserError, code and parameters kept, in the user's language", async () => {

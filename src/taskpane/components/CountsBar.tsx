@@ -2,7 +2,7 @@
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { Report } from "../../core/types";
 import { useText, type PaneTextKey } from "../i18n";
-import { countBySeverity } from "../model/findings";
+import { digestOf } from "../model/reportDigest";
 
 const useStyles = makeStyles({
   root: { margin: 0, display: "grid", gridTemplateColumns: "repeat(4, 1fr)", gap: tokens.spacingHorizontalXS },
@@ -34,26 +34,13 @@ type Tile = { key: "errors" | "warnings" | "overdue" | "dueSoon"; testId: string
 export function CountsBar({ report }: { report: Report }) {
   const styles = useStyles();
   const { t } = useText();
+  // Counted where the report was made (the analysis worker), not here: a big plan's lists are never walked.
+  const { counts } = digestOf(report);
   const tiles: Tile[] = [
-    { key: "errors", testId: "count-errors", label: "count.errors", value: countBySeverity(report.findings, "error") },
-    {
-      key: "warnings",
-      testId: "count-warnings",
-      label: "count.warnings",
-      value: countBySeverity(report.findings, "warning"),
-    },
-    {
-      key: "overdue",
-      testId: "count-overdue",
-      label: "count.overdue",
-      value: report.tasks.filter((task) => task.status === "overdue").length,
-    },
-    {
-      key: "dueSoon",
-      testId: "count-due-soon",
-      label: "count.dueSoon",
-      value: report.tasks.filter((task) => task.status === "due-soon").length,
-    },
+    { key: "errors", testId: "count-errors", label: "count.errors", value: counts.errors },
+    { key: "warnings", testId: "count-warnings", label: "count.warnings", value: counts.warnings },
+    { key: "overdue", testId: "count-overdue", label: "count.overdue", value: counts.overdue },
+    { key: "dueSoon", testId: "count-due-soon", label: "count.dueSoon", value: counts.dueSoon },
   ];
   const colour = { errors: styles.error, warnings: styles.warning, overdue: styles.overdue, dueSoon: styles.dueSoon };
   return (

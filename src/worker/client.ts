@@ -14,6 +14,7 @@ import {
   errorFromData,
   type ProgressListener,
   GRID_PART,
+  REPORT_GONE,
   type ReportList,
   type WorkerRequest,
   type WorkerResponse,
@@ -55,6 +56,8 @@ export class AnalysisClient {
   private opened: Promise<unknown> | null = null;
   /** Bumped by every cancel and every new check: a check between two of its steps stops at the next one. */
   private epoch = 0;
+  /** The last standalone check's report (its task list), the request id and the worker that keeps it. */
+  private checked: { tasks: Report["tasks"]; id: number; endpoint: WorkerEndpoint } | null = null;
 
   /**
    * @param spawn a new worker (or endpoint); called again after a cancel.
@@ -106,6 +109,7 @@ export class AnalysisClient {
    * failure the file open before stays open. */
   async open(blob: Blob, name: string, onProgress?: ProgressListener): Promise<void> {
     this.cancel();
+    this.checked = null;
     const opening = this.request({ kind: "open", file: blob, fileName: name }, onProgress);
     this.opened = opening;
     try {
@@ -129,12 +133,26 @@ export class AnalysisClient {
     const epoch = this.epoch;
     await this.ensureOpen(onProgress);
     if (epoch !== this.epoch) throw new CancelledError();
-    return (await this.request({ kind: "check", options }, onProgress)) as Report;
+    const id = this.nextId++;
+    const endpoint = this.worker();
+    const report = (await this.request({ kind: "check", options }, onProgress, id)) as Report;
+    this.checked = { tasks: report.tasks, id, endpoint };
+    return report;
   }
 
-  /** Standalone: the open file annotated for this report, as .xlsx bytes. */
+  /** Standalone: the open file annotated for this report, as .xlsx bytes. The report of the last check stays in
+   * the worker and is not posted back (a big one would block the page while it is copied). */
   async annotatedCopy(report: Report, onProgress?: ProgressListener): Promise<Uint8Array> {
     await this.ensureOpen(onProgress);
+    const checked = this.checked;
+    if (checked && checked.tasks === report.tasks && checked.endpoint === this.endpoint) {
+      try {
+        return (await this.request({ kind: "annotate", checked: checked.id }, onProgress)) as Uint8Array;
+      } catch (error) {
+        // The worker no longer has it (it re-opened the file): send the report after all.
+        if (!(error instanceof UserError && error.params.detail === REPORT_GONE)) throw error;
+      }
+    }
     return (await this.request({ kind: "annotate", report }, onProgress)) as Uint8Array;
   }
 
@@ -158,6 +176,7 @@ export class AnalysisClient {
   close(): void {
     this.cancel();
     this.file = null;
+    this.checked = null;
   }
 
   /** True while a request is pending. */

@@ -23,8 +23,11 @@ export type WorkerRequest =
   | { id: number; kind: "open"; file: Blob; fileName: string }
   /** Standalone: the check use case on the open file. */
   | { id: number; kind: "check"; options: CheckOptions }
-  /** Standalone: the open file annotated for this report, as .xlsx bytes. */
-  | { id: number; kind: "annotate"; report: Report };
+  /** Standalone: the open file annotated for this report, as .xlsx bytes. `checked`: the report of the check
+   * with that request id, which the worker kept (a big report is not posted back: the page would block while
+   * copying it); the worker fails with "report.gone" if it has not got it, and the page sends the report. */
+  | { id: number; kind: "annotate"; report: Report }
+  | { id: number; kind: "annotate"; checked: number };
 
 /** An error as data: a UserError keeps its code and parameters (so it is shown in the user's language). */
 export interface WorkerError {
@@ -41,6 +44,9 @@ export type ReportList = "tasks" | "findings";
  * message is a short task of its own and the page stays responsive between them.
  */
 export const REPORT_PART = 500;
+
+/** The detail of the error an annotate request gets when the worker no longer has the check's report. */
+export const REPORT_GONE = "report.gone";
 
 /** Rows of a grid per "rows" message: posting 100,000 rows at once would block the page while it copies them. */
 export const GRID_PART = 5000;

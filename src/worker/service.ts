@@ -11,6 +11,7 @@ import { analyze } from "../core/analyze";
 import type { Grid, Report } from "../core/types";
 import {
   errorToData,
+  REPORT_GONE,
   REPORT_PART,
   type ProgressListener,
   type ReportList,
@@ -32,6 +33,8 @@ export function progressAnalyzer(onProgress: ProgressListener): Analyzer {
 
 export class AnalysisService {
   private workbook: Promise<WorkbookFile> | null = null;
+  /** The last check's report and its request id: the annotated copy is usually made for it. */
+  private checked: { id: number; report: Report } | null = null;
   /** Rows received ahead of an analyze request: request id -> grid number -> rows. */
   private readonly rows = new Map<
     number,
@@ -50,6 +53,7 @@ export class AnalysisService {
     try {
       const value = await this.run(request, (progress) => this.post({ id, kind: "progress", progress }));
       if (request.kind === "analyze" || request.kind === "check") {
+        if (request.kind === "check") this.checked = { id, report: value as Report };
         this.postReport(id, value as Report);
         return;
       }
@@ -82,6 +86,7 @@ export class AnalysisService {
         return null;
       case "open":
         onProgress({ phase: "reading", fraction: null });
+        this.checked = null;
         await this.open(request.file, request.fileName);
         return null;
       case "check": {
@@ -91,8 +96,12 @@ export class AnalysisService {
       }
       case "annotate": {
         const workbook = await this.openWorkbook();
+        let report: Report;
+        if ("report" in request) report = request.report;
+        else if (this.checked?.id === request.checked) report = this.checked.report;
+        else throw new UserError("unexpected", { detail: REPORT_GONE });
         onProgress({ phase: "writing", fraction: null });
-        return annotatedBytes(workbook, request.report);
+        return annotatedBytes(workbook, report);
       }
     }
   }

@@ -14,6 +14,7 @@ import { AnalysisClient, type WorkerEndpoint } from "../../src/worker/client";
 import {
   CancelledError,
   GRID_PART,
+  REPORT_GONE,
   REPORT_PART,
   type WorkerRequest,
   type WorkerResponse,
@@ -331,4 +332,55 @@ describe("AnalysisClient on a real workbook (the service behind the message boun
     const bytes = await analysis.annotatedCopy(report);
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
   }, 60_000);
+
+  it("annotates the report the worker kept from the check: the same copy as with the report posted back", async () => {
+    const sent: WorkerRequest[] = [];
+    const analysis = new AnalysisClient(() => {
+      const worker = serviceWorker();
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (message) => {
+        sent.push(message);
+        post(message);
+      };
+      return worker;
+    });
+    await analysis.open(sample(), "yunnan-2017-notice.xlsx");
+    const report = await analysis.check({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+    const kept = await analysis.annotatedCopy(report);
+    const check = sent.find((message) => message.kind === "check");
+    expect(sent[sent.length - 1]).toEqual({ id: sent[sent.length - 1].id, kind: "annotate", checked: check?.id });
+    // Another report (the same check's, copied with other lists): posted with the request.
+    const other = { ...report, tasks: report.tasks.slice() };
+    const posted = await analysis.annotatedCopy(other);
+    expect(sent[sent.length - 1]).toMatchObject({ kind: "annotate", report: other });
+    expect(kept.length).toBeGreaterThan(0);
+    expect(Buffer.from(kept).equals(Buffer.from(posted))).toBe(true);
+  }, 60_000);
+});
+
+describe("AnalysisClient annotated copy of the last check", () => {
+  it("asks for the kept report by the check's id, and posts the report when the worker no longer has it", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const opening = client.open(new Blob(["PK"]), "分工方案.xlsx");
+    worker.reply({ id: 1, kind: "done", value: null });
+    await opening;
+    const checking = client.check({ asOf: "2024-08-15" });
+    await Promise.resolve();
+    const check = worker.sent[worker.sent.length - 1];
+    expect(check.kind).toBe("check");
+    worker.reply({ id: check.id, kind: "part", list: "tasks", items: [task(5, { lead: ["市发展改革委"] })] });
+    worker.reply({ id: check.id, kind: "done", value: handMadeReport({ tasks: [] }) });
+    const report = await checking;
+    const copying = client.annotatedCopy(report);
+    await Promise.resolve();
+    const ask = worker.sent[worker.sent.length - 1];
+    expect(ask).toEqual({ id: ask.id, kind: "annotate", checked: check.id });
+    worker.reply({ id: ask.id, kind: "failed", error: { code: "unexpected", params: { detail: REPORT_GONE } } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const retry = worker.sent[worker.sent.length - 1];
+    expect(retry).toEqual({ id: retry.id, kind: "annotate", report });
+    worker.reply({ id: retry.id, kind: "done", value: new Uint8Array([0x50, 0x4b]) });
+    await expect(copying).resolves.toEqual(new Uint8Array([0x50, 0x4b]));
+  });
 });

@@ -251,6 +251,8 @@ export class AnalysisClient {
       pending.parts ??= { tasks: [], findings: [] };
       const list = pending.parts[response.list];
       for (const item of response.items) list.push(item);
+      // Taken: the worker may post the next part.
+      this.endpoint?.postMessage({ id: response.id, kind: "ack" });
       return;
     }
     this.pending.delete(response.id);

@@ -19,6 +19,8 @@ export type WorkerRequest =
   | { id: number; kind: "analyze"; grids: Grid[]; options: CheckOptions }
   /** Rows of grid number `grid` of the analyze request with this id, in order. */
   | { id: number; kind: "rows"; grid: number; values: Grid["values"]; numberFormats?: Grid["numberFormats"] }
+  /** The page has taken a "part" of request `id`'s report: the worker posts the next (see PARTS_AHEAD). */
+  | { id: number; kind: "ack" }
   /** Standalone: the file to work on from now on (replaces any open one). */
   | { id: number; kind: "open"; file: Blob; fileName: string }
   /** Standalone: the check use case on the open file. */
@@ -44,6 +46,13 @@ export type ReportList = "tasks" | "findings";
  * message is a short task of its own and the page stays responsive between them.
  */
 export const REPORT_PART = 500;
+
+/**
+ * Parts of a report posted ahead of the page's acknowledgements. Posted all at once, the page would take them
+ * back to back for a second or two with no gap for its timers and rendering; with a small window each part is
+ * a short task of its own between others.
+ */
+export const PARTS_AHEAD = 2;
 
 /** The detail of the error an annotate request gets when the worker no longer has the check's report. */
 export const REPORT_GONE = "report.gone";

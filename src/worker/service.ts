@@ -11,6 +11,7 @@ import { analyze } from "../core/analyze";
 import type { Grid, Report } from "../core/types";
 import {
   errorToData,
+  PARTS_AHEAD,
   REPORT_GONE,
   REPORT_PART,
   type ProgressListener,
@@ -41,6 +42,9 @@ export class AnalysisService {
     Map<number, { values: Grid["values"]; numberFormats: Grid["numberFormats"] }>
   >();
 
+  /** Reports being posted: request id -> parts the page has acknowledged, and the wait for the next one. */
+  private readonly flows = new Map<number, { taken: number; wake: (() => void) | null }>();
+
   constructor(private readonly post: Post) {}
 
   /** Runs one request to its end: progress, then "done" or "failed" (never throws). */
@@ -50,11 +54,20 @@ export class AnalysisService {
       this.receiveRows(request);
       return;
     }
+    if (request.kind === "ack") {
+      const flow = this.flows.get(id);
+      if (flow) {
+        flow.taken++;
+        flow.wake?.();
+        flow.wake = null;
+      }
+      return;
+    }
     try {
       const value = await this.run(request, (progress) => this.post({ id, kind: "progress", progress }));
       if (request.kind === "analyze" || request.kind === "check") {
         if (request.kind === "check") this.checked = { id, report: value as Report };
-        this.postReport(id, value as Report);
+        await this.postReport(id, value as Report);
         return;
       }
       // The copy's bytes move to the page instead of being copied.
@@ -65,14 +78,25 @@ export class AnalysisService {
     }
   }
 
-  /** The report's tasks and findings in parts, then the rest of it with its digest (arrays transferred). */
-  private postReport(id: number, report: Report): void {
+  /** The report's tasks and findings in parts, at most PARTS_AHEAD of them ahead of the page's acknowledgements,
+   * then the rest of it with its digest (arrays transferred). */
+  private async postReport(id: number, report: Report): Promise<void> {
     const digest = reportDigest(report);
     const lists: Record<ReportList, readonly unknown[]> = { tasks: report.tasks, findings: report.findings };
-    for (const list of ["tasks", "findings"] as const) {
-      const items = lists[list];
-      for (let start = 0; start < items.length; start += REPORT_PART)
-        this.post({ id, kind: "part", list, items: items.slice(start, start + REPORT_PART) });
+    const flow: { taken: number; wake: (() => void) | null } = { taken: 0, wake: null };
+    this.flows.set(id, flow);
+    try {
+      let posted = 0;
+      for (const list of ["tasks", "findings"] as const) {
+        const items = lists[list];
+        for (let start = 0; start < items.length; start += REPORT_PART) {
+          while (posted - flow.taken >= PARTS_AHEAD) await new Promise<void>((resolve) => (flow.wake = resolve));
+          this.post({ id, kind: "part", list, items: items.slice(start, start + REPORT_PART) });
+          posted++;
+        }
+      }
+    } finally {
+      this.flows.delete(id);
     }
     this.post({ id, kind: "done", value: { ...report, tasks: [], findings: [] }, digest }, digestBuffers(digest));
   }

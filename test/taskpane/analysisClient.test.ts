@@ -14,6 +14,7 @@ import { AnalysisClient, type WorkerEndpoint } from "../../src/worker/client";
 import {
   CancelledError,
   GRID_PART,
+  PARTS_AHEAD,
   REPORT_GONE,
   REPORT_PART,
   type WorkerRequest,
@@ -111,7 +112,11 @@ describe("AnalysisClient protocol", () => {
     expect(progress[progress.length - 1]).toEqual({ phase: "analysing", fraction: 1 });
     expect(progress.every((step) => step.phase === "analysing")).toBe(true);
     expect(workers).toHaveLength(1);
-    expect(workers[0].sent).toEqual(["rows", "rows", "analyze"]);
+    // The requests, and an acknowledgement of each report part taken.
+    expect(workers[0].sent.filter((kind) => kind !== "ack")).toEqual(["rows", "rows", "analyze"]);
+    expect(workers[0].sent.filter((kind) => kind === "ack")).toHaveLength(
+      Math.ceil(report.tasks.length / REPORT_PART) + Math.ceil(report.findings.length / REPORT_PART),
+    );
     expect(client.busy()).toBe(false);
   }, 60_000);
 
@@ -172,11 +177,22 @@ describe("AnalysisClient protocol", () => {
     const sent: WorkerResponse[] = [];
     const client = new AnalysisClient(() => serviceWorker());
     // The real service behind the boundary: watch what it posts, messages and their transfer lists.
+    let ahead = 0;
+    let mostAhead = 0;
     const service = new AnalysisService((response, transfer = []) => {
       sent.push(response);
       if (response.kind === "done") expect(transfer.length).toBeGreaterThan(0);
+      if (response.kind !== "part") return;
+      mostAhead = Math.max(mostAhead, ++ahead);
+      // The page takes the part a little later and says so.
+      setTimeout(() => {
+        ahead--;
+        void service.handle({ id: 1, kind: "ack" });
+      }, 0);
     });
     await service.handle({ id: 1, kind: "analyze", grids: [plan.grid], options });
+    // Never more than PARTS_AHEAD parts waiting for the page.
+    expect(mostAhead).toBe(PARTS_AHEAD);
     const done = sent[sent.length - 1];
     expect(done.kind === "done" && done.digest).toBeTruthy();
     // Every message holds a part of a list at most: the task list never crosses in one go.

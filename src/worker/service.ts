@@ -85,6 +85,11 @@ export class AnalysisService {
     const lists: Record<ReportList, readonly unknown[]> = { tasks: report.tasks, findings: report.findings };
     const flow: { taken: number; wake: (() => void) | null } = { taken: 0, wake: null };
     this.flows.set(id, flow);
+    const parts = Math.ceil(report.tasks.length / REPORT_PART) + Math.ceil(report.findings.length / REPORT_PART);
+    // The counts go first: the page shows them while the lists come (a second or two on a big plan).
+    const receiving = (fraction: number) =>
+      this.post({ id, kind: "progress", progress: { phase: "receiving", fraction, counts: digest.counts } });
+    if (parts > PARTS_AHEAD) receiving(0);
     try {
       let posted = 0;
       for (const list of ["tasks", "findings"] as const) {
@@ -93,6 +98,9 @@ export class AnalysisService {
           while (posted - flow.taken >= PARTS_AHEAD) await new Promise<void>((resolve) => (flow.wake = resolve));
           this.post({ id, kind: "part", list, items: items.slice(start, start + REPORT_PART) });
           posted++;
+          // About every 5%.
+          if (parts > PARTS_AHEAD && Math.floor((posted * 20) / parts) > Math.floor(((posted - 1) * 20) / parts))
+            receiving(posted / parts);
         }
       }
     } finally {

@@ -109,8 +109,20 @@ describe("AnalysisClient protocol", () => {
     expect(report.tasks.length).toBeGreaterThan(REPORT_PART);
     expect(report).toEqual(here);
     expect(progress[0]).toEqual({ phase: "analysing", fraction: 0 });
-    expect(progress[progress.length - 1]).toEqual({ phase: "analysing", fraction: 1 });
-    expect(progress.every((step) => step.phase === "analysing")).toBe(true);
+    // Analysing to the end, then the lists on their way with the counts known.
+    const analysing = progress.filter((step) => step.phase === "analysing");
+    expect(analysing[analysing.length - 1]).toEqual({ phase: "analysing", fraction: 1 });
+    expect(progress.slice(analysing.length).every((step) => step.phase === "receiving")).toBe(true);
+    expect(progress[progress.length - 1]).toEqual({
+      phase: "receiving",
+      fraction: 1,
+      counts: {
+        errors: here.findings.filter((f) => f.severity === "error").length,
+        warnings: here.findings.filter((f) => f.severity === "warning").length,
+        overdue: here.tasks.filter((t) => t.status === "overdue").length,
+        dueSoon: here.tasks.filter((t) => t.status === "due-soon").length,
+      },
+    });
     expect(workers).toHaveLength(1);
     // The requests, and an acknowledgement of each report part taken.
     expect(workers[0].sent.filter((kind) => kind !== "ack")).toEqual(["rows", "rows", "analyze"]);
@@ -193,6 +205,16 @@ describe("AnalysisClient protocol", () => {
     await service.handle({ id: 1, kind: "analyze", grids: [plan.grid], options });
     // Never more than PARTS_AHEAD parts waiting for the page.
     expect(mostAhead).toBe(PARTS_AHEAD);
+    // The counts go ahead of the lists, in a progress message, then the share of the lists sent.
+    const firstPart = sent.findIndex((message) => message.kind === "part");
+    const receiving = sent.filter((message) => message.kind === "progress" && message.progress.phase === "receiving");
+    expect(sent[firstPart - 1]).toEqual({
+      id: 1,
+      kind: "progress",
+      progress: { phase: "receiving", fraction: 0, counts: reportDigest(analyze([plan.grid], options)).counts },
+    });
+    expect(receiving.length).toBeGreaterThan(2);
+    expect(receiving[receiving.length - 1]).toMatchObject({ progress: { phase: "receiving", fraction: 1 } });
     const done = sent[sent.length - 1];
     expect(done.kind === "done" && done.digest).toBeTruthy();
     // Every message holds a part of a list at most: the task list never crosses in one go.

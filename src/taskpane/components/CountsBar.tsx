@@ -1,8 +1,7 @@
 /** The four numbers a coordinator looks at first: errors, warnings, overdue, due soon. */
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
-import type { Report } from "../../core/types";
+import type { ReportCounts } from "../../app/progress";
 import { useText, type PaneTextKey } from "../i18n";
-import { digestOf } from "../model/reportDigest";
 
 const useStyles = makeStyles({
   root: { margin: 0, display: "grid", gridTemplateColumns: "repeat(4, 1fr)", gap: tokens.spacingHorizontalXS },
@@ -31,11 +30,10 @@ const useStyles = makeStyles({
 
 type Tile = { key: "errors" | "warnings" | "overdue" | "dueSoon"; testId: string; label: PaneTextKey; value: number };
 
-export function CountsBar({ report }: { report: Report }) {
+/** The counts of the report (its digest), or of the report still on its way (the progress of a check). */
+export function CountsBar({ counts }: { counts: ReportCounts }) {
   const styles = useStyles();
   const { t } = useText();
-  // Counted where the report was made (the analysis worker), not here: a big plan's lists are never walked.
-  const { counts } = digestOf(report);
   const tiles: Tile[] = [
     { key: "errors", testId: "count-errors", label: "count.errors", value: counts.errors },
     { key: "warnings", testId: "count-warnings", label: "count.warnings", value: counts.warnings },

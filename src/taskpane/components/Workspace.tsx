@@ -20,6 +20,7 @@ import type { IsoDate } from "../../core/types";
 import { baseName } from "../download";
 import type { AnnotatedCopy, PaneHost } from "../host";
 import { useText, type PaneTextKey } from "../i18n";
+import { digestOf } from "../model/reportDigest";
 import { checkOptions, todayIso } from "../model/settings";
 import { cancelCheck, runCheck } from "../runCheck";
 import { applyMergePlan, previewFeedbackMerge } from "../mergeFeedback";
@@ -287,7 +288,12 @@ export function Workspace({
           />
         </MessageBar>
       )}
-      {report && <CountsBar report={report} />}
+      {/* Counted where the report was made (the analysis worker): shown while its lists are still on their way. */}
+      {state.running && state.progress?.counts ? (
+        <CountsBar counts={state.progress.counts} />
+      ) : (
+        report && <CountsBar counts={digestOf(report).counts} />
+      )}
       <ChangesView report={report} />
       <MergeFeedbackView
         canMerge={canCheck && !state.running}

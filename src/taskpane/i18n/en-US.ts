@@ -29,6 +29,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "progress.analysing": "Analysing…",
   "progress.analysingPercent": "Analysing… {percent}%",
   "progress.writing": "Writing…",
+  "progress.receivingPercent": "Loading the lists… {percent}%",
   "stale.title": "The result may be out of date",
   "stale.body": 'The sheet "{sheet}" changed after the check. Check again.',
   "stale.recheck": "Check again",

@@ -27,6 +27,7 @@ export const zhCN = {
   "progress.analysing": "正在分析…",
   "progress.analysingPercent": "正在分析… {percent}%",
   "progress.writing": "正在写入…",
+  "progress.receivingPercent": "正在载入清单… {percent}%",
   "stale.title": "结果可能已过时",
   "stale.body": "检查后工作表“{sheet}”有修改，请重新检查。",
   "stale.recheck": "重新检查",

@@ -7,6 +7,7 @@
  * The analysis worker computes the digest next to the report and sends it with it (its arrays are transferred,
  * not copied); digestOf() gives that one, or computes it here for a report made in the page.
  */
+import type { ReportCounts } from "../../app/progress";
 import type { Report, RuleId, Severity } from "../../core/types";
 import { daysBetween } from "./deadlines";
 import { SEVERITY_ORDER } from "./findings";
@@ -25,7 +26,7 @@ export interface DigestSeverityGroup {
 }
 
 export interface ReportDigest {
-  counts: { errors: number; warnings: number; overdue: number; dueSoon: number };
+  counts: ReportCounts;
   /** Severity groups in order error, warning, info (empty ones left out). */
   findingGroups: DigestSeverityGroup[];
   /** Per finding (same positions as report.findings): the position of the first task on its row, or -1. */

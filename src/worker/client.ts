@@ -8,6 +8,7 @@
 import type { Analyzer, CheckOptions } from "../app/check";
 import { UserError } from "../app/errors";
 import type { Grid, Report } from "../core/types";
+import type { FollowUp, FollowUpOptions } from "../taskpane/model/followUp";
 import { attachDigest } from "../taskpane/model/reportDigest";
 import {
   CancelledError,
@@ -154,6 +155,19 @@ export class AnalysisClient {
       }
     }
     return (await this.request({ kind: "annotate", report }, onProgress)) as Uint8Array;
+  }
+
+  /** Standalone: the Follow-up tab's reminders and assessment, made in the worker from the report it kept; null
+   * when it has not got this report (the page then makes them itself). */
+  async followUp(report: Report, options: FollowUpOptions): Promise<FollowUp | null> {
+    const checked = this.checked;
+    if (!checked || checked.tasks !== report.tasks || checked.endpoint !== this.endpoint) return null;
+    try {
+      return (await this.request({ kind: "followUp", checked: checked.id, options })) as FollowUp;
+    } catch (error) {
+      if (error instanceof UserError && error.params.detail === REPORT_GONE) return null;
+      throw error;
+    }
   }
 
   /** Stop everything running: the worker is terminated and every pending request rejects with CancelledError.

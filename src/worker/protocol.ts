@@ -9,6 +9,7 @@ import type { CheckOptions } from "../app/check";
 import type { CheckProgress } from "../app/progress";
 import type { Params } from "../core/i18n/format";
 import type { Grid, Report } from "../core/types";
+import type { FollowUpOptions } from "../taskpane/model/followUp";
 import type { ReportDigest } from "../taskpane/model/reportDigest";
 
 export type { CheckPhase, CheckProgress, ProgressListener } from "../app/progress";
@@ -29,7 +30,10 @@ export type WorkerRequest =
    * with that request id, which the worker kept (a big report is not posted back: the page would block while
    * copying it); the worker fails with "report.gone" if it has not got it, and the page sends the report. */
   | { id: number; kind: "annotate"; report: Report }
-  | { id: number; kind: "annotate"; checked: number };
+  | { id: number; kind: "annotate"; checked: number }
+  /** Standalone: the Follow-up tab's reminders and assessment for the check with that request id (the report
+   * the worker kept); fails with REPORT_GONE like annotate. */
+  | { id: number; kind: "followUp"; checked: number; options: FollowUpOptions };
 
 /** An error as data: a UserError keeps its code and parameters (so it is shown in the user's language). */
 export interface WorkerError {

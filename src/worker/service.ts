@@ -20,6 +20,7 @@ import {
   type WorkerResponse,
 } from "./protocol";
 import { annotatedBytes, openWorkbookFile, readFileBytes, type WorkbookFile } from "./workbookFile";
+import { followUpOf } from "../taskpane/model/followUp";
 import { digestBuffers, reportDigest } from "../taskpane/model/reportDigest";
 
 export type Post = (response: WorkerResponse, transfer?: Transferable[]) => void;
@@ -126,6 +127,9 @@ export class AnalysisService {
         onProgress({ phase: "reading", fraction: null });
         return check(workbook, request.options, progressAnalyzer(onProgress));
       }
+      case "followUp":
+        if (this.checked?.id !== request.checked) throw new UserError("unexpected", { detail: REPORT_GONE });
+        return followUpOf(this.checked.report, request.options);
       case "annotate": {
         const workbook = await this.openWorkbook();
         let report: Report;

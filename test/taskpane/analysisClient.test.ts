@@ -21,6 +21,7 @@ import {
   type WorkerResponse,
 } from "../../src/worker/protocol";
 import { AnalysisService } from "../../src/worker/service";
+import { followUpOf } from "../../src/taskpane/model/followUp";
 import { digestOf, reportDigest } from "../../src/taskpane/model/reportDigest";
 import { report as handMadeReport, task } from "./fixtures";
 
@@ -393,6 +394,17 @@ describe("AnalysisClient on a real workbook (the service behind the message boun
     expect(sent[sent.length - 1]).toMatchObject({ kind: "annotate", report: other });
     expect(kept.length).toBeGreaterThan(0);
     expect(Buffer.from(kept).equals(Buffer.from(posted))).toBe(true);
+    // The Follow-up tab's reminders of the kept report, made in the worker: as the page would make them.
+    const made = { feedbackDate: "2017-08-31", weights: { overdue: 25 } };
+    await expect(analysis.followUp(report, made)).resolves.toEqual(followUpOf(report, made));
+    expect(sent[sent.length - 1]).toEqual({
+      id: sent[sent.length - 1].id,
+      kind: "followUp",
+      checked: check?.id,
+      options: made,
+    });
+    // Not the kept report: the page makes them itself.
+    await expect(analysis.followUp(other, made)).resolves.toBeNull();
   }, 60_000);
 });
 

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Dismiss16Regular } from "@fluentui/react-icons";
-import { lazy, Suspense, useEffect, useRef, useState, type DragEvent } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { toUserError, UserError } from "../../app/errors";
 import type { WorkbookPort, WorkbookSettings } from "../../app/port";
 import type { ResultStore } from "../../app/resultStore";
@@ -238,6 +238,9 @@ export function Workspace({
         }
       : {};
 
+  // Standalone: the Follow-up tab's reminders are made in the worker (one function for the view's effect).
+  const followUp = useMemo(() => host.followUp?.bind(host), [host]);
+
   const canCheck = (host.port() !== null || (host.checkFile !== undefined && fileName !== null)) && !opening;
   const insertText = host.insertText;
 
@@ -354,6 +357,7 @@ export function Workspace({
               canDownload={host.mode === "standalone" || host.canDownload === true}
               saveFile={saveFile}
               onWriteSheet={host.mode === "office" ? writeAssessment : undefined}
+              followUp={followUp}
             />
           </Suspense>
         )}

@@ -150,6 +150,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "notes.notChecked": "Not checked yet: click Check to make the reminders and the assessment.",
   "notes.title": "Reminders",
   "notes.none": "No task is overdue or due soon: nobody to remind.",
+  "notes.preparing": "Preparing the reminders and the assessment…",
   "notes.unit": "Unit",
   "notes.unitOption": "{unit} ({overdue} overdue, {dueSoon} due soon)",
   "notes.textLabel": "Reminder to {unit}",

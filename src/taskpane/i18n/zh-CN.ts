@@ -148,6 +148,7 @@ export const zhCN = {
   "notes.notChecked": "尚未检查：点击“检查”后可生成督办通知单和考核评分。",
   "notes.title": "督办通知单",
   "notes.none": "没有逾期或即将到期的任务，无需督办。",
+  "notes.preparing": "正在生成督办通知单和考核评分…",
   "notes.unit": "单位",
   "notes.unitOption": "{unit}（逾期 {overdue} 项，即将到期 {dueSoon} 项）",
   "notes.textLabel": "{unit}的督办通知单",

@@ -101,16 +101,6 @@ module.exports = async (env = {}, argv = {}) => {
       runtimeChunk: false,
       splitChunks: {
         chunks: "all",
-        cacheGroups: {
-          // exceljs (standalone mode only) under its own name, so bundle-stats.json shows where it went.
-          exceljs: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
-            chunks: "async",
-            name: "exceljs",
-            priority: 20,
-            enforce: true,
-          },
-        },
       },
     },
     performance: { hints: false }, // Sizes are printed (and written to dist/bundle-stats.json) instead.

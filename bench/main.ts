@@ -3,12 +3,13 @@
  * bench/results.md and bench/analyze.svg. scripts/bench.mjs bundles this file and the runners (bench/run/*.ts)
  * into bench/tmp/ first and runs it from the project folder.
  *
- *   npm run bench                    everything (about four minutes on 2 cores)
+ *   npm run bench                    everything (about ten minutes on 2 cores)
  *   npm run bench -- --quick         1k and 10k only, fewer runs; results in bench/tmp/ (results.md untouched)
- *   npm run bench -- --only analyze,profile,cli,gateway,bundle
+ *   npm run bench -- --only analyze,profile,cli,out,gateway,bundle,pane [--sizes 10k,100k,300k]
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RESULT_MARKER } from "./args";
 import { analyzeChartSvg } from "./chart";
@@ -24,18 +25,26 @@ import type {
   CliResult,
   GatewayResult,
   MakeXlsxResult,
+  OutResult,
   PaneResult,
   ProcessRun,
   ProfileResult,
+  ReadResult,
 } from "./types";
 import { AS_OF, PUBLISHED } from "./vocabulary";
 
 const ROOT = process.cwd();
 const TMP = join(ROOT, "bench", "tmp");
 const RSS_PRELOAD = join(ROOT, "bench", "rss.cjs");
-const STEPS = ["analyze", "profile", "cli", "gateway", "bundle", "pane"] as const;
-/** Time after which no further round of command-line runs is started for a size. */
-const CLI_BUDGET_MS = 30_000;
+const STEPS = ["analyze", "profile", "cli", "out", "gateway", "bundle", "pane"] as const;
+/**
+ * Time after which no further round of command-line runs is started for a size: the big sizes get fewer runs
+ * (one round at 300k rows takes a minute or more on 2 cores), so the whole benchmark stays near ten minutes.
+ */
+const CLI_BUDGET_MS = 40_000;
+/** Stock exceljs (quadratic merged-cell check) is run this many times per size; 0 = skipped. */
+const stockRuns = (rows: number, quick: boolean): number =>
+  rows <= 10_000 ? (quick ? 2 : 3) : rows <= 100_000 ? 1 : 0;
 type Step = (typeof STEPS)[number];
 
 interface Settings {
@@ -44,7 +53,11 @@ interface Settings {
   analyzeSizes: number[];
   analyzeRuns: number;
   cliSizes: number[];
-  cliRuns: number;
+  /** --sizes was given (a partial run). */
+  sizesGiven: boolean;
+  /** Rounds of command-line runs per size (fewer for big files; see CLI_BUDGET_MS). */
+  cliRuns: (rows: number) => number;
+  outRuns: (rows: number) => number;
   gatewaySizes: number[];
   profileRows: number;
   paneRows: number;
@@ -59,17 +72,31 @@ function settingsFrom(argv: readonly string[]): Settings {
   const unknown = only?.filter((s) => !(STEPS as readonly string[]).includes(s)) ?? [];
   if (unknown.length > 0) throw new Error(`bench: unknown step ${unknown.join(", ")} (steps: ${STEPS.join(", ")})`);
   const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const sizesAt = argv.findIndex((arg) => arg === "--sizes" || arg.startsWith("--sizes="));
+  const sizesText =
+    sizesAt < 0 ? null : argv[sizesAt].includes("=") ? argv[sizesAt].split("=")[1] : (argv[sizesAt + 1] ?? "");
+  const cliSizes =
+    sizesText === null ? (quick ? [10_000] : [10_000, 100_000, 300_000]) : sizesText.split(",").map(rowsOf);
   return {
     quick,
     steps: new Set((only ?? STEPS) as Step[]),
     analyzeSizes: sizes,
     analyzeRuns: quick ? 3 : 7,
-    cliSizes: quick ? [10_000] : [10_000, 100_000],
-    cliRuns: quick ? 2 : 3,
+    cliSizes,
+    sizesGiven: sizesText !== null,
+    cliRuns: (rows) => (quick ? 2 : rows <= 10_000 ? 5 : rows <= 100_000 ? 3 : 2),
+    outRuns: (rows) => (quick ? 2 : rows <= 10_000 ? 3 : rows <= 100_000 ? 2 : 1),
     gatewaySizes: sizes,
     profileRows: quick ? 10_000 : 100_000,
     paneRows: quick ? 10_000 : 100_000,
   };
+}
+
+/** "10k" -> 10000, "300000" -> 300000. */
+function rowsOf(text: string): number {
+  const match = /^\s*(\d+)(k?)\s*$/i.exec(text);
+  if (!match) throw new Error(`bench: --sizes takes row counts such as 10k,100k,300k (not "${text}")`);
+  return Number(match[1]) * (match[2] ? 1000 : 1);
 }
 
 // ---- child processes ----------------------------------------------------------------------------
@@ -113,16 +140,17 @@ async function runner<T>(name: string, args: string[], nodeFlags: string[] = [])
   return JSON.parse(line.slice(RESULT_MARKER.length)) as T;
 }
 
-/** A script in a fresh process, with peak memory and CPU time from the preload. */
+/** A script in a fresh process, with peak memory and CPU time from the preload (and its stdout when asked). */
 async function measuredProcess(
   script: string,
   args: string[],
   okCodes: number[],
   preload: string[] = [],
-): Promise<ProcessRun> {
+  captureStdout = false,
+): Promise<ProcessRun & { stdout: string }> {
   const outcome = await runChild(
     [...preload.flatMap((file) => ["-r", file]), "-r", RSS_PRELOAD, script, ...args],
-    false,
+    captureStdout,
   );
   const usageLine = outcome.stderr.split("\n").find((l) => l.startsWith("FENGONG_BENCH "));
   if (outcome.code === null || !okCodes.includes(outcome.code) || !usageLine) {
@@ -133,8 +161,16 @@ async function measuredProcess(
     userMs: number;
     systemMs: number;
   };
-  return { wallMs: outcome.wallMs, cpuMs: usage.userMs + usage.systemMs, maxRssKb: usage.maxRssKb };
+  return {
+    wallMs: outcome.wallMs,
+    cpuMs: usage.userMs + usage.systemMs,
+    maxRssKb: usage.maxRssKb,
+    stdout: outcome.stdout,
+  };
 }
+
+/** Only the figures of a measured run (not its output). */
+const figures = ({ wallMs, cpuMs, maxRssKb }: ProcessRun): ProcessRun => ({ wallMs, cpuMs, maxRssKb });
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -187,28 +223,63 @@ async function profileStep(settings: Settings): Promise<ProfileResult[]> {
   return results;
 }
 
+/**
+ * The generated plan of this size as .xlsx in bench/tmp, written by the makeXlsx runner — or the one a previous
+ * run wrote, when the runner is byte for byte the same (its hash is kept beside the file): 300k rows take a
+ * minute to generate.
+ */
+async function planFile(rows: number, layout: PlanLayout = "two-column"): Promise<MakeXlsxResult> {
+  const file = join(TMP, `plan-${layout}-${formatRows(rows)}.xlsx`);
+  const sidecar = `${file}.json`;
+  const generator = createHash("sha256")
+    .update(readFileSync(join(TMP, "makeXlsx.cjs")))
+    .digest("hex");
+  if (existsSync(file) && existsSync(sidecar)) {
+    const kept = JSON.parse(readFileSync(sidecar, "utf8")) as MakeXlsxResult & { generator?: string };
+    if (kept.generator === generator && kept.bytes === statSync(file).size) {
+      say(`  ${file.slice(ROOT.length + 1)} (${formatBytes(kept.bytes)}) kept from an earlier run`);
+      return kept;
+    }
+  }
+  const made = await runner<MakeXlsxResult>("makeXlsx", ["--layout", layout, "--rows", String(rows), "--out", file]);
+  writeFileSync(sidecar, JSON.stringify({ ...made, generator }));
+  say(`  wrote ${formatBytes(made.bytes)} ${file.slice(ROOT.length + 1)} in ${formatMs(made.ms)}`);
+  return made;
+}
+
+const CLI = join(ROOT, "bin", "fengong.js");
+const FLOOR = join(ROOT, "bench", "floor.cjs");
+const FLOOR_WRITE = join(ROOT, "bench", "floorWrite.cjs");
+const LINEAR_MERGES = [join(ROOT, "bench", "linearMerges.cjs")];
+const checkArgs = (file: string) => ["check", file, "--as-of", AS_OF, "--published", PUBLISHED];
+const mediumMs = (runs: readonly ProcessRun[]) => formatMs(median(runs.map((r) => r.wallMs)));
+const mediumRss = (runs: readonly ProcessRun[]) => formatBytes(median(runs.map((r) => r.maxRssKb)) * 1024);
+
+/**
+ * check --json, reading alone (bench/run/read.ts) and the floor (exceljs reading the file, with its merged-cell
+ * check made linear), and stock exceljs where it is affordable — each in a fresh process, alternated per round
+ * so drifting load on the machine hits them alike.
+ */
 async function cliStep(settings: Settings): Promise<CliResult[]> {
   const results: CliResult[] = [];
-  const cli = join(ROOT, "bin", "fengong.js");
-  const floor = join(ROOT, "bench", "floor.cjs");
-  const linear = [join(ROOT, "bench", "linearMerges.cjs")];
   const layout: PlanLayout = "two-column";
+  const reader = join(TMP, "read.cjs");
   for (const rows of settings.cliSizes) {
-    const file = join(TMP, `plan-${layout}-${formatRows(rows)}.xlsx`);
-    const made = await runner<MakeXlsxResult>("makeXlsx", ["--layout", layout, "--rows", String(rows), "--out", file]);
-    say(`  wrote ${formatBytes(made.bytes)} ${file.slice(ROOT.length + 1)} in ${formatMs(made.ms)}`);
-    const cliArgs = ["check", file, "--json", "--as-of", AS_OF, "--published", PUBLISHED];
+    const made = await planFile(rows, layout);
+    const file = made.file;
+    const cliArgs = [...checkArgs(file), "--json"];
 
     // Once, untimed: the command line reads what was written.
     let tasksRead: number | null = null;
     if (rows <= 10_000) {
-      const checked = await runChild([cli, ...cliArgs], true);
+      const checked = await runChild([CLI, ...cliArgs], true);
       const json = JSON.parse(checked.stdout) as { tasks?: unknown[] };
       tasksRead = json.tasks?.length ?? 0;
       if (tasksRead !== made.tasks)
         throw new Error(`cli ${formatRows(rows)}: ${tasksRead} tasks read, the generator wrote ${made.tasks}`);
     }
 
+    const stock = stockRuns(rows, settings.quick);
     const result: CliResult = {
       layout,
       rows,
@@ -217,26 +288,86 @@ async function cliStep(settings: Settings): Promise<CliResult[]> {
       tasksExpected: made.tasks,
       tasksRead,
       cli: [],
+      read: [],
       floor: [],
-      cliLinearMerges: [],
-      floorLinearMerges: [],
+      floorStock: [],
+      stockSkipped:
+        stock > 0 ? null : `skipped at ${formatRows(rows)} rows (quadratic in merged areas: minutes a read)`,
     };
-    // Warm the file cache, then alternate, so drifting load on the machine hits both alike. A round that
-    // takes long (exceljs' quadratic merged-cell check on the 100k file: half a minute a read) is not
-    // repeated past the time budget: the run stays within a few minutes, and one such run varies little.
-    await measuredProcess(floor, [file], [0], linear);
+    // Warm the file cache (and, on the small file, the module files exceljs loads).
+    if (rows <= 10_000) await measuredProcess(FLOOR, [file], [0], LINEAR_MERGES);
+    else readFileSync(file);
     const sizeStarted = performance.now();
-    for (let i = 0; i < settings.cliRuns; i++) {
-      result.floor.push(await measuredProcess(floor, [file], [0]));
-      result.cli.push(await measuredProcess(cli, cliArgs, [0, 1]));
-      result.floorLinearMerges.push(await measuredProcess(floor, [file], [0], linear));
-      result.cliLinearMerges.push(await measuredProcess(cli, cliArgs, [0, 1], linear));
+    for (let i = 0; i < settings.cliRuns(rows); i++) {
+      result.floor.push(figures(await measuredProcess(FLOOR, [file], [0], LINEAR_MERGES)));
+      result.cli.push(figures(await measuredProcess(CLI, cliArgs, [0, 1])));
+      const read = await measuredProcess(reader, [file], [0], [], true);
+      result.read.push(figures(read));
+      if (i === 0) {
+        const line = read.stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER));
+        const grid = line ? (JSON.parse(line.slice(RESULT_MARKER.length)) as ReadResult) : null;
+        // The plan sheet: a title row or two, the header, the body rows; every merged area the generator wrote.
+        if (!grid || grid.rows < rows || grid.merges !== made.merges)
+          throw new Error(
+            `read ${formatRows(rows)}: ${grid ? `${grid.rows} rows, ${grid.merges} merged areas` : "no result"}, ` +
+              `the generator wrote ${rows} body rows and ${made.merges} merged areas`,
+          );
+      }
       if (performance.now() - sizeStarted > CLI_BUDGET_MS) break;
     }
-    const m = (runs: ProcessRun[]) => formatMs(median(runs.map((r) => r.wallMs)));
+    // A stock exceljs read takes half a minute or more at 100k rows: run apart, outside the rounds' budget.
+    for (let i = 0; i < stock; i++) result.floorStock.push(figures(await measuredProcess(FLOOR, [file], [0])));
     say(
-      `  cli ${formatRows(rows)}: ${m(result.cli)}, floor ${m(result.floor)}; ` +
-        `with linear merges: cli ${m(result.cliLinearMerges)}, floor ${m(result.floorLinearMerges)}`,
+      `  cli ${formatRows(rows)}: check --json ${mediumMs(result.cli)} (${mediumRss(result.cli)}), ` +
+        `read ${mediumMs(result.read)}, floor ${mediumMs(result.floor)} (${mediumRss(result.floor)})` +
+        (result.floorStock.length > 0 ? `, stock exceljs ${mediumMs(result.floorStock)}` : ""),
+    );
+    results.push(result);
+  }
+  return results;
+}
+
+/** check --out against exceljs reading and writing the file (both with a fresh process per run). */
+async function outStep(settings: Settings): Promise<OutResult[]> {
+  const results: OutResult[] = [];
+  const layout: PlanLayout = "two-column";
+  for (const rows of settings.cliSizes) {
+    const made = await planFile(rows, layout);
+    const file = made.file;
+    const copy = join(TMP, `out-${formatRows(rows)}.xlsx`);
+    const exceljsCopy = join(TMP, `out-exceljs-${formatRows(rows)}.xlsx`);
+    const result: OutResult = {
+      layout,
+      rows,
+      fileBytes: made.bytes,
+      out: [],
+      floorWrite: [],
+      outBytes: NaN,
+      floorWriteBytes: NaN,
+    };
+    readFileSync(file);
+    const sizeStarted = performance.now();
+    for (let i = 0; i < settings.outRuns(rows); i++) {
+      rmSync(copy, { force: true });
+      result.out.push(figures(await measuredProcess(CLI, [...checkArgs(file), "--out", copy], [0, 1])));
+      result.outBytes = statSync(copy).size;
+      rmSync(exceljsCopy, { force: true });
+      result.floorWrite.push(figures(await measuredProcess(FLOOR_WRITE, [file, exceljsCopy], [0], LINEAR_MERGES)));
+      result.floorWriteBytes = statSync(exceljsCopy).size;
+      if (performance.now() - sizeStarted > CLI_BUDGET_MS) break;
+    }
+    // The copy is a workbook the command line reads again, with the same tasks.
+    if (rows <= 10_000) {
+      const again = await runChild([CLI, ...checkArgs(copy), "--json"], true);
+      const tasks = (JSON.parse(again.stdout) as { tasks?: unknown[] }).tasks?.length ?? 0;
+      if (tasks !== made.tasks)
+        throw new Error(`out ${formatRows(rows)}: the copy holds ${tasks} tasks, the generator wrote ${made.tasks}`);
+    }
+    rmSync(copy, { force: true });
+    rmSync(exceljsCopy, { force: true });
+    say(
+      `  out ${formatRows(rows)}: check --out ${mediumMs(result.out)} (${mediumRss(result.out)}), ` +
+        `exceljs read + write ${mediumMs(result.floorWrite)} (${mediumRss(result.floorWrite)})`,
     );
     results.push(result);
   }
@@ -266,16 +397,8 @@ async function bundleStep(): Promise<BundleResult> {
 
 /** The built pane in Chromium on a generated plan (the bundle step's build; built here when it is missing). */
 async function paneStep(settings: Settings): Promise<PaneResult> {
-  const layout: PlanLayout = "two-column";
-  const file = join(TMP, `plan-${layout}-${formatRows(settings.paneRows)}.xlsx`);
-  const made = await runner<MakeXlsxResult>("makeXlsx", [
-    "--layout",
-    layout,
-    "--rows",
-    String(settings.paneRows),
-    "--out",
-    file,
-  ]);
+  const made = await planFile(settings.paneRows, "two-column");
+  const file = made.file;
   if (!existsSync(join(TMP, "webpack", "taskpane.html"))) await bundleStep();
   const result = await runner<PaneResult>("pane", [
     "--file",
@@ -298,9 +421,10 @@ async function paneStep(settings: Settings): Promise<PaneResult> {
 
 // ---- main ---------------------------------------------------------------------------------------
 
-const USAGE = `npm run bench [-- --quick] [-- --only ${STEPS.join(",")}]
+const USAGE = `npm run bench [-- --quick] [-- --only ${STEPS.join(",")}] [-- --sizes 10k,100k,300k]
   --quick   1k and 10k rows only, fewer runs; writes bench/tmp/results.md (bench/results.md untouched)
-  --only    some steps; writes bench/tmp/results.md`;
+  --only    some steps; writes bench/tmp/results.md
+  --sizes   the plan sizes of the cli and out steps (default 10k,100k,300k); writes bench/tmp/results.md`;
 
 async function main(): Promise<number> {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
@@ -318,6 +442,7 @@ async function main(): Promise<number> {
     quick: settings.quick,
     analyze: [],
     cli: [],
+    out: [],
     gateway: [],
     bundle: null,
     profile: [],
@@ -345,6 +470,7 @@ async function main(): Promise<number> {
   await attempt("analyze", async () => void (results.analyze = await analyzeStep(settings)));
   await attempt("profile", async () => void (results.profile = await profileStep(settings)));
   await attempt("cli", async () => void (results.cli = await cliStep(settings)));
+  await attempt("out", async () => void (results.out = await outStep(settings)));
   await attempt("gateway", async () => void (results.gateway = await gatewayStep(settings)));
   await attempt("bundle", async () => void (results.bundle = await bundleStep()));
   await attempt("pane", async () => void (results.pane = await paneStep(settings)));
@@ -353,7 +479,7 @@ async function main(): Promise<number> {
   results.elapsedMs = performance.now() - clock;
 
   // A full run replaces the committed results; a partial one writes beside the scratch files.
-  const full = !settings.quick && settings.steps.size === STEPS.length;
+  const full = !settings.quick && settings.steps.size === STEPS.length && !settings.sizesGiven;
   const outDir = full ? join(ROOT, "bench") : TMP;
   const chartName = "analyze.svg";
   const series = LAYOUTS.map((layout, i) => ({

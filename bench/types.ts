@@ -33,6 +33,14 @@ export interface ProcessRun {
   maxRssKb: number;
 }
 
+/** What bench/run/read.ts read (printed once per size, to show it read the plan). */
+export interface ReadResult {
+  /** Rows and merged areas of the plan sheet's Grid. */
+  rows: number;
+  merges: number;
+  otherSheets: number;
+}
+
 export interface CliResult {
   layout: PlanLayout;
   rows: number;
@@ -41,11 +49,29 @@ export interface CliResult {
   tasksExpected: number;
   /** Tasks in the CLI's --json output (checked once, untimed); null when not checked. */
   tasksRead: number | null;
+  /** `fengong check FILE --json` to /dev/null. */
   cli: ProcessRun[];
+  /** Reading alone (bench/run/read.ts: the package into grids, nothing else). */
+  read: ProcessRun[];
+  /** The floor: exceljs reading the file, its quadratic merged-cell check made linear (bench/linearMerges.cjs). */
   floor: ProcessRun[];
-  /** The same two with exceljs' quadratic merged-cell check replaced by an index (bench/linearMerges.cjs). */
-  cliLinearMerges: ProcessRun[];
-  floorLinearMerges: ProcessRun[];
+  /** Stock exceljs reading the file (quadratic in merged areas); empty when skipped (see stockSkipped). */
+  floorStock: ProcessRun[];
+  /** Why stock exceljs was not run at this size (too slow to be worth it), or null. */
+  stockSkipped: string | null;
+}
+
+/** `fengong check FILE --out COPY` against exceljs reading and writing the file (bench/floorWrite.cjs). */
+export interface OutResult {
+  layout: PlanLayout;
+  rows: number;
+  fileBytes: number;
+  out: ProcessRun[];
+  /** exceljs read (linear merged-cell check) + writeFile. */
+  floorWrite: ProcessRun[];
+  /** Size of the copies written. */
+  outBytes: number;
+  floorWriteBytes: number;
 }
 
 export interface PhaseStats {
@@ -112,6 +138,8 @@ export interface BenchResults {
   quick: boolean;
   analyze: AnalyzeResult[];
   cli: CliResult[];
+  /** --out against exceljs read + write (absent in results written before this step existed). */
+  out?: OutResult[];
   gateway: GatewayResult[];
   bundle: BundleResult | null;
   profile: ProfileResult[];

@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the benchmark (bench/main.ts and the runners in bench/run/) with esbuild into
 // bench/tmp/, rebuilds the command line (lib/cli.js, which the benchmark runs), then runs bench/tmp/main.cjs.
-// Arguments are passed on: npm run bench -- --quick | --only analyze,cli,gateway,bundle,profile
+// Arguments are passed on: npm run bench -- --quick | --only analyze,profile,cli,out,gateway,bundle,pane | --sizes 100k
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";

@@ -23,8 +23,8 @@ try {
     format: "cjs",
     sourcemap: true,
     write: false,
-    // exceljs and docx stay runtime dependencies (large; docx is required only by `fengong notes --out-dir`).
-    external: ["exceljs", "docx"],
+    // docx stays a runtime dependency (large; required only by `fengong notes --out-dir`).
+    external: ["docx"],
     logLevel: "silent",
   });
 } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Errors users meet, with a message in their language. Adapters translate platform errors
- * (OfficeExtension.Error codes, exceljs / zip failures, file system errors) into these.
+ * (OfficeExtension.Error codes, zip and package failures, file system errors) into these.
  */
 import { translator, type Catalogue, type Params } from "../core/i18n/format";
 import type { Language } from "../core/types";

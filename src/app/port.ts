@@ -1,6 +1,6 @@
 /**
  * WorkbookPort: what the use cases need from a workbook. Implemented on Office.js (src/excel)
- * and on an .xlsx file via exceljs (src/xlsx). Adapters stay thin: no analysis here.
+ * and on an .xlsx file by reading and patching its package (src/xlsx). Adapters stay thin: no analysis here.
  */
 import type { AssessmentWeights } from "../core/assessment";
 import type { CellValue, Grid, IsoDate, Language, Role } from "../core/types";
@@ -61,7 +61,7 @@ export const OWNED_NAMES = {
 } as const;
 
 /** Settings key in the workbook (Office workbook.settings; in .xlsx copies, JSON in the very hidden sheet
- * fengong_settings, since exceljs drops workbook names that are not ranges). */
+ * fengong_settings: a sheet is what every spreadsheet program keeps; a non-range name is not always kept). */
 export const SETTINGS_KEY = "fengong.settings";
 
 /** Fill colours of our highlight categories. */

@@ -4,6 +4,10 @@
  *
  * Built with JSON.stringify's key lists (native, no copies of 100,000 tasks): each list names exactly the
  * fields of the shape, in order, so a field the core adds later never leaks into the output.
+ *
+ * Written in pieces (writeJsonOutput): the tasks and findings a few thousand at a time, each piece escaped and
+ * handed to the writer, so no string of the whole output (tens of MB on a 100,000-row plan) is ever built. The
+ * text is the same, byte for byte, as stringifying the whole output at once.
  */
 import { columnLetter } from "../core/address";
 import type { Combined } from "../app/combine";
@@ -66,6 +70,16 @@ const ASSESSMENT_KEYS = [
   "overdueDays",
 ];
 
+/** The key lists of the shape (the tests build the one-string output from the same lists). */
+export const JSON_KEYS = {
+  task: TASK_KEYS,
+  finding: FINDING_KEYS,
+  total: TOTAL_KEYS,
+  comparison: COMPARISON_KEYS,
+  summary: SUMMARY_KEYS,
+  assessment: ASSESSMENT_KEYS,
+} as const;
+
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
 function columnsOf(report: Report): Partial<Record<Role, string>> {
@@ -76,53 +90,186 @@ function columnsOf(report: Report): Partial<Record<Role, string>> {
   return columns;
 }
 
-/** One checked file as compact JSON text (with the assessment's ranking when given). */
-export function reportJsonText(file: string, report: Report, assessment?: Assessment | null): string {
-  const table = report.table;
-  return (
-    `{"file":${json(file)},"sheet":${json(table?.sheet)},"headerRow":${json(table?.headerRow)},` +
-    `"asOf":${json(report.asOf)},"columns":${json(columnsOf(report))},` +
-    `"tasks":${JSON.stringify(report.tasks, TASK_KEYS)},` +
-    `"findings":${JSON.stringify(report.findings, FINDING_KEYS)},` +
-    `"totals":${JSON.stringify(report.totals, TOTAL_KEYS)},` +
-    `"summary":${JSON.stringify(report.summary, SUMMARY_KEYS)},` +
-    `"comparison":${JSON.stringify(report.comparison ?? null, COMPARISON_KEYS)}` +
-    (assessment ? `,"assessment":${JSON.stringify(assessment.units, ASSESSMENT_KEYS)}` : "") +
-    "}"
-  );
+/** Items of a long array stringified (and written) this many at a time. */
+export const JSON_BATCH = 2000;
+
+/** A field of an object in the output: its value's compact JSON, or a long array written in batches. */
+type Field = { key: string; text: string } | { key: string; items: readonly unknown[]; keys: string[] };
+
+/** A value of the output: an object of fields, or an array of such objects (several files). */
+type Node = { fields: Field[] } | { elements: Node[] };
+
+interface CheckedReport {
+  file: string;
+  report: Report;
+  assessment?: Assessment | null;
 }
 
-function combinedJsonText(files: readonly string[], combined: Combined): string {
-  return `{"combined":true,"files":${json(files)},"totals":${JSON.stringify(combined.totals, TOTAL_KEYS)}}`;
+function reportNode({ file, report, assessment }: CheckedReport): Node {
+  const table = report.table;
+  const fields: Field[] = [
+    { key: "file", text: json(file) },
+    { key: "sheet", text: json(table?.sheet) },
+    { key: "headerRow", text: json(table?.headerRow) },
+    { key: "asOf", text: json(report.asOf) },
+    { key: "columns", text: json(columnsOf(report)) },
+    { key: "tasks", items: report.tasks, keys: TASK_KEYS },
+    { key: "findings", items: report.findings, keys: FINDING_KEYS },
+    { key: "totals", text: JSON.stringify(report.totals, TOTAL_KEYS) },
+    { key: "summary", text: JSON.stringify(report.summary, SUMMARY_KEYS) },
+    { key: "comparison", text: JSON.stringify(report.comparison ?? null, COMPARISON_KEYS) },
+  ];
+  if (assessment) fields.push({ key: "assessment", text: JSON.stringify(assessment.units, ASSESSMENT_KEYS) });
+  return { fields };
+}
+
+function combinedNode(files: readonly string[], combined: Combined): Node {
+  return {
+    fields: [
+      { key: "combined", text: "true" },
+      { key: "files", text: json(files) },
+      { key: "totals", text: JSON.stringify(combined.totals, TOTAL_KEYS) },
+    ],
+  };
+}
+
+/**
+ * Pieces of JSON text, gathered into writes of about this many characters (one write per piece would be a
+ * system call per comma), each escaped on its way out.
+ */
+const WRITE_CHARS = 1 << 18;
+
+class JsonWriter {
+  private pending: string[] = [];
+  private length = 0;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.length += text.length;
+    if (this.length >= WRITE_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.length === 0) return;
+    // C1 controls (U+009B is a one-character CSI) escaped, so JSON piped to a terminal cannot drive it.
+    this.write(escapeJsonControls(this.pending.join("")));
+    this.pending = [];
+    this.length = 0;
+  }
+}
+
+/** `pretty` indentation of `depth` levels (JSON.stringify's 2 spaces each). */
+const indent = (depth: number): string => "  ".repeat(depth);
+
+/**
+ * Compact JSON text of a value as JSON.stringify(JSON.parse(text), null, 2) prints it when it sits `depth`
+ * levels deep: the lines after the first indented by the depth. (JSON strings hold no raw line feeds.)
+ */
+function prettyAt(text: string, depth: number): string {
+  const pretty = JSON.stringify(JSON.parse(text), null, 2);
+  return depth === 0 ? pretty : pretty.replace(/\n/g, `\n${indent(depth)}`);
+}
+
+/** A long array, `batchSize` items at a time (`depth`: how deep the array itself sits; -1 = compact). */
+function writeItems(
+  out: JsonWriter,
+  items: readonly unknown[],
+  keys: string[],
+  depth: number,
+  batchSize: number,
+): void {
+  if (items.length === 0) {
+    out.add("[]");
+    return;
+  }
+  out.add(depth < 0 ? "[" : "[\n");
+  for (let start = 0; start < items.length; start += batchSize) {
+    const batch = JSON.stringify(items.slice(start, start + batchSize), keys);
+    if (start > 0) out.add(depth < 0 ? "," : ",\n");
+    if (depth < 0) {
+      out.add(batch.slice(1, -1));
+    } else {
+      // "[\n  item,\n  item\n]" -> the items, one level deeper than the array.
+      const pretty = JSON.stringify(JSON.parse(batch), null, 2);
+      const inner = pretty.slice(2, -2);
+      out.add(depth === 0 ? inner : indent(depth) + inner.replace(/\n/g, `\n${indent(depth)}`));
+    }
+  }
+  out.add(depth < 0 ? "]" : `\n${indent(depth)}]`);
+}
+
+/** A node at `depth` (-1 = compact). */
+function writeNode(out: JsonWriter, node: Node, depth: number, batchSize: number): void {
+  const compact = depth < 0;
+  const inner = compact ? -1 : depth + 1;
+  const [open, close, between] = "fields" in node ? ["{", "}", ","] : ["[", "]", ","];
+  const parts = "fields" in node ? node.fields : node.elements;
+  if (parts.length === 0) {
+    out.add(open + close);
+    return;
+  }
+  out.add(compact ? open : `${open}\n`);
+  parts.forEach((part, i) => {
+    if (i > 0) out.add(compact ? between : `${between}\n`);
+    if (!compact) out.add(indent(inner));
+    if (!("key" in part)) {
+      writeNode(out, part, inner, batchSize);
+      return;
+    }
+    out.add(compact ? `${JSON.stringify(part.key)}:` : `${JSON.stringify(part.key)}: `);
+    if ("text" in part) out.add(compact ? part.text : prettyAt(part.text, inner));
+    else writeItems(out, part.items, part.keys, inner, batchSize);
+  });
+  out.add(compact ? close : `\n${indent(depth)}${close}`);
 }
 
 /**
  * The whole --json output for one or several checked files (combined is given when several files were
- * named). Compact; `pretty` indents it (for a terminal, where a person reads it). DEL and C1 control
- * characters are written as \u escapes (JSON.stringify escapes only C0).
+ * named), handed to `write` in pieces. Compact; `pretty` indents it (for a terminal, where a person reads it)
+ * exactly as JSON.stringify(value, null, 2) would. DEL and C1 control characters are written as \u escapes
+ * (JSON.stringify escapes only C0).
  */
-export function jsonOutput(
-  results: readonly { file: string; report: Report; assessment?: Assessment | null }[],
+export function writeJsonOutput(
+  results: readonly CheckedReport[],
   combined: Combined | null,
-  pretty = false,
-): string {
-  const reports = results.map((result) => reportJsonText(result.file, result.report, result.assessment));
-  const text =
+  pretty: boolean,
+  write: (text: string) => void,
+  batchSize = JSON_BATCH,
+): void {
+  const reports = results.map(reportNode);
+  const node: Node =
     reports.length === 1 && !combined
       ? reports[0]
-      : `[${[
-          ...reports,
-          ...(combined
-            ? [
-                combinedJsonText(
-                  results.map((r) => r.file),
-                  combined,
-                ),
-              ]
-            : []),
-        ].join(",")}]`;
-  // C1 controls (U+009B is a one-character CSI) escaped, so JSON piped to a terminal cannot drive it.
-  return escapeJsonControls(pretty ? JSON.stringify(JSON.parse(text), null, 2) : text);
+      : {
+          elements: [
+            ...reports,
+            ...(combined
+              ? [
+                  combinedNode(
+                    results.map((r) => r.file),
+                    combined,
+                  ),
+                ]
+              : []),
+          ],
+        };
+  const out = new JsonWriter(write);
+  writeNode(out, node, pretty ? 0 : -1, Math.max(1, Math.floor(batchSize)));
+  out.flush();
+}
+
+/** The same output as one string (tests, and callers with small reports). */
+export function jsonOutput(results: readonly CheckedReport[], combined: Combined | null, pretty = false): string {
+  const pieces: string[] = [];
+  writeJsonOutput(results, combined, pretty, (text) => void pieces.push(text));
+  return pieces.join("");
+}
+
+/** One checked file as compact JSON text (with the assessment's ranking when given). */
+export function reportJsonText(file: string, report: Report, assessment?: Assessment | null): string {
+  return jsonOutput([{ file, report, assessment }], null);
 }
 
 /**

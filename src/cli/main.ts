@@ -29,7 +29,7 @@ import { stat } from "node:fs/promises";
 import { colourWanted, createPaint } from "./color";
 import { isReadOnlyFile, isSameFile, openWorkbook, writeOutput } from "./files";
 import { readHolidaysFile } from "./holidays";
-import { jsonOutput, notesJson } from "./json";
+import { notesJson, writeJsonOutput } from "./json";
 import { otherPlanSheets } from "./otherPlans";
 import { cliText } from "./messages";
 import { renderCombined, renderReport } from "./render";
@@ -219,7 +219,11 @@ async function runCheck(command: CheckCommand, io: CliIo, errorLanguage: Languag
   const several = command.files.length > 1;
   const combined = several ? combineReports(checked.map((c) => c.report)) : null;
   if (command.json) {
-    if (checked.length > 0 || several) io.stdout(jsonOutput(checked, combined, io.isTTY) + "\n");
+    // Written in pieces: no string of the whole output (tens of MB on a big plan).
+    if (checked.length > 0 || several) {
+      writeJsonOutput(checked, combined, io.isTTY, io.stdout);
+      io.stdout("\n");
+    }
   } else if (combined && checked.length > 0) {
     const language = command.language ?? checked[0].report.language;
     io.stdout(

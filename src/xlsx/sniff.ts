@@ -1,6 +1,6 @@
 /**
  * What kind of file a buffer holds, from its first bytes, so unusable input gets the right message
- * before exceljs tries (and fails with a zip error) to read it.
+ * before the zip reader tries (and fails with a zip error) to read it.
  */
 export type FileKind = "empty" | "zip" | "encrypted" | "legacy-ole" | "other";
 

@@ -1,9 +1,27 @@
 /** The benchmark's arithmetic and verdicts (pure functions of measurements; no timing here). */
 import { DOMParser } from "@xmldom/xmldom";
 import { analyzeChartSvg } from "../../bench/chart";
-import { analyzeVerdicts, bundleVerdicts, cliVerdicts, gatewayVerdicts, resultsMarkdown } from "../../bench/report";
+import {
+  analyzeVerdicts,
+  bundleVerdicts,
+  cliVerdicts,
+  gatewayVerdicts,
+  outVerdicts,
+  paneFramesTable,
+  paneProgress,
+  resultsMarkdown,
+  type Verdict,
+} from "../../bench/report";
 import { growthPer10x, markdownTable, median } from "../../bench/stats";
-import type { AnalyzeResult, BenchResults, CliResult, GatewayResult, PhaseStats } from "../../bench/types";
+import type {
+  AnalyzeResult,
+  BenchResults,
+  CliResult,
+  GatewayResult,
+  OutResult,
+  PaneResult,
+  PhaseStats,
+} from "../../bench/types";
 
 const analyzeResult = (layout: AnalyzeResult["layout"], rows: number, ms: number): AnalyzeResult => ({
   layout,
@@ -86,22 +104,67 @@ describe("verdicts", () => {
     expect(superlinear[0].detail).toContain("20.0x");
   });
 
-  it("command line: the ratio of the medians against 1.5", () => {
-    const run = (wallMs: number) => ({ wallMs, cpuMs: wallMs, maxRssKb: 1000 });
-    const result = (cli: number[], floor: number[]): CliResult => ({
+  describe("command line", () => {
+    const run = (wallMs: number, maxRssKb = 100_000) => ({ wallMs, cpuMs: wallMs, maxRssKb });
+    const result = (rows: number, cli: number[], read: number[], floor: number[], rssKb = 100_000): CliResult => ({
       layout: "two-column",
-      rows: 10_000,
+      rows,
       fileBytes: 1,
       merges: 0,
       tasksExpected: 1,
       tasksRead: 1,
-      cli: cli.map(run),
-      floor: floor.map(run),
-      cliLinearMerges: [],
-      floorLinearMerges: [],
+      cli: cli.map((ms) => run(ms, rssKb)),
+      read: read.map((ms) => run(ms)),
+      floor: floor.map((ms) => run(ms)),
+      floorStock: [],
+      stockSkipped: null,
     });
-    expect(cliVerdicts([result([140, 150, 900], [100, 100, 100])])[0].met).toBe(true);
-    expect(cliVerdicts([result([160, 170, 150], [100, 100, 100])])[0].met).toBe(false);
+    const verdict = (verdicts: Verdict[], start: string) => verdicts.find((v) => v.target.startsWith(start));
+
+    it("check --json: the ratio of the medians against 0.6 of the floor", () => {
+      const fast = cliVerdicts([result(10_000, [55, 60, 900], [20], [100, 100, 100])]);
+      expect(verdict(fast, "check --json at most 0.6x")?.met).toBe(true);
+      const slow = cliVerdicts([result(10_000, [61, 70, 65], [20], [100, 100, 100])]);
+      expect(verdict(slow, "check --json at most 0.6x")?.met).toBe(false);
+      expect(verdict(slow, "check --json at most 0.6x")?.detail).toContain("0.65x");
+    });
+
+    it("reading alone: against 0.25 of the same floor", () => {
+      expect(verdict(cliVerdicts([result(10_000, [50], [25], [100])]), "reading alone")?.met).toBe(true);
+      expect(verdict(cliVerdicts([result(10_000, [50], [26], [100])]), "reading alone")?.met).toBe(false);
+    });
+
+    it("peak RSS: under 400 MB at 100k rows and 1 GB at 300k, no verdict at 10k", () => {
+      const verdicts = cliVerdicts([
+        result(10_000, [50], [20], [100], 900_000),
+        result(100_000, [50], [20], [100], 399 * 1024),
+        result(300_000, [50], [20], [100], 1100 * 1024),
+      ]).filter((v) => v.target.includes("peak RSS"));
+      expect(verdicts.map((v) => [v.target.endsWith("100k rows"), v.met])).toEqual([
+        [true, true],
+        [false, false],
+      ]);
+    });
+
+    it("no runs of a kind: no verdict either way", () => {
+      expect(verdict(cliVerdicts([result(10_000, [50], [], [100])]), "reading alone")?.met).toBeNull();
+    });
+
+    it("--out: figures beside exceljs, no goal", () => {
+      const out: OutResult = {
+        layout: "two-column",
+        rows: 100_000,
+        fileBytes: 1,
+        out: [run(2000, 300_000)],
+        floorWrite: [run(8000, 1_500_000)],
+        outBytes: 10,
+        floorWriteBytes: 12,
+      };
+      const [v] = outVerdicts([out]);
+      expect(v.met).toBeNull();
+      expect(v.detail).toContain("0.25x");
+      expect(v.detail).toContain("peak RSS 293.0 MB vs 1464.8 MB");
+    });
   });
 
   it("gateway: a fixed number of syncs plus one per block (and per 100k rows of number formats)", () => {
@@ -122,6 +185,49 @@ describe("verdicts", () => {
     });
     expect(bundleVerdicts(bundle(249 * 1024))[0].met).toBe(true);
     expect(bundleVerdicts(bundle(251 * 1024))[0].met).toBe(false);
+  });
+});
+
+describe("task pane figures", () => {
+  const pane = (extra: Partial<PaneResult> = {}): PaneResult => ({
+    rows: 100_000,
+    fileBytes: 1,
+    tasksExpected: 10,
+    tasksShown: 10,
+    countsMs: 9000,
+    longestTaskMs: 120,
+    longestFrameMs: 150,
+    longTasks: 3,
+    longTasksTotalMs: 300,
+    longestStallMs: 130,
+    progressSeen: ["正在读取…", "正在分析… 45%"],
+    dist: "bench/tmp/webpack",
+    ...extra,
+  });
+
+  it("gives each progress label the time it showed when the runner recorded it", () => {
+    expect(paneProgress(pane())).toBe("正在读取… → 正在分析… 45%");
+    expect(paneProgress(pane({ progressAtMs: [210, 4200] }))).toBe("正在读取… (210 ms) → 正在分析… 45% (4200 ms)");
+  });
+
+  it("lists the longest frames with their longest scripts, and nothing for older results", () => {
+    expect(paneFramesTable(pane()).rows).toEqual([]);
+    const table = paneFramesTable(
+      pane({
+        frames: [
+          {
+            startMs: 8000,
+            durationMs: 180,
+            blockingMs: 130,
+            renderMs: 40,
+            scripts: [{ invoker: "MessagePort.onmessage", source: "taskpane.js", durationMs: 120 }],
+          },
+        ],
+      }),
+    );
+    expect(table.rows).toEqual([
+      ["8000 ms", "180 ms", "130 ms", "40.0 ms", "MessagePort.onmessage taskpane.js 120 ms"],
+    ]);
   });
 });
 

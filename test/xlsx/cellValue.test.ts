@@ -1,4 +1,5 @@
-import { dateToSerial, serialToDate, toCellValue } from "../../src/xlsx/cellValue";
+import { dateToSerial, serialToDate } from "../../src/xlsx/cellValue";
+import { toCellValue } from "./oracle/cellValue";
 
 describe("dateToSerial", () => {
   it("turns exceljs' UTC-midnight dates into Excel serials", () => {

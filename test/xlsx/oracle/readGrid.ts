@@ -1,7 +1,7 @@
 /** One exceljs worksheet as a Grid: what Excel's `usedRange.values` (plus merges, formats, hidden rows) gives. */
 import type { Cell, Worksheet } from "exceljs";
 import type { CellValue, Grid, MergedArea } from "../../../src/core/types";
-import { toCellValue } from "../../../src/xlsx/cellValue";
+import { toCellValue } from "./cellValue";
 
 /** exceljs ValueType numbers (the enum is not importable in a type-only way). */
 const TYPE_NULL = 0;

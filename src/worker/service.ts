@@ -21,7 +21,7 @@ import {
 } from "./protocol";
 import { annotatedBytes, openWorkbookFile, readFileBytes, type WorkbookFile } from "./workbookFile";
 import { followUpOf } from "../taskpane/model/followUp";
-import { digestBuffers, reportDigest } from "../taskpane/model/reportDigest";
+import { digestBuffers, reportCounts, reportDigest } from "../taskpane/model/reportDigest";
 
 export type Post = (response: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -82,14 +82,14 @@ export class AnalysisService {
   /** The report's tasks and findings in parts, at most PARTS_AHEAD of them ahead of the page's acknowledgements,
    * then the rest of it with its digest (arrays transferred). */
   private async postReport(id: number, report: Report): Promise<void> {
-    const digest = reportDigest(report);
+    const counts = reportCounts(report);
     const lists: Record<ReportList, readonly unknown[]> = { tasks: report.tasks, findings: report.findings };
     const flow: { taken: number; wake: (() => void) | null } = { taken: 0, wake: null };
     this.flows.set(id, flow);
     const parts = Math.ceil(report.tasks.length / REPORT_PART) + Math.ceil(report.findings.length / REPORT_PART);
     // The counts go first: the page shows them while the lists come (a second or two on a big plan).
     const receiving = (fraction: number) =>
-      this.post({ id, kind: "progress", progress: { phase: "receiving", fraction, counts: digest.counts } });
+      this.post({ id, kind: "progress", progress: { phase: "receiving", fraction, counts } });
     if (parts > PARTS_AHEAD) receiving(0);
     try {
       let posted = 0;
@@ -107,6 +107,8 @@ export class AnalysisService {
     } finally {
       this.flows.delete(id);
     }
+    // Sorted while the page took the last parts, not before the counts.
+    const digest = reportDigest(report);
     this.post({ id, kind: "done", value: { ...report, tasks: [], findings: [] }, digest }, digestBuffers(digest));
   }
 

@@ -9,7 +9,7 @@ import { withComparison } from "../../src/core/compare";
 import type { Report } from "../../src/core/types";
 import { dueSoonTasks, overdueTasks } from "../../src/taskpane/model/deadlines";
 import { countBySeverity, findingUnits, groupFindings, tasksByRow } from "../../src/taskpane/model/findings";
-import { attachDigest, digestOf, reportDigest } from "../../src/taskpane/model/reportDigest";
+import { attachDigest, digestOf, reportCounts, reportDigest } from "../../src/taskpane/model/reportDigest";
 import { finding, report as handMadeReport, task } from "./fixtures";
 
 const options = { asOf: "2024-08-15", published: "2024-03-01" };
@@ -51,6 +51,8 @@ describe("reportDigest", () => {
       overdue: generated.tasks.filter((t) => t.status === "overdue").length,
       dueSoon: generated.tasks.filter((t) => t.status === "due-soon").length,
     });
+    // The counts alone (sent before the lists) are the digest's.
+    expect(reportCounts(generated)).toEqual(digest.counts);
   });
 
   it("points each finding at the first task of its row, so its units are the ones findingUnits names", () => {

@@ -38,15 +38,27 @@ export interface ReportDigest {
   dueSoonDaysLeft: Int32Array;
 }
 
+/** The four counts alone: one pass, no sorting (the worker sends them before anything else). */
+export function reportCounts(report: Pick<Report, "tasks" | "findings">): ReportCounts {
+  const counts = { errors: 0, warnings: 0, overdue: 0, dueSoon: 0 };
+  for (const finding of report.findings) {
+    if (finding.severity === "error") counts.errors++;
+    else if (finding.severity === "warning") counts.warnings++;
+  }
+  for (const task of report.tasks) {
+    if (task.status === "overdue") counts.overdue++;
+    else if (task.status === "due-soon") counts.dueSoon++;
+  }
+  return counts;
+}
+
 export function reportDigest(report: Report): ReportDigest {
   const { tasks, findings } = report;
-  const counts = { errors: 0, warnings: 0, overdue: 0, dueSoon: 0 };
+  const counts = reportCounts(report);
 
   // Findings: severity -> rule -> positions.
   const bySeverity = new Map<Severity, Map<RuleId, number[]>>();
   for (const [index, finding] of findings.entries()) {
-    if (finding.severity === "error") counts.errors++;
-    else if (finding.severity === "warning") counts.warnings++;
     let rules = bySeverity.get(finding.severity);
     if (!rules) bySeverity.set(finding.severity, (rules = new Map()));
     let list = rules.get(finding.rule);
@@ -77,13 +89,9 @@ export function reportDigest(report: Report): ReportDigest {
   const dueSoon: { index: number; daysLeft: number }[] = [];
   for (const [index, task] of tasks.entries()) {
     if (!firstOfRow.has(task.row)) firstOfRow.set(task.row, index);
-    if (task.status === "overdue") {
-      counts.overdue++;
-      overdue.push(index);
-    } else if (task.status === "due-soon") {
-      counts.dueSoon++;
-      if (task.deadline.due !== null) dueSoon.push({ index, daysLeft: daysBetween(report.asOf, task.deadline.due) });
-    }
+    if (task.status === "overdue") overdue.push(index);
+    else if (task.status === "due-soon" && task.deadline.due !== null)
+      dueSoon.push({ index, daysLeft: daysBetween(report.asOf, task.deadline.due) });
   }
   overdue.sort(
     (a, b) => (tasks[b].daysOverdue ?? 0) - (tasks[a].daysOverdue ?? 0) || tasks[a].row - tasks[b].row || a - b,

@@ -172,6 +172,9 @@ export interface PaneResult {
   dist: string;
   /** When each of progressSeen first showed, from choosing the file (absent in older results). */
   progressAtMs?: number[];
+  /** From choosing the file until the whole report is in (lists included; the long tasks are counted until
+   * then); absent in older results. */
+  reportMs?: number;
   /** From choosing the file until its name shows (the worker has read it); absent in older results. */
   openMs?: number;
   /** The longest animation frames (up to 10, longest first), with the scripts that ran in them. */

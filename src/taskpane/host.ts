@@ -7,6 +7,7 @@ import type { Analyzer, CheckOptions } from "../app/check";
 import type { WorkbookPort, WorkbookSettings } from "../app/port";
 import type { ProgressListener } from "../app/progress";
 import type { Report } from "../core/types";
+import type { FollowUp, FollowUpOptions } from "./model/followUp";
 
 export type HostMode = "office" | "standalone";
 
@@ -45,6 +46,8 @@ export interface PaneHost {
   feedbackMerged?(port: WorkbookPort): Promise<void>;
   /** Standalone only: the open workbook annotated for this report (highlights and report sheets). */
   annotatedCopy?(report: Report, fileName: string): Promise<AnnotatedCopy>;
+  /** Standalone: the Follow-up tab's reminders and assessment made off the page (null: make them here). */
+  followUp?(report: Report, options: FollowUpOptions): Promise<FollowUp | null>;
   /** Standalone only: the check use case on the open file, read and analysed off the page's thread. */
   checkFile?(options: CheckOptions, onProgress: ProgressListener): Promise<Report>;
   /** Excel: where the check use case analyses the grids it read (a worker); default: in the page. */

@@ -8,11 +8,14 @@
 import type { Analyzer, CheckOptions } from "../app/check";
 import { UserError } from "../app/errors";
 import type { Grid, Report } from "../core/types";
+import type { FollowUp, FollowUpOptions } from "../taskpane/model/followUp";
+import { attachDigest } from "../taskpane/model/reportDigest";
 import {
   CancelledError,
   errorFromData,
   type ProgressListener,
   GRID_PART,
+  REPORT_GONE,
   type ReportList,
   type WorkerRequest,
   type WorkerResponse,
@@ -54,6 +57,8 @@ export class AnalysisClient {
   private opened: Promise<unknown> | null = null;
   /** Bumped by every cancel and every new check: a check between two of its steps stops at the next one. */
   private epoch = 0;
+  /** The last standalone check's report (its task list), the request id and the worker that keeps it. */
+  private checked: { tasks: Report["tasks"]; id: number; endpoint: WorkerEndpoint } | null = null;
 
   /**
    * @param spawn a new worker (or endpoint); called again after a cancel.
@@ -105,6 +110,7 @@ export class AnalysisClient {
    * failure the file open before stays open. */
   async open(blob: Blob, name: string, onProgress?: ProgressListener): Promise<void> {
     this.cancel();
+    this.checked = null;
     const opening = this.request({ kind: "open", file: blob, fileName: name }, onProgress);
     this.opened = opening;
     try {
@@ -128,13 +134,40 @@ export class AnalysisClient {
     const epoch = this.epoch;
     await this.ensureOpen(onProgress);
     if (epoch !== this.epoch) throw new CancelledError();
-    return (await this.request({ kind: "check", options }, onProgress)) as Report;
+    const id = this.nextId++;
+    const endpoint = this.worker();
+    const report = (await this.request({ kind: "check", options }, onProgress, id)) as Report;
+    this.checked = { tasks: report.tasks, id, endpoint };
+    return report;
   }
 
-  /** Standalone: the open file annotated for this report, as .xlsx bytes. */
+  /** Standalone: the open file annotated for this report, as .xlsx bytes. The report of the last check stays in
+   * the worker and is not posted back (a big one would block the page while it is copied). */
   async annotatedCopy(report: Report, onProgress?: ProgressListener): Promise<Uint8Array> {
     await this.ensureOpen(onProgress);
+    const checked = this.checked;
+    if (checked && checked.tasks === report.tasks && checked.endpoint === this.endpoint) {
+      try {
+        return (await this.request({ kind: "annotate", checked: checked.id }, onProgress)) as Uint8Array;
+      } catch (error) {
+        // The worker no longer has it (it re-opened the file): send the report after all.
+        if (!(error instanceof UserError && error.params.detail === REPORT_GONE)) throw error;
+      }
+    }
     return (await this.request({ kind: "annotate", report }, onProgress)) as Uint8Array;
+  }
+
+  /** Standalone: the Follow-up tab's reminders and assessment, made in the worker from the report it kept; null
+   * when it has not got this report (the page then makes them itself). */
+  async followUp(report: Report, options: FollowUpOptions): Promise<FollowUp | null> {
+    const checked = this.checked;
+    if (!checked || checked.tasks !== report.tasks || checked.endpoint !== this.endpoint) return null;
+    try {
+      return (await this.request({ kind: "followUp", checked: checked.id, options })) as FollowUp;
+    } catch (error) {
+      if (error instanceof UserError && error.params.detail === REPORT_GONE) return null;
+      throw error;
+    }
   }
 
   /** Stop everything running: the worker is terminated and every pending request rejects with CancelledError.
@@ -157,6 +190,7 @@ export class AnalysisClient {
   close(): void {
     this.cancel();
     this.file = null;
+    this.checked = null;
   }
 
   /** True while a request is pending. */
@@ -231,6 +265,8 @@ export class AnalysisClient {
       pending.parts ??= { tasks: [], findings: [] };
       const list = pending.parts[response.list];
       for (const item of response.items) list.push(item);
+      // Taken: the worker may post the next part.
+      this.endpoint?.postMessage({ id: response.id, kind: "ack" });
       return;
     }
     this.pending.delete(response.id);
@@ -240,6 +276,7 @@ export class AnalysisClient {
     }
     const value = response.value as Record<string, unknown>;
     if (pending.parts) Object.assign(value, pending.parts);
+    if (response.digest) attachDigest(value as unknown as Report, response.digest);
     pending.resolve(value);
   }
 

@@ -9,6 +9,8 @@ import type { CheckOptions } from "../app/check";
 import type { CheckProgress } from "../app/progress";
 import type { Params } from "../core/i18n/format";
 import type { Grid, Report } from "../core/types";
+import type { FollowUpOptions } from "../taskpane/model/followUp";
+import type { ReportDigest } from "../taskpane/model/reportDigest";
 
 export type { CheckPhase, CheckProgress, ProgressListener } from "../app/progress";
 
@@ -18,12 +20,20 @@ export type WorkerRequest =
   | { id: number; kind: "analyze"; grids: Grid[]; options: CheckOptions }
   /** Rows of grid number `grid` of the analyze request with this id, in order. */
   | { id: number; kind: "rows"; grid: number; values: Grid["values"]; numberFormats?: Grid["numberFormats"] }
+  /** The page has taken a "part" of request `id`'s report: the worker posts the next (see PARTS_AHEAD). */
+  | { id: number; kind: "ack" }
   /** Standalone: the file to work on from now on (replaces any open one). */
   | { id: number; kind: "open"; file: Blob; fileName: string }
   /** Standalone: the check use case on the open file. */
   | { id: number; kind: "check"; options: CheckOptions }
-  /** Standalone: the open file annotated for this report, as .xlsx bytes. */
-  | { id: number; kind: "annotate"; report: Report };
+  /** Standalone: the open file annotated for this report, as .xlsx bytes. `checked`: the report of the check
+   * with that request id, which the worker kept (a big report is not posted back: the page would block while
+   * copying it); the worker fails with "report.gone" if it has not got it, and the page sends the report. */
+  | { id: number; kind: "annotate"; report: Report }
+  | { id: number; kind: "annotate"; checked: number }
+  /** Standalone: the Follow-up tab's reminders and assessment for the check with that request id (the report
+   * the worker kept); fails with REPORT_GONE like annotate. */
+  | { id: number; kind: "followUp"; checked: number; options: FollowUpOptions };
 
 /** An error as data: a UserError keeps its code and parameters (so it is shown in the user's language). */
 export interface WorkerError {
@@ -41,6 +51,16 @@ export type ReportList = "tasks" | "findings";
  */
 export const REPORT_PART = 500;
 
+/**
+ * Parts of a report posted ahead of the page's acknowledgements. Posted all at once, the page would take them
+ * back to back for a second or two with no gap for its timers and rendering; with a small window each part is
+ * a short task of its own between others.
+ */
+export const PARTS_AHEAD = 2;
+
+/** The detail of the error an annotate request gets when the worker no longer has the check's report. */
+export const REPORT_GONE = "report.gone";
+
 /** Rows of a grid per "rows" message: posting 100,000 rows at once would block the page while it copies them. */
 export const GRID_PART = 5000;
 
@@ -48,7 +68,9 @@ export type WorkerResponse =
   | { id: number; kind: "progress"; progress: CheckProgress }
   /** Part of the report's tasks or findings, in order; the "done" that follows has those lists empty. */
   | { id: number; kind: "part"; list: ReportList; items: unknown[] }
-  | { id: number; kind: "done"; value: unknown }
+  /** The result. For a report (analyze, check): its lists came in "part"s before, and `digest` is what the
+   * pane's views show of it (counts, sorted positions), computed here so the page never walks the lists. */
+  | { id: number; kind: "done"; value: unknown; digest?: ReportDigest }
   | { id: number; kind: "failed"; error: WorkerError };
 
 export function errorToData(error: unknown): WorkerError {

@@ -11,6 +11,8 @@ import { analyze } from "../core/analyze";
 import type { Grid, Report } from "../core/types";
 import {
   errorToData,
+  PARTS_AHEAD,
+  REPORT_GONE,
   REPORT_PART,
   type ProgressListener,
   type ReportList,
@@ -18,6 +20,8 @@ import {
   type WorkerResponse,
 } from "./protocol";
 import { annotatedBytes, openWorkbookFile, readFileBytes, type WorkbookFile } from "./workbookFile";
+import { followUpOf } from "../taskpane/model/followUp";
+import { digestBuffers, reportCounts, reportDigest } from "../taskpane/model/reportDigest";
 
 export type Post = (response: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -31,11 +35,16 @@ export function progressAnalyzer(onProgress: ProgressListener): Analyzer {
 
 export class AnalysisService {
   private workbook: Promise<WorkbookFile> | null = null;
+  /** The last check's report and its request id: the annotated copy is usually made for it. */
+  private checked: { id: number; report: Report } | null = null;
   /** Rows received ahead of an analyze request: request id -> grid number -> rows. */
   private readonly rows = new Map<
     number,
     Map<number, { values: Grid["values"]; numberFormats: Grid["numberFormats"] }>
   >();
+
+  /** Reports being posted: request id -> parts the page has acknowledged, and the wait for the next one. */
+  private readonly flows = new Map<number, { taken: number; wake: (() => void) | null }>();
 
   constructor(private readonly post: Post) {}
 
@@ -46,10 +55,20 @@ export class AnalysisService {
       this.receiveRows(request);
       return;
     }
+    if (request.kind === "ack") {
+      const flow = this.flows.get(id);
+      if (flow) {
+        flow.taken++;
+        flow.wake?.();
+        flow.wake = null;
+      }
+      return;
+    }
     try {
       const value = await this.run(request, (progress) => this.post({ id, kind: "progress", progress }));
       if (request.kind === "analyze" || request.kind === "check") {
-        this.postReport(id, value as Report);
+        if (request.kind === "check") this.checked = { id, report: value as Report };
+        await this.postReport(id, value as Report);
         return;
       }
       // The copy's bytes move to the page instead of being copied.
@@ -60,15 +79,37 @@ export class AnalysisService {
     }
   }
 
-  /** The report's tasks and findings in parts, then the rest of it. */
-  private postReport(id: number, report: Report): void {
+  /** The report's tasks and findings in parts, at most PARTS_AHEAD of them ahead of the page's acknowledgements,
+   * then the rest of it with its digest (arrays transferred). */
+  private async postReport(id: number, report: Report): Promise<void> {
+    const counts = reportCounts(report);
     const lists: Record<ReportList, readonly unknown[]> = { tasks: report.tasks, findings: report.findings };
-    for (const list of ["tasks", "findings"] as const) {
-      const items = lists[list];
-      for (let start = 0; start < items.length; start += REPORT_PART)
-        this.post({ id, kind: "part", list, items: items.slice(start, start + REPORT_PART) });
+    const flow: { taken: number; wake: (() => void) | null } = { taken: 0, wake: null };
+    this.flows.set(id, flow);
+    const parts = Math.ceil(report.tasks.length / REPORT_PART) + Math.ceil(report.findings.length / REPORT_PART);
+    // The counts go first: the page shows them while the lists come (a second or two on a big plan).
+    const receiving = (fraction: number) =>
+      this.post({ id, kind: "progress", progress: { phase: "receiving", fraction, counts } });
+    if (parts > PARTS_AHEAD) receiving(0);
+    try {
+      let posted = 0;
+      for (const list of ["tasks", "findings"] as const) {
+        const items = lists[list];
+        for (let start = 0; start < items.length; start += REPORT_PART) {
+          while (posted - flow.taken >= PARTS_AHEAD) await new Promise<void>((resolve) => (flow.wake = resolve));
+          this.post({ id, kind: "part", list, items: items.slice(start, start + REPORT_PART) });
+          posted++;
+          // About every 5%.
+          if (parts > PARTS_AHEAD && Math.floor((posted * 20) / parts) > Math.floor(((posted - 1) * 20) / parts))
+            receiving(posted / parts);
+        }
+      }
+    } finally {
+      this.flows.delete(id);
     }
-    this.post({ id, kind: "done", value: { ...report, tasks: [], findings: [] } });
+    // Sorted while the page took the last parts, not before the counts.
+    const digest = reportDigest(report);
+    this.post({ id, kind: "done", value: { ...report, tasks: [], findings: [] }, digest }, digestBuffers(digest));
   }
 
   private async run(request: WorkerRequest, onProgress: ProgressListener): Promise<unknown> {
@@ -80,6 +121,7 @@ export class AnalysisService {
         return null;
       case "open":
         onProgress({ phase: "reading", fraction: null });
+        this.checked = null;
         await this.open(request.file, request.fileName);
         return null;
       case "check": {
@@ -87,10 +129,17 @@ export class AnalysisService {
         onProgress({ phase: "reading", fraction: null });
         return check(workbook, request.options, progressAnalyzer(onProgress));
       }
+      case "followUp":
+        if (this.checked?.id !== request.checked) throw new UserError("unexpected", { detail: REPORT_GONE });
+        return followUpOf(this.checked.report, request.options);
       case "annotate": {
         const workbook = await this.openWorkbook();
+        let report: Report;
+        if ("report" in request) report = request.report;
+        else if (this.checked?.id === request.checked) report = this.checked.report;
+        else throw new UserError("unexpected", { detail: REPORT_GONE });
         onProgress({ phase: "writing", fraction: null });
-        return annotatedBytes(workbook, request.report);
+        return annotatedBytes(workbook, report);
       }
     }
   }

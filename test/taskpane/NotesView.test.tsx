@@ -2,7 +2,9 @@ import { TextDecoder, TextEncoder } from "node:util";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { analyze } from "../../src/core/analyze";
 import { NotesView } from "../../src/taskpane/components/NotesView";
+import type { Report } from "../../src/core/types";
 import type { AnnotatedCopy } from "../../src/taskpane/host";
+import { followUpOf, type FollowUpOptions } from "../../src/taskpane/model/followUp";
 import { grid } from "../core/helpers";
 import { renderIn } from "./render";
 
@@ -103,5 +105,42 @@ describe("NotesView", () => {
     });
     expect(onWriteSheet).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId("assessment-notice")).toHaveTextContent("已写入工作表“考核评分”。");
+  });
+});
+
+describe("NotesView with the reminders made off the page (standalone: the analysis worker)", () => {
+  it("says it is preparing, then shows what the host made, asked with the feedback date and weights", async () => {
+    const made = followUpOf(plan, { feedbackDate: "2019-07-20" });
+    const followUp = jest.fn(async (_report: Report, _options: FollowUpOptions) => ({
+      ...made,
+      notes: made.notes.map((note) => ({ ...note, text: `（分析线程）${note.text}` })),
+    }));
+    renderIn(
+      <NotesView
+        report={plan}
+        settings={{ feedbackDate: "2019-07-20", assessment: { overdue: 30 } }}
+        canDownload={false}
+        saveFile={jest.fn()}
+        followUp={followUp}
+      />,
+    );
+    expect(screen.getByTestId("notes-preparing")).toHaveTextContent("正在生成督办通知单和考核评分…");
+    const text = await screen.findByTestId("notes-text");
+    expect((text as HTMLTextAreaElement).value).toMatch(/^（分析线程）督办通知单\s+区水务局：/);
+    expect(followUp).toHaveBeenCalledTimes(1);
+    expect(followUp.mock.calls[0][0]).toBe(plan);
+    expect(followUp.mock.calls[0][1]).toEqual({ feedbackDate: "2019-07-20", weights: { overdue: 30 } });
+    expect(screen.getByTestId("assessment-overdue")).toHaveTextContent("区水务局");
+  });
+
+  it("makes them itself when the host has not got the report (null) or fails", async () => {
+    for (const answer of [async () => null, async () => Promise.reject(new Error("worker gone"))]) {
+      const { unmount } = renderIn(
+        <NotesView report={plan} settings={{}} canDownload={false} saveFile={jest.fn()} followUp={answer} />,
+      );
+      const picker = (await screen.findByTestId("notes-unit")) as HTMLSelectElement;
+      expect([...picker.options].map((o) => o.value)).toEqual(["区水务局", "区生态环境分局", "区农业农村局"]);
+      unmount();
+    }
   });
 });

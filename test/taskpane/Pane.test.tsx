@@ -1,5 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import type { CheckOptions } from "../../src/app/check";
 import { UserError } from "../../src/app/errors";
+import type { CheckProgress } from "../../src/app/progress";
 import { ResultStore } from "../../src/app/resultStore";
 import { analyze } from "../../src/core/analyze";
 import type { AnalyzeOptions, Grid, Report } from "../../src/core/types";
@@ -242,6 +244,34 @@ describe("Pane standalone", () => {
     await act(async () => fireEvent.drop(pane, { dataTransfer: { files: [xlsx()] } }));
     expect(host.openWorkbook).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId("file-name")).toHaveTextContent("yunnan-2017-notice.xlsx");
+  });
+
+  it("shows the counts as soon as the worker has them, while the report's lists are still coming", async () => {
+    const host = new FakeHost("standalone", null);
+    let progress: (step: CheckProgress) => void = () => undefined;
+    let finish: (report: Report) => void = () => undefined;
+    const checkFile = jest.fn(
+      (_options: CheckOptions, onProgress: (step: CheckProgress) => void) =>
+        new Promise<Report>((resolve) => {
+          progress = onProgress;
+          finish = resolve;
+        }),
+    );
+    Object.assign(host, { checkFile });
+    await renderPane(host);
+    await act(async () => fireEvent.change(screen.getByTestId("open-workbook"), { target: { files: [xlsx()] } }));
+    await act(async () => fireEvent.click(screen.getByTestId("run-check")));
+    expect(checkFile).toHaveBeenCalledTimes(1);
+    const counts = { errors: 3, warnings: 1204, overdue: 12610, dueSoon: 5347 };
+    act(() => progress({ phase: "receiving", fraction: 0.4, counts }));
+    expect(screen.getByTestId("count-overdue")).toHaveTextContent("12610");
+    expect(screen.getByTestId("count-warnings")).toHaveTextContent("1204");
+    expect(screen.getByTestId("progress")).toHaveTextContent("正在载入清单… 40%");
+    // The lists are in: the report's own counts, and the check is over.
+    await act(async () => finish(checked()));
+    expect(screen.queryByTestId("progress")).toBeNull();
+    expect(screen.getByTestId("count-overdue")).toHaveTextContent("2");
+    expect(screen.getAllByTestId("finding").length).toBeGreaterThan(0);
   });
 
   it("downloads the annotated copy of the checked report", async () => {

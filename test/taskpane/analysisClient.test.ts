@@ -14,11 +14,15 @@ import { AnalysisClient, type WorkerEndpoint } from "../../src/worker/client";
 import {
   CancelledError,
   GRID_PART,
+  PARTS_AHEAD,
+  REPORT_GONE,
   REPORT_PART,
   type WorkerRequest,
   type WorkerResponse,
 } from "../../src/worker/protocol";
 import { AnalysisService } from "../../src/worker/service";
+import { followUpOf } from "../../src/taskpane/model/followUp";
+import { digestOf, reportDigest } from "../../src/taskpane/model/reportDigest";
 import { report as handMadeReport, task } from "./fixtures";
 
 /** A worker that records what it is sent; the test answers for it. */
@@ -39,14 +43,14 @@ class FakeWorker implements WorkerEndpoint {
 }
 
 /** Copies data the way postMessage does (jsdom has no structuredClone), as far as our messages go: plain objects,
- * arrays, byte arrays; Blobs pass as they are (immutable). Anything else cannot cross and fails the test. */
+ * arrays, byte and index arrays; Blobs pass as they are (immutable). Anything else cannot cross and fails the test. */
 function cloneData<T>(value: T): T {
   if (value === null || typeof value !== "object") {
     if (typeof value === "function") throw new Error("a function cannot be posted to a worker");
     return value;
   }
   if (value instanceof Blob) return value;
-  if (value instanceof Uint8Array) return value.slice() as T;
+  if (value instanceof Uint8Array || value instanceof Int32Array) return value.slice() as T;
   if (Array.isArray(value)) return value.map((item: unknown) => cloneData(item)) as T;
   if (Object.getPrototypeOf(value) !== Object.prototype) throw new Error("only plain data can be posted");
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cloneData(item)])) as T;
@@ -106,10 +110,26 @@ describe("AnalysisClient protocol", () => {
     expect(report.tasks.length).toBeGreaterThan(REPORT_PART);
     expect(report).toEqual(here);
     expect(progress[0]).toEqual({ phase: "analysing", fraction: 0 });
-    expect(progress[progress.length - 1]).toEqual({ phase: "analysing", fraction: 1 });
-    expect(progress.every((step) => step.phase === "analysing")).toBe(true);
+    // Analysing to the end, then the lists on their way with the counts known.
+    const analysing = progress.filter((step) => step.phase === "analysing");
+    expect(analysing[analysing.length - 1]).toEqual({ phase: "analysing", fraction: 1 });
+    expect(progress.slice(analysing.length).every((step) => step.phase === "receiving")).toBe(true);
+    expect(progress[progress.length - 1]).toEqual({
+      phase: "receiving",
+      fraction: 1,
+      counts: {
+        errors: here.findings.filter((f) => f.severity === "error").length,
+        warnings: here.findings.filter((f) => f.severity === "warning").length,
+        overdue: here.tasks.filter((t) => t.status === "overdue").length,
+        dueSoon: here.tasks.filter((t) => t.status === "due-soon").length,
+      },
+    });
     expect(workers).toHaveLength(1);
-    expect(workers[0].sent).toEqual(["rows", "rows", "analyze"]);
+    // The requests, and an acknowledgement of each report part taken.
+    expect(workers[0].sent.filter((kind) => kind !== "ack")).toEqual(["rows", "rows", "analyze"]);
+    expect(workers[0].sent.filter((kind) => kind === "ack")).toHaveLength(
+      Math.ceil(report.tasks.length / REPORT_PART) + Math.ceil(report.findings.length / REPORT_PART),
+    );
     expect(client.busy()).toBe(false);
   }, 60_000);
 
@@ -163,6 +183,64 @@ describe("AnalysisClient protocol", () => {
     const report = await pending;
     expect(report.tasks.map((t) => t.lead[0])).toEqual(["省发展改革委", "省财政厅", "省教育厅"]);
     expect(report.findings).toEqual([]);
+  });
+
+  it("sends the report's digest with it, so the page never walks the lists: counts and order as computed here", async () => {
+    const plan = generatePlan({ rows: REPORT_PART * 3, layout: "two-column", seed: 5 });
+    const sent: WorkerResponse[] = [];
+    const client = new AnalysisClient(() => serviceWorker());
+    // The real service behind the boundary: watch what it posts, messages and their transfer lists.
+    let ahead = 0;
+    let mostAhead = 0;
+    const service = new AnalysisService((response, transfer = []) => {
+      sent.push(response);
+      if (response.kind === "done") expect(transfer.length).toBeGreaterThan(0);
+      if (response.kind !== "part") return;
+      mostAhead = Math.max(mostAhead, ++ahead);
+      // The page takes the part a little later and says so.
+      setTimeout(() => {
+        ahead--;
+        void service.handle({ id: 1, kind: "ack" });
+      }, 0);
+    });
+    await service.handle({ id: 1, kind: "analyze", grids: [plan.grid], options });
+    // Never more than PARTS_AHEAD parts waiting for the page.
+    expect(mostAhead).toBe(PARTS_AHEAD);
+    // The counts go ahead of the lists, in a progress message, then the share of the lists sent.
+    const firstPart = sent.findIndex((message) => message.kind === "part");
+    const receiving = sent.filter((message) => message.kind === "progress" && message.progress.phase === "receiving");
+    expect(sent[firstPart - 1]).toEqual({
+      id: 1,
+      kind: "progress",
+      progress: { phase: "receiving", fraction: 0, counts: reportDigest(analyze([plan.grid], options)).counts },
+    });
+    expect(receiving.length).toBeGreaterThan(2);
+    expect(receiving[receiving.length - 1]).toMatchObject({ progress: { phase: "receiving", fraction: 1 } });
+    const done = sent[sent.length - 1];
+    expect(done.kind === "done" && done.digest).toBeTruthy();
+    // Every message holds a part of a list at most: the task list never crosses in one go.
+    for (const message of sent.slice(0, -1)) {
+      if (message.kind === "part") expect(message.items.length).toBeLessThanOrEqual(REPORT_PART);
+    }
+    expect(done.kind === "done" && (done.value as Report).tasks).toEqual([]);
+
+    const report = await client.analyze([plan.grid], options);
+    const here = reportDigest(analyze([plan.grid], options));
+    const digest = digestOf(report);
+    expect(digest).toEqual(here);
+    expect(digest.counts.overdue).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("keeps the digest that came with the report instead of computing one", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const pending = client.analyze([], {});
+    const tasks = [task(5, { status: "overdue", daysOverdue: 12, lead: ["省发展改革委"] })];
+    worker.reply({ id: 1, kind: "part", list: "tasks", items: tasks });
+    const digest = reportDigest(handMadeReport({ tasks }));
+    worker.reply({ id: 1, kind: "done", value: handMadeReport({ tasks: [] }), digest });
+    const report = await pending;
+    expect(digestOf(report)).toBe(digest);
   });
 
   it("rejects with the worker's UserError, code and parameters kept, in the user's language", async () => {
@@ -293,4 +371,66 @@ describe("AnalysisClient on a real workbook (the service behind the message boun
     const bytes = await analysis.annotatedCopy(report);
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
   }, 60_000);
+
+  it("annotates the report the worker kept from the check: the same copy as with the report posted back", async () => {
+    const sent: WorkerRequest[] = [];
+    const analysis = new AnalysisClient(() => {
+      const worker = serviceWorker();
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (message) => {
+        sent.push(message);
+        post(message);
+      };
+      return worker;
+    });
+    await analysis.open(sample(), "yunnan-2017-notice.xlsx");
+    const report = await analysis.check({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+    const kept = await analysis.annotatedCopy(report);
+    const check = sent.find((message) => message.kind === "check");
+    expect(sent[sent.length - 1]).toEqual({ id: sent[sent.length - 1].id, kind: "annotate", checked: check?.id });
+    // Another report (the same check's, copied with other lists): posted with the request.
+    const other = { ...report, tasks: report.tasks.slice() };
+    const posted = await analysis.annotatedCopy(other);
+    expect(sent[sent.length - 1]).toMatchObject({ kind: "annotate", report: other });
+    expect(kept.length).toBeGreaterThan(0);
+    expect(Buffer.from(kept).equals(Buffer.from(posted))).toBe(true);
+    // The Follow-up tab's reminders of the kept report, made in the worker: as the page would make them.
+    const made = { feedbackDate: "2017-08-31", weights: { overdue: 25 } };
+    await expect(analysis.followUp(report, made)).resolves.toEqual(followUpOf(report, made));
+    expect(sent[sent.length - 1]).toEqual({
+      id: sent[sent.length - 1].id,
+      kind: "followUp",
+      checked: check?.id,
+      options: made,
+    });
+    // Not the kept report: the page makes them itself.
+    await expect(analysis.followUp(other, made)).resolves.toBeNull();
+  }, 60_000);
+});
+
+describe("AnalysisClient annotated copy of the last check", () => {
+  it("asks for the kept report by the check's id, and posts the report when the worker no longer has it", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const opening = client.open(new Blob(["PK"]), "分工方案.xlsx");
+    worker.reply({ id: 1, kind: "done", value: null });
+    await opening;
+    const checking = client.check({ asOf: "2024-08-15" });
+    await Promise.resolve();
+    const check = worker.sent[worker.sent.length - 1];
+    expect(check.kind).toBe("check");
+    worker.reply({ id: check.id, kind: "part", list: "tasks", items: [task(5, { lead: ["市发展改革委"] })] });
+    worker.reply({ id: check.id, kind: "done", value: handMadeReport({ tasks: [] }) });
+    const report = await checking;
+    const copying = client.annotatedCopy(report);
+    await Promise.resolve();
+    const ask = worker.sent[worker.sent.length - 1];
+    expect(ask).toEqual({ id: ask.id, kind: "annotate", checked: check.id });
+    worker.reply({ id: ask.id, kind: "failed", error: { code: "unexpected", params: { detail: REPORT_GONE } } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const retry = worker.sent[worker.sent.length - 1];
+    expect(retry).toEqual({ id: retry.id, kind: "annotate", report });
+    worker.reply({ id: retry.id, kind: "done", value: new Uint8Array([0x50, 0x4b]) });
+    await expect(copying).resolves.toEqual(new Uint8Array([0x50, 0x4b]));
+  });
 });

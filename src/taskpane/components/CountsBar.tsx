@@ -1,8 +1,7 @@
 /** The four numbers a coordinator looks at first: errors, warnings, overdue, due soon. */
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
-import type { Report } from "../../core/types";
+import type { ReportCounts } from "../../app/progress";
 import { useText, type PaneTextKey } from "../i18n";
-import { countBySeverity } from "../model/findings";
 
 const useStyles = makeStyles({
   root: { margin: 0, display: "grid", gridTemplateColumns: "repeat(4, 1fr)", gap: tokens.spacingHorizontalXS },
@@ -31,29 +30,15 @@ const useStyles = makeStyles({
 
 type Tile = { key: "errors" | "warnings" | "overdue" | "dueSoon"; testId: string; label: PaneTextKey; value: number };
 
-export function CountsBar({ report }: { report: Report }) {
+/** The counts of the report (its digest), or of the report still on its way (the progress of a check). */
+export function CountsBar({ counts }: { counts: ReportCounts }) {
   const styles = useStyles();
   const { t } = useText();
   const tiles: Tile[] = [
-    { key: "errors", testId: "count-errors", label: "count.errors", value: countBySeverity(report.findings, "error") },
-    {
-      key: "warnings",
-      testId: "count-warnings",
-      label: "count.warnings",
-      value: countBySeverity(report.findings, "warning"),
-    },
-    {
-      key: "overdue",
-      testId: "count-overdue",
-      label: "count.overdue",
-      value: report.tasks.filter((task) => task.status === "overdue").length,
-    },
-    {
-      key: "dueSoon",
-      testId: "count-due-soon",
-      label: "count.dueSoon",
-      value: report.tasks.filter((task) => task.status === "due-soon").length,
-    },
+    { key: "errors", testId: "count-errors", label: "count.errors", value: counts.errors },
+    { key: "warnings", testId: "count-warnings", label: "count.warnings", value: counts.warnings },
+    { key: "overdue", testId: "count-overdue", label: "count.overdue", value: counts.overdue },
+    { key: "dueSoon", testId: "count-due-soon", label: "count.dueSoon", value: counts.dueSoon },
   ];
   const colour = { errors: styles.error, warnings: styles.warning, overdue: styles.overdue, dueSoon: styles.dueSoon };
   return (

@@ -3,7 +3,7 @@ import { Badge, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-c
 import { cellAddress } from "../../core/address";
 import type { Report, Task } from "../../core/types";
 import { useText } from "../i18n";
-import { dueSoonTasks, overdueTasks } from "../model/deadlines";
+import { digestOf } from "../model/reportDigest";
 import { useMemo } from "react";
 import { EmptyNote } from "./EmptyNote";
 import { LimitedList } from "./LimitedList";
@@ -123,50 +123,56 @@ function TaskItem({
 export function DeadlinesView({ report, onSelectCell }: DeadlinesViewProps) {
   const styles = useStyles();
   const { t } = useText();
-  const overdue = useMemo(() => overdueTasks(report?.tasks ?? []), [report]);
-  const dueSoon = useMemo(() => (report ? dueSoonTasks(report.tasks, report.asOf) : []), [report]);
-  if (!report) return <EmptyNote>{t("deadlines.notChecked")}</EmptyNote>;
+  // Sorted where the report was made (the analysis worker): positions in report.tasks, rendered a page at a time.
+  const digest = useMemo(() => (report ? digestOf(report) : null), [report]);
+  if (!report || !digest) return <EmptyNote>{t("deadlines.notChecked")}</EmptyNote>;
   return (
     <div className={styles.root}>
       <section>
-        <h3 className={styles.title}>{t("deadlines.overdue", { count: overdue.length })}</h3>
-        {overdue.length === 0 ? (
+        <h3 className={styles.title}>{t("deadlines.overdue", { count: digest.overdue.length })}</h3>
+        {digest.overdue.length === 0 ? (
           <EmptyNote>{t("deadlines.noneOverdue")}</EmptyNote>
         ) : (
           <LimitedList
             className={styles.list}
-            items={overdue}
-            renderItem={(task) => (
-              <TaskItem
-                key={task.row}
-                task={task}
-                report={report}
-                kind="overdue"
-                badge={t("task.daysOverdue", { days: task.daysOverdue ?? 0 })}
-                onSelectCell={onSelectCell}
-              />
-            )}
+            items={digest.overdue}
+            renderItem={(position) => {
+              const task = report.tasks[position];
+              return (
+                <TaskItem
+                  key={position}
+                  task={task}
+                  report={report}
+                  kind="overdue"
+                  badge={t("task.daysOverdue", { days: task.daysOverdue ?? 0 })}
+                  onSelectCell={onSelectCell}
+                />
+              );
+            }}
           />
         )}
       </section>
       <section>
-        <h3 className={styles.title}>{t("deadlines.dueSoon", { count: dueSoon.length })}</h3>
-        {dueSoon.length === 0 ? (
+        <h3 className={styles.title}>{t("deadlines.dueSoon", { count: digest.dueSoon.length })}</h3>
+        {digest.dueSoon.length === 0 ? (
           <EmptyNote>{t("deadlines.noneDueSoon")}</EmptyNote>
         ) : (
           <LimitedList
             className={styles.list}
-            items={dueSoon}
-            renderItem={({ task, daysLeft }) => (
-              <TaskItem
-                key={task.row}
-                task={task}
-                report={report}
-                kind="dueSoon"
-                badge={daysLeft <= 0 ? t("task.dueToday") : t("task.dueIn", { days: daysLeft })}
-                onSelectCell={onSelectCell}
-              />
-            )}
+            items={digest.dueSoon}
+            renderItem={(position, index) => {
+              const daysLeft = digest.dueSoonDaysLeft[index];
+              return (
+                <TaskItem
+                  key={position}
+                  task={report.tasks[position]}
+                  report={report}
+                  kind="dueSoon"
+                  badge={daysLeft <= 0 ? t("task.dueToday") : t("task.dueIn", { days: daysLeft })}
+                  onSelectCell={onSelectCell}
+                />
+              );
+            }}
           />
         )}
       </section>

@@ -3,9 +3,10 @@ import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-componen
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { cellAddress, columnNumber } from "../../core/address";
 import { useMemo } from "react";
-import type { Finding, Report, Severity, Task } from "../../core/types";
+import type { Finding, Report, Severity } from "../../core/types";
 import { RULE_TITLES, SEVERITY_TITLES, useText } from "../i18n";
-import { findingUnits, groupFindings, messageWithoutPlace, tasksByRow } from "../model/findings";
+import { findingUnits, messageWithoutPlace } from "../model/findings";
+import { digestOf } from "../model/reportDigest";
 import { EmptyNote } from "./EmptyNote";
 import { LimitedList } from "./LimitedList";
 import { clickableStyle, itemStyle, listStyle } from "./listStyles";
@@ -54,17 +55,19 @@ function findingAddress(finding: Finding): string | null {
 function FindingItem({
   finding,
   report,
-  byRow,
+  taskIndex,
   onSelectCell,
 }: {
   finding: Finding;
   report: Report;
-  byRow: ReadonlyMap<number, Task>;
+  /** Position in report.tasks of the task on the finding's row, or -1. */
+  taskIndex: number;
   onSelectCell?: FindingsViewProps["onSelectCell"];
 }) {
   const styles = useStyles();
   const { t } = useText();
-  const units = findingUnits(finding, report.tasks, byRow);
+  const task = taskIndex >= 0 ? report.tasks[taskIndex] : undefined;
+  const units = findingUnits(finding, task ? [task] : []);
   const address = findingAddress(finding);
   let where: string;
   if (finding.row === null) where = t("finding.tableWide");
@@ -119,9 +122,9 @@ const SEVERITY_ICON: Record<Severity, typeof ErrorCircle16Filled> = {
 export function FindingsView({ report, onSelectCell }: FindingsViewProps) {
   const styles = useStyles();
   const { t } = useText();
-  const groups = useMemo(() => (report ? groupFindings(report.findings) : []), [report]);
-  const byRow = useMemo(() => tasksByRow(report?.tasks ?? []), [report]);
-  if (!report) return <EmptyNote>{t("findings.notChecked")}</EmptyNote>;
+  const digest = useMemo(() => (report ? digestOf(report) : null), [report]);
+  const groups = digest?.findingGroups ?? [];
+  if (!report || !digest) return <EmptyNote>{t("findings.notChecked")}</EmptyNote>;
   if (groups.length === 0) return <EmptyNote testId="findings-none">{t("findings.none")}</EmptyNote>;
   const iconClass: Record<Severity, string> = {
     error: styles.errorIcon,
@@ -149,12 +152,12 @@ export function FindingsView({ report, onSelectCell }: FindingsViewProps) {
                 <LimitedList
                   className={styles.list}
                   items={ruleGroup.findings}
-                  renderItem={(finding, index) => (
+                  renderItem={(position) => (
                     <FindingItem
-                      key={`${finding.row}-${finding.column}-${index}`}
-                      finding={finding}
+                      key={position}
+                      finding={report.findings[position]}
                       report={report}
-                      byRow={byRow}
+                      taskIndex={digest.findingTask[position]}
                       onSelectCell={onSelectCell}
                     />
                   )}

@@ -15,7 +15,8 @@ const useStyles = makeStyles({
 });
 
 export interface LimitedListProps<T> {
-  items: readonly T[];
+  /** An array, or positions in one (Int32Array): only the items shown are rendered. */
+  items: ArrayLike<T>;
   className: string;
   renderItem(item: T, index: number): ReactNode;
   page?: number;
@@ -26,9 +27,11 @@ export function LimitedList<T>({ items, className, renderItem, page = LIST_PAGE 
   const { t } = useText();
   const [shown, setShown] = useState(page);
   const rest = items.length - shown;
+  const visible: ReactNode[] = [];
+  for (let index = 0; index < Math.min(shown, items.length); index++) visible.push(renderItem(items[index], index));
   return (
     <>
-      <ul className={className}>{items.slice(0, shown).map(renderItem)}</ul>
+      <ul className={className}>{visible}</ul>
       {rest > 0 && (
         <Button
           className={styles.more}

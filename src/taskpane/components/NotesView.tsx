@@ -21,16 +21,16 @@ import {
   DocumentText20Regular,
   TableSimple20Regular,
 } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
-import { DOCX_TYPE, unitNotes, type NoteFile } from "../../app/documents";
+import { useEffect, useMemo, useState } from "react";
+import { DOCX_TYPE, type NoteFile } from "../../app/documents";
 import { toUserError } from "../../app/errors";
 import type { WorkbookSettings } from "../../app/port";
-import { assessUnits } from "../../core/assessment";
 import { assessmentLists } from "../../core/assessmentText";
 import type { Report } from "../../core/types";
 import { copyToClipboard, type ClipboardPayload, type CopyOutcome } from "../clipboard";
 import type { AnnotatedCopy } from "../host";
 import { useText } from "../i18n";
+import { followUpOf, type FollowUp, type FollowUpOptions } from "../model/followUp";
 import { EmptyNote } from "./EmptyNote";
 import { RankingChart } from "./RankingChart";
 
@@ -55,6 +55,8 @@ export interface NotesViewProps {
   onWriteSheet?: () => Promise<string[]>;
   /** Injected by tests; defaults to the browser clipboard. */
   copy?: (payload: ClipboardPayload) => Promise<CopyOutcome>;
+  /** Standalone: the reminders and assessment made off the page (null: made here). Without it they are made here. */
+  followUp?: (report: Report, options: FollowUpOptions) => Promise<FollowUp | null>;
 }
 
 const toDownload = (file: NoteFile): AnnotatedCopy => ({
@@ -70,21 +72,39 @@ export function NotesView({
   saveFile,
   onWriteSheet,
   copy = copyToClipboard,
+  followUp,
 }: NotesViewProps) {
   const styles = useStyles();
   const { t, language } = useText();
   const feedbackDate = settings.feedbackDate ?? null;
-  const notes = useMemo(() => (report ? unitNotes(report, { feedbackDate }) : []), [report, feedbackDate]);
-  const assessment = useMemo(
-    () => (report ? assessUnits(report, settings.assessment) : null),
-    [report, settings.assessment],
+  const made = useMemo(
+    () => ({ feedbackDate, weights: settings.assessment ?? null }),
+    [feedbackDate, settings.assessment],
   );
+  // Made here, unless the host makes them off the page (a big plan takes seconds to walk).
+  const here = useMemo(() => (report && !followUp ? followUpOf(report, made) : null), [report, made, followUp]);
+  const [away, setAway] = useState<{ report: Report; made: FollowUpOptions; value: FollowUp } | null>(null);
+  useEffect(() => {
+    if (!report || !followUp) return undefined;
+    let live = true;
+    const keep = (value: FollowUp | null) => {
+      if (live) setAway({ report, made, value: value ?? followUpOf(report, made) });
+    };
+    followUp(report, made).then(keep, () => keep(null));
+    return () => {
+      live = false;
+    };
+  }, [report, made, followUp]);
+  const current = followUp ? (away && away.report === report && away.made === made ? away.value : null) : here;
+  const notes = current?.notes ?? [];
+  const assessment = current?.assessment ?? null;
   const [unit, setUnit] = useState<string>("");
   const [yearEnd, setYearEnd] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [assessmentNotice, setAssessmentNotice] = useState<Notice>(null);
-  if (!report || !report.table || !assessment) return <EmptyNote>{t("notes.notChecked")}</EmptyNote>;
+  if (!report || !report.table) return <EmptyNote>{t("notes.notChecked")}</EmptyNote>;
+  if (!assessment) return <EmptyNote testId="notes-preparing">{t("notes.preparing")}</EmptyNote>;
   const note = notes.find((candidate) => candidate.unit === unit) ?? notes[0];
   const lists = assessmentLists(assessment, report.language);
   const options = { feedbackDate, assessment: yearEnd ? assessment : null };
@@ -157,8 +177,8 @@ export function NotesView({
                   <option key={candidate.unit} value={candidate.unit}>
                     {t("notes.unitOption", {
                       unit: candidate.unit,
-                      overdue: candidate.reminder.overdue,
-                      dueSoon: candidate.reminder.dueSoon,
+                      overdue: candidate.overdue,
+                      dueSoon: candidate.dueSoon,
                     })}
                   </option>
                 ))}

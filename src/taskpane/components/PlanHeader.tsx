@@ -31,6 +31,8 @@ export function progressLabel(t: Translate, progress: CheckProgress | null | und
   if (!progress) return t("check.running");
   if (progress.phase === "reading") return t("progress.reading");
   if (progress.phase === "writing") return t("progress.writing");
+  if (progress.phase === "receiving")
+    return t("progress.receivingPercent", { percent: Math.floor((progress.fraction ?? 0) * 100) });
   if (progress.fraction === null) return t("progress.analysing");
   return t("progress.analysingPercent", { percent: Math.floor(progress.fraction * 100) });
 }

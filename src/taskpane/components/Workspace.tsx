@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Dismiss16Regular } from "@fluentui/react-icons";
-import { lazy, Suspense, useEffect, useRef, useState, type DragEvent } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { toUserError, UserError } from "../../app/errors";
 import type { WorkbookPort, WorkbookSettings } from "../../app/port";
 import type { ResultStore } from "../../app/resultStore";
@@ -20,6 +20,7 @@ import type { IsoDate } from "../../core/types";
 import { baseName } from "../download";
 import type { AnnotatedCopy, PaneHost } from "../host";
 import { useText, type PaneTextKey } from "../i18n";
+import { digestOf } from "../model/reportDigest";
 import { checkOptions, todayIso } from "../model/settings";
 import { cancelCheck, runCheck } from "../runCheck";
 import { applyMergePlan, previewFeedbackMerge } from "../mergeFeedback";
@@ -237,6 +238,9 @@ export function Workspace({
         }
       : {};
 
+  // Standalone: the Follow-up tab's reminders are made in the worker (one function for the view's effect).
+  const followUp = useMemo(() => host.followUp?.bind(host), [host]);
+
   const canCheck = (host.port() !== null || (host.checkFile !== undefined && fileName !== null)) && !opening;
   const insertText = host.insertText;
 
@@ -287,7 +291,12 @@ export function Workspace({
           />
         </MessageBar>
       )}
-      {report && <CountsBar report={report} />}
+      {/* Counted where the report was made (the analysis worker): shown while its lists are still on their way. */}
+      {state.running && state.progress?.counts ? (
+        <CountsBar counts={state.progress.counts} />
+      ) : (
+        report && <CountsBar counts={digestOf(report).counts} />
+      )}
       <ChangesView report={report} />
       <MergeFeedbackView
         canMerge={canCheck && !state.running}
@@ -348,6 +357,7 @@ export function Workspace({
               canDownload={host.mode === "standalone" || host.canDownload === true}
               saveFile={saveFile}
               onWriteSheet={host.mode === "office" ? writeAssessment : undefined}
+              followUp={followUp}
             />
           </Suspense>
         )}

@@ -12,6 +12,7 @@ import type { Report } from "../../core/types";
 import type { AnalysisClient } from "../../worker/client";
 import { pageAnalysis } from "../../worker/pageAnalysis";
 import type { AnnotatedCopy, PaneHost } from "../host";
+import type { FollowUp, FollowUpOptions } from "../model/followUp";
 import { browserSettingsStorage, workbookKey, type SettingsStorage } from "../settingsStorage";
 
 import { readFileBytes } from "../readFile";
@@ -85,6 +86,10 @@ export class StandaloneHost implements PaneHost {
 
   checkFile(options: CheckOptions, onProgress: ProgressListener): Promise<Report> {
     return this.analysis.check(options, onProgress);
+  }
+
+  followUp(report: Report, options: FollowUpOptions): Promise<FollowUp | null> {
+    return this.analysis.followUp(report, options);
   }
 
   cancelCheck(): void {

@@ -1,7 +1,7 @@
 /**
  * The task pane, loaded with import() by the commands entry (src/commands/commands.ts) once the ribbon commands
  * are registered. In Excel: the Office host (ExcelWorkbook port). In a browser tab: the standalone host, loaded
- * with import() as its own chunk so exceljs stays out of the Office path. Inside Office with office.js missing
+ * with import() as its own chunk so the .xlsx reader stays out of the Office path. Inside Office with office.js missing
  * or never ready: a message and a retry (boot.ts). The analysis (core, use cases, Excel adapter) is loaded
  * lazily too: the first render needs only the UI.
  */

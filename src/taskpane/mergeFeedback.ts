@@ -1,5 +1,5 @@
 /**
- * The pane's "Merge feedback": the returned copies are read as .xlsx (exceljs, a lazy chunk loaded only here)
+ * The pane's "Merge feedback": the returned copies are read as .xlsx (the package reader, a lazy chunk)
  * and merged into the workbook open in the pane (Excel: its status cells; standalone: the open file, which the
  * user then downloads) through the same use case as `fengong merge`.
  */

@@ -1,7 +1,7 @@
 /**
  * The .xlsx file behind the standalone pane, as the analysis worker uses it: the one place that opens a
  * file's bytes and writes the annotated copy, so a new reader (or a package patcher) behind the same API
- * changes nothing else. exceljs (src/xlsx) is imported on first use, as its own chunk.
+ * changes nothing else. The package reader (src/xlsx) is imported on first use, as its own chunk.
  */
 import { annotate } from "../app/actions";
 import type { WorkbookPort } from "../app/port";

@@ -267,11 +267,15 @@ describe("Pane standalone", () => {
     expect(screen.getByTestId("count-overdue")).toHaveTextContent("12610");
     expect(screen.getByTestId("count-warnings")).toHaveTextContent("1204");
     expect(screen.getByTestId("progress")).toHaveTextContent("正在载入清单… 40%");
+    // The findings tab says the results are coming, not "listed here after a check".
+    expect(screen.getByTestId("lists-loading")).toHaveTextContent("正在检查，结果稍后在此列出。");
+    expect(screen.queryByText("检查后在此列出问题。")).toBeNull();
     // The lists are in: the report's own counts, and the check is over.
     await act(async () => finish(checked()));
     expect(screen.queryByTestId("progress")).toBeNull();
     expect(screen.getByTestId("count-overdue")).toHaveTextContent("2");
     expect(screen.getAllByTestId("finding").length).toBeGreaterThan(0);
+    expect(screen.queryByTestId("lists-loading")).toBeNull();
   });
 
   it("downloads the annotated copy of the checked report", async () => {

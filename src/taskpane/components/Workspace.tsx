@@ -30,6 +30,7 @@ import { ChangesView } from "./ChangesView";
 import { CountsBar } from "./CountsBar";
 import { MergeFeedbackView } from "./MergeFeedbackView";
 import { DeadlinesView } from "./DeadlinesView";
+import { EmptyNote } from "./EmptyNote";
 import { FindingsView } from "./FindingsView";
 import { PlanHeader } from "./PlanHeader";
 import { SettingsView } from "./SettingsView";
@@ -102,6 +103,8 @@ export function Workspace({
   const report = state.result?.report ?? null;
   const [asOf, setAsOf] = useState<string>(() => today ?? todayIso());
   const [view, setView] = useState<ViewId>("findings");
+  /** A first check under way (a big plan's lists come in parts after its counts): the views say so, not "after a check". */
+  const listsLoading = !report && state.running && view !== "settings";
   const [staleSheet, setStaleSheet] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string | null>(() => host.workbookName());
   const [opening, setOpening] = useState(false);
@@ -339,17 +342,19 @@ export function Workspace({
         ))}
       </TabList>
       <div className={styles.panel} role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === "findings" && <FindingsView report={report} onSelectCell={selectCell} />}
-        {view === "deadlines" && <DeadlinesView report={report} onSelectCell={selectCell} />}
-        {view === "totals" && <TotalsView report={report} />}
-        {view === "circular" && (
+        {/* A first check under way (a big plan's lists come in parts after its counts): say so, not "after a check". */}
+        {listsLoading && <EmptyNote testId="lists-loading">{t("lists.loading")}</EmptyNote>}
+        {!listsLoading && view === "findings" && <FindingsView report={report} onSelectCell={selectCell} />}
+        {!listsLoading && view === "deadlines" && <DeadlinesView report={report} onSelectCell={selectCell} />}
+        {!listsLoading && view === "totals" && <TotalsView report={report} />}
+        {!listsLoading && view === "circular" && (
           <CircularView
             key={report?.summary.text ?? "none"}
             report={report}
             onInsert={insertText ? (text) => insertText.call(host, text) : undefined}
           />
         )}
-        {view === "notes" && (
+        {!listsLoading && view === "notes" && (
           <Suspense fallback={null}>
             <NotesView
               report={report}

@@ -52,6 +52,7 @@ export const enUS: Catalogue<PaneTextKey> = {
   "list.more": "Show {count} more (of {total})",
   "findings.none": "No findings.",
   "findings.notChecked": "Findings are listed here after a check.",
+  "lists.loading": "Checking: the results will be listed here shortly.",
   "findings.group": "{title} ({count})",
   "findings.byRule": "{title}: {count}",
   "severity.error": "Errors",

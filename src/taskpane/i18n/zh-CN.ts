@@ -50,6 +50,7 @@ export const zhCN = {
   "list.more": "再显示 {count} 条（共 {total} 条）",
   "findings.none": "未发现问题。",
   "findings.notChecked": "检查后在此列出问题。",
+  "lists.loading": "正在检查，结果稍后在此列出。",
   "findings.group": "{title}（{count}）",
   "findings.byRule": "{title}：{count} 项",
   "severity.error": "错误",

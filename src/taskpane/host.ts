@@ -8,6 +8,7 @@ import type { WorkbookPort, WorkbookSettings } from "../app/port";
 import type { ProgressListener } from "../app/progress";
 import type { Report } from "../core/types";
 import type { FollowUp, FollowUpOptions } from "./model/followUp";
+import type { NoteDownload, NoteDownloadOptions, NoteDownloadResult } from "./model/noteDownload";
 
 export type HostMode = "office" | "standalone";
 
@@ -48,6 +49,12 @@ export interface PaneHost {
   annotatedCopy?(report: Report, fileName: string): Promise<AnnotatedCopy>;
   /** Standalone: the Follow-up tab's reminders and assessment made off the page (null: make them here). */
   followUp?(report: Report, options: FollowUpOptions): Promise<FollowUp | null>;
+  /** Standalone: the Follow-up tab's Word download written off the page (null: write it here). */
+  noteDownload?(
+    report: Report,
+    download: NoteDownload,
+    options: NoteDownloadOptions,
+  ): Promise<NoteDownloadResult | null>;
   /** Standalone only: the check use case on the open file, read and analysed off the page's thread. */
   checkFile?(options: CheckOptions, onProgress: ProgressListener): Promise<Report>;
   /** Excel: where the check use case analyses the grids it read (a worker); default: in the page. */

@@ -9,6 +9,7 @@ import type { Analyzer, CheckOptions } from "../app/check";
 import { UserError } from "../app/errors";
 import type { Grid, Report } from "../core/types";
 import type { FollowUp, FollowUpOptions } from "../taskpane/model/followUp";
+import type { NoteDownload, NoteDownloadOptions, NoteDownloadResult } from "../taskpane/model/noteDownload";
 import { attachDigest } from "../taskpane/model/reportDigest";
 import {
   CancelledError,
@@ -164,6 +165,28 @@ export class AnalysisClient {
     if (!checked || checked.tasks !== report.tasks || checked.endpoint !== this.endpoint) return null;
     try {
       return (await this.request({ kind: "followUp", checked: checked.id, options })) as FollowUp;
+    } catch (error) {
+      if (error instanceof UserError && error.params.detail === REPORT_GONE) return null;
+      throw error;
+    }
+  }
+
+  /** Standalone: the Follow-up tab's Word download, written in the worker from the report it kept (the bytes are
+   * transferred, not copied); null when it has not got this report (the page then writes them itself). */
+  async noteDownload(
+    report: Report,
+    download: NoteDownload,
+    options: NoteDownloadOptions,
+  ): Promise<NoteDownloadResult | null> {
+    const checked = this.checked;
+    if (!checked || checked.tasks !== report.tasks || checked.endpoint !== this.endpoint) return null;
+    try {
+      return (await this.request({
+        kind: "noteDownload",
+        checked: checked.id,
+        download,
+        options,
+      })) as NoteDownloadResult;
     } catch (error) {
       if (error instanceof UserError && error.params.detail === REPORT_GONE) return null;
       throw error;

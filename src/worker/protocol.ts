@@ -10,6 +10,7 @@ import type { CheckProgress } from "../app/progress";
 import type { Params } from "../core/i18n/format";
 import type { Grid, Report } from "../core/types";
 import type { FollowUpOptions } from "../taskpane/model/followUp";
+import type { NoteDownload, NoteDownloadOptions } from "../taskpane/model/noteDownload";
 import type { ReportDigest } from "../taskpane/model/reportDigest";
 
 export type { CheckPhase, CheckProgress, ProgressListener } from "../app/progress";
@@ -33,7 +34,10 @@ export type WorkerRequest =
   | { id: number; kind: "annotate"; checked: number }
   /** Standalone: the Follow-up tab's reminders and assessment for the check with that request id (the report
    * the worker kept); fails with REPORT_GONE like annotate. */
-  | { id: number; kind: "followUp"; checked: number; options: FollowUpOptions };
+  | { id: number; kind: "followUp"; checked: number; options: FollowUpOptions }
+  /** Standalone: the Follow-up tab's Word download (a unit's reminder, the circular, or all in a zip) for the
+   * check with that request id; the bytes are transferred back. Fails with REPORT_GONE like annotate. */
+  | { id: number; kind: "noteDownload"; checked: number; download: NoteDownload; options: NoteDownloadOptions };
 
 /** An error as data: a UserError keeps its code and parameters (so it is shown in the user's language). */
 export interface WorkerError {

@@ -21,6 +21,7 @@ import {
 } from "./protocol";
 import { annotatedBytes, openWorkbookFile, readFileBytes, type WorkbookFile } from "./workbookFile";
 import { followUpOf } from "../taskpane/model/followUp";
+import { noteDownloadBuffers, noteDownloadOf, type NoteDownloadResult } from "../taskpane/model/noteDownload";
 import { digestBuffers, reportCounts, reportDigest } from "../taskpane/model/reportDigest";
 
 export type Post = (response: WorkerResponse, transfer?: Transferable[]) => void;
@@ -71,8 +72,13 @@ export class AnalysisService {
         await this.postReport(id, value as Report);
         return;
       }
-      // The copy's bytes move to the page instead of being copied.
-      const transfer = value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [];
+      // The copy's (or the Word files') bytes move to the page instead of being copied.
+      const transfer =
+        value instanceof Uint8Array
+          ? [value.buffer as ArrayBuffer]
+          : request.kind === "noteDownload"
+            ? noteDownloadBuffers(value as NoteDownloadResult)
+            : [];
       this.post({ id, kind: "done", value }, transfer);
     } catch (error) {
       this.post({ id, kind: "failed", error: errorToData(error) });
@@ -132,6 +138,9 @@ export class AnalysisService {
       case "followUp":
         if (this.checked?.id !== request.checked) throw new UserError("unexpected", { detail: REPORT_GONE });
         return followUpOf(this.checked.report, request.options);
+      case "noteDownload":
+        if (this.checked?.id !== request.checked) throw new UserError("unexpected", { detail: REPORT_GONE });
+        return noteDownloadOf(this.checked.report, request.download, request.options);
       case "annotate": {
         const workbook = await this.openWorkbook();
         let report: Report;

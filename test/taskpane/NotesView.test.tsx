@@ -4,8 +4,12 @@ import { analyze } from "../../src/core/analyze";
 import { NotesView } from "../../src/taskpane/components/NotesView";
 import type { Report } from "../../src/core/types";
 import type { AnnotatedCopy } from "../../src/taskpane/host";
+import * as documents from "../../src/app/documents";
 import { followUpOf, type FollowUpOptions } from "../../src/taskpane/model/followUp";
+import * as noteDownloads from "../../src/taskpane/model/noteDownload";
+import type { NoteDownload, NoteDownloadOptions, NoteDownloadResult } from "../../src/taskpane/model/noteDownload";
 import { grid } from "../core/helpers";
+import { readFileBytes } from "../../src/taskpane/readFile";
 import { renderIn } from "./render";
 
 // jsdom has no TextEncoder; every browser the pane runs in has (docx writes its XML with it).
@@ -142,5 +146,119 @@ describe("NotesView with the reminders made off the page (standalone: the analys
       expect([...picker.options].map((o) => o.value)).toEqual(["区水务局", "区生态环境分局", "区农业农村局"]);
       unmount();
     }
+  });
+});
+
+describe("NotesView Word downloads written off the page (standalone: the analysis worker)", () => {
+  const builders = () => [
+    jest.spyOn(documents, "unitNoteFile"),
+    jest.spyOn(documents, "circularFile"),
+    jest.spyOn(documents, "noteFiles"),
+    jest.spyOn(noteDownloads, "noteDownloadOf"),
+  ];
+  afterEach(() => jest.restoreAllMocks());
+
+  // jsdom's Blob has no arrayBuffer(): read as the pane reads files.
+  const bytesOf = async (blob: Blob): Promise<number[]> => [...(await readFileBytes(blob))];
+
+  it("only saves the bytes the host wrote: the page never builds a document", async () => {
+    const spies = builders();
+    const saved: AnnotatedCopy[] = [];
+    const noteDownload = jest.fn(
+      async (_report: Report, download: NoteDownload, _options: NoteDownloadOptions): Promise<NoteDownloadResult> =>
+        download.which === "all"
+          ? { zip: new Uint8Array([0x50, 0x4b, 9]), names: ["通报.docx", "区水务局.docx"] }
+          : {
+              files: [
+                {
+                  name: download.which === "unit" ? `${download.unit}.docx` : "通报.docx",
+                  unit: download.which === "unit" ? download.unit : null,
+                  bytes: new Uint8Array([0x50, 0x4b, download.which === "unit" ? 1 : 2]),
+                },
+              ],
+            },
+    );
+    renderIn(
+      <NotesView
+        report={plan}
+        settings={{ feedbackDate: "2019-07-20" }}
+        canDownload
+        saveFile={(file) => saved.push(file)}
+        followUp={async (report, options) => followUpOf(report, options)}
+        noteDownload={noteDownload}
+      />,
+    );
+    fireEvent.click(await screen.findByTestId("notes-download-unit"));
+    await waitFor(() => expect(screen.getByTestId("notes-notice")).toHaveTextContent("已下载：区水务局.docx"));
+    fireEvent.click(screen.getByTestId("notes-year-end"));
+    fireEvent.click(screen.getByTestId("notes-download-circular"));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    fireEvent.click(screen.getByTestId("notes-download-all"));
+    await waitFor(() => expect(screen.getByTestId("notes-notice")).toHaveTextContent("已下载：督办文件.zip"));
+    expect(saved.map((file) => [file.fileName, file.data.type])).toEqual([
+      ["区水务局.docx", documents.DOCX_TYPE],
+      ["通报.docx", documents.DOCX_TYPE],
+      ["督办文件.zip", "application/zip"],
+    ]);
+    expect(await Promise.all(saved.map((file) => bytesOf(file.data)))).toEqual([
+      [0x50, 0x4b, 1],
+      [0x50, 0x4b, 2],
+      [0x50, 0x4b, 9],
+    ]);
+    // Asked with the report, the download and the options; the year-end circular with the assessment shown.
+    expect(noteDownload.mock.calls.map(([report, download]) => [report === plan, download])).toEqual([
+      [true, { which: "unit", unit: "区水务局" }],
+      [true, { which: "circular" }],
+      [true, { which: "all" }],
+    ]);
+    expect(noteDownload.mock.calls[0][2]).toEqual({ feedbackDate: "2019-07-20", assessment: null });
+    expect(noteDownload.mock.calls[1][2].assessment).toEqual(followUpOf(plan, { feedbackDate: null }).assessment);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it("writes them here when the host no longer has the report (null)", async () => {
+    const [, circular] = builders();
+    const saved: AnnotatedCopy[] = [];
+    const noteDownload = jest.fn(async () => null);
+    renderIn(
+      <NotesView
+        report={plan}
+        settings={{}}
+        canDownload
+        saveFile={(file) => saved.push(file)}
+        followUp={async () => null}
+        noteDownload={noteDownload}
+      />,
+    );
+    fireEvent.click(await screen.findByTestId("notes-download-circular"));
+    await waitFor(() => expect(screen.getByTestId("notes-notice")).toHaveTextContent("已下载：通报.docx"));
+    expect(noteDownload).toHaveBeenCalledTimes(1);
+    expect(circular).toHaveBeenCalledTimes(1);
+    expect(saved[0].fileName).toBe("通报.docx");
+    expect((await bytesOf(saved[0].data)).slice(0, 2)).toEqual([0x50, 0x4b]);
+    expect(saved[0].data.size).toBeGreaterThan(1000);
+  }, 60_000);
+
+  it("shows a long unit's option in full as its title, the picker kept to the pane's width", async () => {
+    const long = analyze(
+      [
+        grid("工作台账", [
+          ["序号", "工作内容", "牵头部门", "时间节点"],
+          [
+            "1",
+            "推进城乡供水一体化",
+            "内蒙古自治区鄂尔多斯市伊金霍洛旗住房和城乡建设局城乡供水保障服务中心",
+            "2019年6月30日",
+          ],
+        ]),
+      ],
+      { asOf: "2019-07-10" },
+    );
+    renderIn(<NotesView report={long} settings={{}} canDownload={false} saveFile={jest.fn()} />);
+    const picker = screen.getByTestId("notes-unit") as HTMLSelectElement;
+    const unit = "内蒙古自治区鄂尔多斯市伊金霍洛旗住房和城乡建设局城乡供水保障服务中心";
+    expect(picker.title).toContain(unit);
+    expect(picker.options[0].title).toBe(picker.options[0].textContent);
+    expect(picker.options[0].title).toContain(unit);
   });
 });

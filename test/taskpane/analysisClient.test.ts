@@ -5,6 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { TextDecoder, TextEncoder } from "node:util";
+import { unzipSync } from "fflate";
 import { generatePlan } from "../../bench/generatePlan";
 import { UserError } from "../../src/app/errors";
 import type { CheckProgress } from "../../src/app/progress";
@@ -21,9 +23,17 @@ import {
   type WorkerResponse,
 } from "../../src/worker/protocol";
 import { AnalysisService } from "../../src/worker/service";
+import { noteFiles } from "../../src/app/documents";
 import { followUpOf } from "../../src/taskpane/model/followUp";
+import { noteDownloadOf, type NoteDownloadResult } from "../../src/taskpane/model/noteDownload";
 import { digestOf, reportDigest } from "../../src/taskpane/model/reportDigest";
 import { report as handMadeReport, task } from "./fixtures";
+
+// jsdom has no TextEncoder; every browser the pane runs in has (docx writes its XML with it).
+Object.assign(globalThis, {
+  TextEncoder: globalThis.TextEncoder ?? TextEncoder,
+  TextDecoder: globalThis.TextDecoder ?? TextDecoder,
+});
 
 /** A worker that records what it is sent; the test answers for it. */
 class FakeWorker implements WorkerEndpoint {
@@ -432,5 +442,157 @@ describe("AnalysisClient annotated copy of the last check", () => {
     expect(retry).toEqual({ id: retry.id, kind: "annotate", report });
     worker.reply({ id: retry.id, kind: "done", value: new Uint8Array([0x50, 0x4b]) });
     await expect(copying).resolves.toEqual(new Uint8Array([0x50, 0x4b]));
+  });
+});
+
+/** The parts of a .docx (or of a zip of them, each unpacked in turn), with the times the writers stamp (the
+ * document's created/modified dates, the zip entries' dates) left out: what two runs of the same input share. */
+function contents(bytes: Uint8Array): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (name.endsWith(".docx")) {
+      for (const [inner, text] of Object.entries(contents(data))) parts[`${name}/${inner}`] = text;
+      continue;
+    }
+    parts[name] = new TextDecoder().decode(data).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, "$1");
+  }
+  return parts;
+}
+
+describe("AnalysisClient Word downloads of the last check (Follow-up tab)", () => {
+  it("writes them in the worker from the report it kept: the same documents as the page writes", async () => {
+    const sent: WorkerRequest[] = [];
+    const analysis = new AnalysisClient(() => {
+      const worker = serviceWorker();
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (message) => {
+        sent.push(message);
+        post(message);
+      };
+      return worker;
+    });
+    await analysis.open(sample(), "yunnan-2017-notice.xlsx");
+    const report = await analysis.check({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+    const check = sent.find((message) => message.kind === "check");
+    const made = { feedbackDate: "2017-08-31", weights: null };
+    const followUp = await analysis.followUp(report, made);
+    const unit = followUp?.notes[0]?.unit;
+    expect(unit).toBeTruthy();
+    const options = { feedbackDate: "2017-08-31", assessment: followUp?.assessment ?? null };
+
+    const one = await analysis.noteDownload(report, { which: "unit", unit: unit ?? "" }, options);
+    expect(sent[sent.length - 1]).toEqual({
+      id: sent[sent.length - 1].id,
+      kind: "noteDownload",
+      checked: check?.id,
+      download: { which: "unit", unit },
+      options,
+    });
+    const pageFiles = await noteFiles(report, options);
+    const pageUnit = pageFiles.find((file) => file.unit === unit);
+    expect(one && "files" in one && one.files.map((file) => [file.name, file.unit])).toEqual([[pageUnit?.name, unit]]);
+    const workerUnit = (one as { files: { bytes: Uint8Array }[] }).files[0].bytes;
+    expect(contents(workerUnit)).toEqual(contents(pageUnit?.bytes ?? new Uint8Array()));
+    expect(contents(workerUnit)["word/document.xml"]).toContain(unit);
+
+    const circular = (await analysis.noteDownload(report, { which: "circular" }, options)) as NoteDownloadResult;
+    expect("files" in circular && circular.files.map((file) => file.name)).toEqual(["通报.docx"]);
+    const circularBytes = (circular as { files: { bytes: Uint8Array }[] }).files[0].bytes;
+    expect(contents(circularBytes)).toEqual(contents(pageFiles[0].bytes));
+
+    const all = (await analysis.noteDownload(report, { which: "all" }, options)) as NoteDownloadResult;
+    const pageAll = (await noteDownloadOf(report, { which: "all" }, options)) as { zip: Uint8Array; names: string[] };
+    expect("zip" in all && all.names).toEqual(pageFiles.map((file) => file.name));
+    const unpacked = contents((all as { zip: Uint8Array }).zip);
+    expect(unpacked).toEqual(contents(pageAll.zip));
+    expect(Object.keys(unpacked)).toContain(`${pageUnit?.name}/word/document.xml`);
+
+    // Another report (the same check's, copied with other lists): the page writes them itself.
+    const other = { ...report, tasks: report.tasks.slice() };
+    const asked = sent.length;
+    await expect(analysis.noteDownload(other, { which: "circular" }, options)).resolves.toBeNull();
+    expect(sent).toHaveLength(asked);
+  }, 120_000);
+
+  it("moves the files' bytes to the page (transferred with the answer, not copied)", async () => {
+    const posted: { response: WorkerResponse; transfer?: Transferable[] }[] = [];
+    const service = new AnalysisService((response, transfer) => posted.push({ response, transfer }));
+    await service.handle({ id: 1, kind: "open", file: sample(), fileName: "yunnan-2017-notice.xlsx" });
+    await service.handle({ id: 2, kind: "check", options: { asOf: "2017-08-15", language: "zh-CN" } });
+    const download = { which: "all" as const };
+    await service.handle({
+      id: 3,
+      kind: "noteDownload",
+      checked: 2,
+      download,
+      options: { feedbackDate: null, assessment: null },
+    });
+    const done = posted[posted.length - 1];
+    expect(done.response).toMatchObject({ id: 3, kind: "done" });
+    const zip = (done.response as { value: { zip: Uint8Array } }).value.zip;
+    expect([...zip.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(done.transfer).toEqual([zip.buffer]);
+    await service.handle({
+      id: 4,
+      kind: "noteDownload",
+      checked: 2,
+      download: { which: "circular" },
+      options: { feedbackDate: null, assessment: null },
+    });
+    const circular = posted[posted.length - 1];
+    const files = (circular.response as { value: { files: { bytes: Uint8Array }[] } }).value.files;
+    expect(circular.transfer).toEqual(files.map((file) => file.bytes.buffer));
+    // A check id the service has not kept: REPORT_GONE, for the page to write them itself.
+    await service.handle({
+      id: 5,
+      kind: "noteDownload",
+      checked: 1,
+      download,
+      options: { feedbackDate: null, assessment: null },
+    });
+    expect(posted[posted.length - 1].response).toEqual({
+      id: 5,
+      kind: "failed",
+      error: { code: "unexpected", params: { detail: REPORT_GONE } },
+    });
+  }, 120_000);
+
+  it("answers null when the worker no longer has the report (REPORT_GONE), other failures reach the page", async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => worker);
+    const opening = client.open(new Blob(["PK"]), "分工方案.xlsx");
+    worker.reply({ id: 1, kind: "done", value: null });
+    await opening;
+    const checking = client.check({ asOf: "2024-08-15" });
+    await Promise.resolve();
+    const check = worker.sent[worker.sent.length - 1];
+    worker.reply({ id: check.id, kind: "part", list: "tasks", items: [task(5, { lead: ["市发展改革委"] })] });
+    worker.reply({ id: check.id, kind: "done", value: handMadeReport({ tasks: [] }) });
+    const report = await checking;
+    const options = { feedbackDate: "2024-08-31", assessment: null };
+    const gone = client.noteDownload(report, { which: "unit", unit: "市发展改革委" }, options);
+    const ask = worker.sent[worker.sent.length - 1];
+    expect(ask).toEqual({
+      id: ask.id,
+      kind: "noteDownload",
+      checked: check.id,
+      download: { which: "unit", unit: "市发展改革委" },
+      options,
+    });
+    worker.reply({ id: ask.id, kind: "failed", error: { code: "unexpected", params: { detail: REPORT_GONE } } });
+    await expect(gone).resolves.toBeNull();
+    const failing = client.noteDownload(report, { which: "circular" }, options);
+    const second = worker.sent[worker.sent.length - 1];
+    worker.reply({
+      id: second.id,
+      kind: "failed",
+      error: { code: "unexpected", params: { detail: "docx: out of memory" } },
+    });
+    await expect(failing).rejects.toThrow(UserError);
+    // Nothing checked in this worker: nothing asked.
+    client.close();
+    const sentBefore = worker.sent.length;
+    await expect(client.noteDownload(report, { which: "all" }, options)).resolves.toBeNull();
+    expect(worker.sent).toHaveLength(sentBefore);
   });
 });

@@ -30,7 +30,8 @@ import type { Report } from "../../core/types";
 import { copyToClipboard, type ClipboardPayload, type CopyOutcome } from "../clipboard";
 import type { AnnotatedCopy } from "../host";
 import { useText } from "../i18n";
-import { followUpOf, type FollowUp, type FollowUpOptions } from "../model/followUp";
+import { followUpOf, type FollowUp, type FollowUpOptions, type NoteSummary } from "../model/followUp";
+import type { NoteDownload, NoteDownloadOptions, NoteDownloadResult } from "../model/noteDownload";
 import { EmptyNote } from "./EmptyNote";
 import { RankingChart } from "./RankingChart";
 
@@ -39,6 +40,10 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   textarea: { width: "100%" },
+  // A long unit name must not widen the picker past the 350 px pane: it is cut with an ellipsis (title: in full).
+  field: { minWidth: 0, maxWidth: "100%" },
+  pickerRoot: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  picker: { width: "100%", maxWidth: "100%", minWidth: 0, overflow: "hidden", textOverflow: "ellipsis" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground2 },
 });
@@ -57,6 +62,12 @@ export interface NotesViewProps {
   copy?: (payload: ClipboardPayload) => Promise<CopyOutcome>;
   /** Standalone: the reminders and assessment made off the page (null: made here). Without it they are made here. */
   followUp?: (report: Report, options: FollowUpOptions) => Promise<FollowUp | null>;
+  /** Standalone: the Word downloads written off the page (null: written here). Without it they are written here. */
+  noteDownload?: (
+    report: Report,
+    download: NoteDownload,
+    options: NoteDownloadOptions,
+  ) => Promise<NoteDownloadResult | null>;
 }
 
 const toDownload = (file: NoteFile): AnnotatedCopy => ({
@@ -73,6 +84,7 @@ export function NotesView({
   onWriteSheet,
   copy = copyToClipboard,
   followUp,
+  noteDownload,
 }: NotesViewProps) {
   const styles = useStyles();
   const { t, language } = useText();
@@ -107,7 +119,10 @@ export function NotesView({
   if (!assessment) return <EmptyNote testId="notes-preparing">{t("notes.preparing")}</EmptyNote>;
   const note = notes.find((candidate) => candidate.unit === unit) ?? notes[0];
   const lists = assessmentLists(assessment, report.language);
-  const options = { feedbackDate, assessment: yearEnd ? assessment : null };
+  const options: NoteDownloadOptions = { feedbackDate, assessment: yearEnd ? assessment : null };
+
+  const unitOption = (candidate: NoteSummary): string =>
+    t("notes.unitOption", { unit: candidate.unit, overdue: candidate.overdue, dueSoon: candidate.dueSoon });
 
   const runCopy = (text: string): void => {
     void copy({ text }).then((outcome) =>
@@ -118,27 +133,23 @@ export function NotesView({
       ),
     );
   };
-  const download = async (make: (documents: typeof import("../../app/documents")) => Promise<NoteFile[]>) => {
+  // Standalone: written in the worker from the report it kept (only the bytes come back); else, or when the
+  // worker no longer has the report (null), written here with the Word writer loaded on demand.
+  const save = async (download: NoteDownload): Promise<void> => {
     setBusy(true);
     try {
-      const files = await make(await import("../../app/documents"));
-      for (const file of files) saveFile(toDownload(file));
-      setNotice({ intent: "success", text: t("notes.downloaded", { files: files.map((f) => f.name).join("、") }) });
-    } catch (error) {
-      setNotice({ intent: "error", text: toUserError(error).messageIn(language) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const downloadAll = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      const [documents, { zipSync }] = await Promise.all([import("../../app/documents"), import("fflate")]);
-      const files = await documents.noteFiles(report, options);
-      const zip = zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes])));
-      const name = t("notes.zipName");
-      saveFile({ data: new Blob([zip.slice()], { type: "application/zip" }), fileName: name });
-      setNotice({ intent: "success", text: t("notes.downloaded", { files: name }) });
+      const result =
+        (await noteDownload?.(report, download, options)) ??
+        (await (await import("../model/noteDownload")).noteDownloadOf(report, download, options));
+      let names: string;
+      if ("zip" in result) {
+        names = t("notes.zipName");
+        saveFile({ data: new Blob([result.zip.slice()], { type: "application/zip" }), fileName: names });
+      } else {
+        for (const file of result.files) saveFile(toDownload(file));
+        names = result.files.map((f) => f.name).join("、");
+      }
+      setNotice({ intent: "success", text: t("notes.downloaded", { files: names }) });
     } catch (error) {
       setNotice({ intent: "error", text: toUserError(error).messageIn(language) });
     } finally {
@@ -171,15 +182,18 @@ export function NotesView({
           <EmptyNote testId="notes-none">{t("notes.none")}</EmptyNote>
         ) : (
           <>
-            <Field label={t("notes.unit")}>
-              <Select value={note.unit} onChange={(_, data) => setUnit(data.value)} data-testid="notes-unit">
+            <Field label={t("notes.unit")} className={styles.field}>
+              <Select
+                value={note.unit}
+                onChange={(_, data) => setUnit(data.value)}
+                root={{ className: styles.pickerRoot }}
+                className={styles.picker}
+                title={unitOption(note)}
+                data-testid="notes-unit"
+              >
                 {notes.map((candidate) => (
-                  <option key={candidate.unit} value={candidate.unit}>
-                    {t("notes.unitOption", {
-                      unit: candidate.unit,
-                      overdue: candidate.overdue,
-                      dueSoon: candidate.dueSoon,
-                    })}
+                  <option key={candidate.unit} value={candidate.unit} title={unitOption(candidate)}>
+                    {unitOption(candidate)}
                   </option>
                 ))}
               </Select>
@@ -202,12 +216,7 @@ export function NotesView({
                 <Button
                   icon={<DocumentText20Regular />}
                   disabled={busy}
-                  onClick={() =>
-                    void download(async (documents) => {
-                      const file = await documents.unitNoteFile(report, note.unit, options);
-                      return file ? [file] : [];
-                    })
-                  }
+                  onClick={() => void save({ which: "unit", unit: note.unit })}
                   data-testid="notes-download-unit"
                 >
                   {t("notes.downloadUnit")}
@@ -228,7 +237,7 @@ export function NotesView({
               <Button
                 icon={<DocumentText20Regular />}
                 disabled={busy}
-                onClick={() => void download(async (documents) => [await documents.circularFile(report, options)])}
+                onClick={() => void save({ which: "circular" })}
                 data-testid="notes-download-circular"
               >
                 {t("notes.downloadCircular")}
@@ -236,7 +245,7 @@ export function NotesView({
               <Button
                 icon={<ArrowDownload20Regular />}
                 disabled={busy}
-                onClick={() => void downloadAll()}
+                onClick={() => void save({ which: "all" })}
                 data-testid="notes-download-all"
               >
                 {t("notes.downloadAll")}

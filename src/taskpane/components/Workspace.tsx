@@ -243,6 +243,7 @@ export function Workspace({
 
   // Standalone: the Follow-up tab's reminders are made in the worker (one function for the view's effect).
   const followUp = useMemo(() => host.followUp?.bind(host), [host]);
+  const noteDownload = useMemo(() => host.noteDownload?.bind(host), [host]);
 
   const canCheck = (host.port() !== null || (host.checkFile !== undefined && fileName !== null)) && !opening;
   const insertText = host.insertText;
@@ -363,6 +364,7 @@ export function Workspace({
               saveFile={saveFile}
               onWriteSheet={host.mode === "office" ? writeAssessment : undefined}
               followUp={followUp}
+              noteDownload={noteDownload}
             />
           </Suspense>
         )}

@@ -13,6 +13,7 @@ import type { AnalysisClient } from "../../worker/client";
 import { pageAnalysis } from "../../worker/pageAnalysis";
 import type { AnnotatedCopy, PaneHost } from "../host";
 import type { FollowUp, FollowUpOptions } from "../model/followUp";
+import type { NoteDownload, NoteDownloadOptions, NoteDownloadResult } from "../model/noteDownload";
 import { browserSettingsStorage, workbookKey, type SettingsStorage } from "../settingsStorage";
 
 import { readFileBytes } from "../readFile";
@@ -90,6 +91,14 @@ export class StandaloneHost implements PaneHost {
 
   followUp(report: Report, options: FollowUpOptions): Promise<FollowUp | null> {
     return this.analysis.followUp(report, options);
+  }
+
+  noteDownload(
+    report: Report,
+    download: NoteDownload,
+    options: NoteDownloadOptions,
+  ): Promise<NoteDownloadResult | null> {
+    return this.analysis.noteDownload(report, download, options);
   }
 
   cancelCheck(): void {

@@ -5,6 +5,8 @@ import { NotesView } from "../../src/taskpane/components/NotesView";
 import type { Report } from "../../src/core/types";
 import type { AnnotatedCopy } from "../../src/taskpane/host";
 import * as documents from "../../src/app/documents";
+import { UserError } from "../../src/app/errors";
+import { CancelledError } from "../../src/worker/protocol";
 import { followUpOf, type FollowUpOptions } from "../../src/taskpane/model/followUp";
 import * as noteDownloads from "../../src/taskpane/model/noteDownload";
 import type { NoteDownload, NoteDownloadOptions, NoteDownloadResult } from "../../src/taskpane/model/noteDownload";
@@ -238,6 +240,34 @@ describe("NotesView Word downloads written off the page (standalone: the analysi
     expect((await bytesOf(saved[0].data)).slice(0, 2)).toEqual([0x50, 0x4b]);
     expect(saved[0].data.size).toBeGreaterThan(1000);
   }, 60_000);
+
+  it("says what failed, and nothing when another file cancelled the download", async () => {
+    const saved: AnnotatedCopy[] = [];
+    const noteDownload = jest
+      .fn()
+      .mockRejectedValueOnce(new CancelledError())
+      .mockRejectedValueOnce(new UserError("unexpected", { detail: "docx: out of memory" }));
+    renderIn(
+      <NotesView
+        report={plan}
+        settings={{}}
+        canDownload
+        saveFile={(file) => saved.push(file)}
+        followUp={async () => null}
+        noteDownload={noteDownload}
+      />,
+    );
+    fireEvent.click(await screen.findByTestId("notes-download-all"));
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(noteDownload).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByTestId("notes-download-all")).not.toBeDisabled());
+    expect(screen.queryByTestId("notes-notice")).toBeNull();
+    fireEvent.click(screen.getByTestId("notes-download-all"));
+    await waitFor(() => expect(screen.getByTestId("notes-notice")).toHaveTextContent("docx: out of memory"));
+    expect(saved).toEqual([]);
+  });
 
   it("shows a long unit's option in full as its title, the picker kept to the pane's width", async () => {
     const long = analyze(

@@ -32,6 +32,7 @@ import type { AnnotatedCopy } from "../host";
 import { useText } from "../i18n";
 import { followUpOf, type FollowUp, type FollowUpOptions, type NoteSummary } from "../model/followUp";
 import type { NoteDownload, NoteDownloadOptions, NoteDownloadResult } from "../model/noteDownload";
+import { isCancelled } from "../../worker/protocol";
 import { EmptyNote } from "./EmptyNote";
 import { RankingChart } from "./RankingChart";
 
@@ -151,6 +152,8 @@ export function NotesView({
       }
       setNotice({ intent: "success", text: t("notes.downloaded", { files: names }) });
     } catch (error) {
+      // Cancelled (another file was opened while the worker wrote them): nothing to save or to say.
+      if (isCancelled(error)) return;
       setNotice({ intent: "error", text: toUserError(error).messageIn(language) });
     } finally {
       setBusy(false);

@@ -1,5 +1,7 @@
 // The built page opened outside Office: open the sample workbook, check it, read the views, download the copy.
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { assert, assertEqual } from "../lib/harness.mjs";
 import { launch, unexpectedErrors } from "../lib/browser.mjs";
 import { expectedTotals, readAnnotations } from "../lib/workbook.mjs";
@@ -144,6 +146,30 @@ export async function standaloneScenario(
       for (const sheet of reportSheets)
         assert(copy.sheets.includes(sheet), `no ${sheet} sheet: ${copy.sheets.join(", ")}`);
     });
+
+    await tally.check(
+      `${locale}: the Follow-up tab's Word note for a unit is built in the worker and downloads`,
+      async () => {
+        await showView(page, "notes");
+        const unit = await page.getByTestId("notes-unit").inputValue();
+        assert(unit.length > 0, "no unit to remind");
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByTestId("notes-download-unit").click(),
+        ]);
+        assert(/\.docx$/.test(download.suggestedFilename()), `not a Word file: ${download.suggestedFilename()}`);
+        const file = path.join(artifacts, `${locale}-${download.suggestedFilename()}`);
+        await download.saveAs(file);
+        const documentXml = unzipSync(new Uint8Array(await readFile(file)))["word/document.xml"];
+        assert(documentXml, "the download has no word/document.xml");
+        const xml = strFromU8(documentXml);
+        assert(xml.includes(unit), `the note does not name ${unit}`);
+      },
+    );
+    if (screenshots) {
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: path.join(screenshots, `${locale}-notes.png`), fullPage: true });
+    }
 
     await tally.check(
       `${locale}: no console errors and no page errors (office.js's telemetry frame, blocked by our CSP, aside)`,

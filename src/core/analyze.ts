@@ -74,6 +74,9 @@ export interface AnalyzeProgress {
 
 export type AnalyzeProgressListener = (progress: AnalyzeProgress) => void;
 
+/** Different status texts remembered in one analysis (free-text statuses differ on every row). */
+const MAX_REMEMBERED_STATUSES = 10_000;
+
 /** How many progress calls a table body yields at most (one every 5%). */
 const PROGRESS_STEPS = 20;
 
@@ -156,6 +159,16 @@ export function analyze(
     if (found === undefined) deadlineContexts.set(numberFormat, (found = { ...context.deadline, numberFormat }));
     return found;
   };
+  // Whether a status cell says done, per text: a plan writes a handful of status words over all its rows.
+  const doneTexts = new Map<string, boolean>();
+  const doneText = (statusText: string): boolean => {
+    let done = doneTexts.get(statusText);
+    if (done === undefined) {
+      done = isDoneText(toSimplified(statusText));
+      if (doneTexts.size < MAX_REMEMBERED_STATUSES) doneTexts.set(statusText, done);
+    }
+    return done;
+  };
   const bodyRows = Math.max(0, table.lastDataRow - table.firstDataRow + 1);
   const progressStep = Math.max(1, Math.ceil(bodyRows / PROGRESS_STEPS));
   let nextProgressRow = table.firstDataRow + progressStep;
@@ -183,8 +196,8 @@ export function analyze(
         params: { text: deadline.text, lastYear: officialCalendarYears().last },
       });
     const statusText = parsed.statusText;
-    const { status, daysOverdue } = classify(deadline, isDoneText(toSimplified(statusText)), asOf, dueSoonDays);
-    tasks.push({
+    const { status, daysOverdue } = classify(deadline, doneText(statusText), asOf, dueSoonDays);
+    const task: Task = {
       row: parsed.row,
       id: parsed.id,
       section: parsed.section,
@@ -201,10 +214,11 @@ export function analyze(
       statusText,
       status,
       daysOverdue,
-      ...(table.columns.completed !== undefined
-        ? { completed: completionDate(parsed.completedValue, deadlineContext(parsed.completedFormat)) }
-        : {}),
-    });
+    };
+    // Last, as the report has always listed it (a spread of an optional part cost a runtime call per task).
+    if (table.columns.completed !== undefined)
+      task.completed = completionDate(parsed.completedValue, deadlineContext(parsed.completedFormat));
+    tasks.push(task);
   }
 
   onProgress?.({ done: bodyRows, total: bodyRows });
@@ -357,13 +371,15 @@ function render(raw: RawFinding, sheet: string, language: Language): Finding {
   const suggestion = raw.suggestion ?? null;
   const params = { ...raw.params, row: raw.row ?? "", cell, sheet: raw.params.sheet ?? sheet };
   // A quoted cell text or unit name is cut short in the message (the whole of it stays in params).
+  // (One object for the message's values, no entries array nor second copy: a big plan has tens of thousands.)
   const quoted: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params))
+  const all: Record<string, string | number> = params;
+  for (const name in all) {
+    const value = all[name];
     quoted[name] = typeof value === "string" ? clip(value, MAX_QUOTED) : value;
-  const message = findingText(language, raw.rule, {
-    ...quoted,
-    suggestionText: suggestionText(language, suggestion === null ? null : clip(suggestion, MAX_QUOTED)),
-  });
+  }
+  quoted.suggestionText = suggestionText(language, suggestion === null ? null : clip(suggestion, MAX_QUOTED));
+  const message = findingText(language, raw.rule, quoted);
   return {
     rule: raw.rule,
     severity: RULE_SEVERITY[raw.rule],

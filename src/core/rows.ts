@@ -11,11 +11,12 @@ import { taskTextDeadline } from "./deadline";
 import {
   closestUnit,
   isKnownUnit,
-  parseUnitCell,
   splitTrailingUnits,
+  unitCellReader,
   type ParsedUnit,
   type StandingNote,
   type UnitCellParse,
+  type UnitCellReader,
   type UnitColumn,
   type UnitDirectory,
 } from "./units";
@@ -152,7 +153,8 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     pending.length = 0;
     pendingWithoutUnits = 0;
   };
-  const place = table.place ?? null;
+  // One reader for the whole table: a unit cell written on many rows is read once.
+  const readUnits = unitCellReader(context.directory, table.place ?? null);
 
   for (; row <= table.lastDataRow; row++) {
     if (context.skipRows?.has(row)) continue;
@@ -188,7 +190,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     // standing note.
     const soleText = distinct === 1 ? firstText : soleTextBesidesId(texts, tableFirst, columns.id);
     if (soleText !== null) {
-      const given = unitsGivingRow(context, row, soleText, place);
+      const given = unitsGivingRow(row, soleText, readUnits);
       if (given !== null) {
         if (given.kind === "standing") {
           carried = mergeCarried(carried, row, given.standing, null);
@@ -227,12 +229,12 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
       yield* flush();
       ranges = [];
       section = toSimplified(firstText);
-      const standing = parseUnitCell(firstText, "mixed", context.directory, place).standing;
+      const standing = readUnits(firstText, "mixed").standing;
       if (standing) carried = mergeCarried(carried, row, standing, null);
       continue;
     }
 
-    const draft = readTask(context, row, section, textOf, errorFindings ?? [], place);
+    const draft = readTask(context, row, section, textOf, errorFindings ?? [], readUnits);
     draft.carried = carried;
     for (const range of ranges) applyRange(draft, range);
     // A note of this row that governs the rows below (下同): from the next row on.
@@ -269,7 +271,7 @@ type GivingRow =
   | { kind: "group"; lead: ParsedUnit[]; responsible: ParsedUnit[] };
 
 /** A row whose one text gives units to other rows (and is no task itself), or null. */
-function unitsGivingRow(context: RowContext, row: number, text: string, place: string | null): GivingRow | null {
+function unitsGivingRow(row: number, text: string, readUnits: UnitCellReader): GivingRow | null {
   const key = normalizeKey(text);
   if (key.length > 500) return null;
   const range = RANGE_LINE.exec(key);
@@ -278,7 +280,7 @@ function unitsGivingRow(context: RowContext, row: number, text: string, place: s
     const to = Number(range[2]);
     const label = range[3];
     const kind: UnitColumn = LEAD_LABEL.test(label) ? "lead" : label ? "responsible" : "mixed";
-    const parse = parseUnitCell(range[4], kind, context.directory, place);
+    const parse = readUnits(range[4], kind);
     if (parse.lead.length + parse.responsible.length === 0 || from > to) return null;
     return {
       kind: "range",
@@ -286,12 +288,12 @@ function unitsGivingRow(context: RowContext, row: number, text: string, place: s
     };
   }
   if (GROUP_LINE.test(key)) {
-    const parse = parseUnitCell(text, "mixed", context.directory, place);
+    const parse = readUnits(text, "mixed");
     if (parse.lead.length + parse.responsible.length === 0) return null;
     return { kind: "group", lead: [...parse.lead], responsible: [...parse.responsible] };
   }
   // A standing instruction alone in its row: "（以下均需各县市区落实，不再逐一列出）".
-  const parse = parseUnitCell(text, "mixed", context.directory, place);
+  const parse = readUnits(text, "mixed");
   if (parse.standing === null) return null;
   const noteUnits = parse.standing.units.map((unit) => unit.name);
   const own = [...parse.lead, ...parse.responsible].some((unit) => !noteUnits.includes(unit.name));
@@ -416,7 +418,7 @@ function readTask(
   rowSection: string | null,
   textOf: (column: number | undefined) => string,
   errorFindings: RawFinding[],
-  place: string | null,
+  readUnits: UnitCellReader,
 ): Draft & {
   standingHere: { standing: StandingNote; units: { lead: ParsedUnit[]; responsible: ParsedUnit[] } } | null;
 } {
@@ -458,7 +460,7 @@ function readTask(
   const parses: { cell: (typeof cells)[number]; parse: UnitCellParse }[] = [];
   for (const cell of cells) {
     if (!cell.text) continue;
-    const parse = parseUnitCell(cell.text, cell.kind, directory, place);
+    const parse = readUnits(cell.text, cell.kind);
     parses.push({ cell, parse });
     if (parse.leadSource === "marker" || parse.leadSource === "none" || parse.multipleLeadMarker) markersSeen = true;
     if (parse.leadSource === "note") firstLeadsStated = true;

@@ -231,6 +231,36 @@ export function parseUnitCell(
   return parse;
 }
 
+/** A unit-cell reader for one analysis: parseUnitCell with the directory and place of the plan fixed. */
+export type UnitCellReader = (text: string, column: UnitColumn) => UnitCellParse;
+
+/** Texts one reader remembers per kind of column (a 300k-row plan has about this many different unit cells). */
+const READER_LIMIT = 150_000;
+
+/**
+ * parseUnitCell for the cells of one plan (same directory, same place), remembering every text it has read:
+ * big plans repeat their unit cells (the same lead on many rows, the same list of units in many sections) far
+ * more often than the shared cache above, cleared when full, can keep. A parse depends only on the text, the
+ * kind of column, the directory and the place, so a remembered one is the very parse the text gets again.
+ */
+export function unitCellReader(directory: UnitDirectory | null, place: string | null = null): UnitCellReader {
+  const checkedDirectory = directory && directory.lookup instanceof Map ? directory : null;
+  const checkedPlace = typeof place === "string" && place !== "" ? place : null;
+  const lead = new Map<string, UnitCellParse>();
+  const responsible = new Map<string, UnitCellParse>();
+  const mixed = new Map<string, UnitCellParse>();
+  return (text, column) => {
+    const original = typeof text === "string" ? text : "";
+    const memo = column === "lead" ? lead : column === "responsible" ? responsible : mixed;
+    let parse = memo.get(original);
+    if (parse === undefined) {
+      parse = parseUnitCell(original, column, checkedDirectory, checkedPlace);
+      if (memo.size < READER_LIMIT) memo.set(original, parse);
+    }
+    return parse;
+  };
+}
+
 /** Whole unit names on both sides of 及 / 和 (for the joiner split). */
 function unitNameTest(directory: UnitDirectory | null): (candidate: string) => boolean {
   return (candidate) => {

@@ -119,8 +119,12 @@ const GROUP_LINE =
 const RANGE_LINE =
   /^[（(〔【[]?\s*第?\s*(\d{1,3})\s*[-—–~～至到]\s*第?\s*(\d{1,3})\s*项\s*([^：:]{0,10})[：:]\s*(.+?)[）)〕】\]]?$/su;
 const LEAD_LABEL = /牵头|主办/;
+/** The number an id cell starts with. */
+const ID_NUMBER = /^\d{1,3}/;
 /** The number a task text starts with: 1. 2、 （3） (4) 5． */
 const TASK_NUMBER = /^\s*[（(]?\s*(\d{1,3})\s*[)）.．、]/u;
+/** Unknown names whose suggestion one table remembers. */
+const MAX_SUGGESTIONS = 10_000;
 /** Rows held while waiting for a group unit line below them (bounded: a plan without any flushes). */
 const MAX_PENDING = 200;
 const LEADER_SPLIT = /[、，,；;/／\n\r]+/u;
@@ -155,6 +159,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
   };
   // One reader for the whole table: a unit cell written on many rows is read once.
   const readUnits = unitCellReader(context.directory, table.place ?? null);
+  const suggest = suggestions(context.directory);
 
   for (; row <= table.lastDataRow; row++) {
     if (context.skipRows?.has(row)) continue;
@@ -234,7 +239,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
       continue;
     }
 
-    const draft = readTask(context, row, section, textOf, errorFindings ?? [], readUnits);
+    const draft = readTask(context, row, section, textOf, errorFindings ?? [], readUnits, suggest);
     draft.carried = carried;
     for (const range of ranges) applyRange(draft, range);
     // A note of this row that governs the rows below (下同): from the next row on.
@@ -419,6 +424,7 @@ function readTask(
   textOf: (column: number | undefined) => string,
   errorFindings: RawFinding[],
   readUnits: UnitCellReader,
+  suggest: (unit: string) => string | null,
 ): Draft & {
   standingHere: { standing: StandingNote; units: { lead: ParsedUnit[]; responsible: ParsedUnit[] } } | null;
 } {
@@ -496,7 +502,7 @@ function readTask(
           row,
           column: cell.column,
           params: { unit: unit.name, directory: directory.sheet },
-          suggestion: closestUnit(unit.name, directory),
+          suggestion: suggest(unit.name),
         });
       }
     }
@@ -553,7 +559,7 @@ function readTask(
 
   const sectionText = columns.section !== undefined ? textOf(columns.section) : "";
   const idText = textOf(columns.id);
-  const numbered = /^\d{1,3}/.exec(idText) ?? TASK_NUMBER.exec(text);
+  const numbered = ID_NUMBER.exec(idText) ?? TASK_NUMBER.exec(text);
   return {
     parsed: {
       row,
@@ -587,7 +593,27 @@ function readTask(
   };
 }
 
+/** Names not in the directory seen in this table: the directory's closest name for each, looked for once
+ * (it is compared with every name of the directory). */
+function suggestions(directory: UnitDirectory | null): (unit: string) => string | null {
+  const found = new Map<string, string | null>();
+  return (unit) => {
+    if (directory === null) return null;
+    let suggestion = found.get(unit);
+    if (suggestion === undefined) {
+      suggestion = closestUnit(unit, directory);
+      if (found.size < MAX_SUGGESTIONS) found.set(unit, suggestion);
+    }
+    return suggestion;
+  };
+}
+
 function pushUnique(target: ParsedUnit[], units: readonly ParsedUnit[]): void {
+  // A cell's own units are distinct by name already: into an empty list they all go.
+  if (target.length === 0) {
+    for (const unit of units) target.push(unit);
+    return;
+  }
   for (const unit of units) {
     let known = false;
     for (const existing of target) if (existing.name === unit.name) known = true;

@@ -374,6 +374,18 @@ function entry(
   return { unit, role, key: sameUnitKey(unit.name) };
 }
 
+/** The role an entry of the cell takes in its kind of column. */
+function roleOf(entry: Entry, index: number, column: UnitColumn, implicit: boolean, markers: boolean): UnitRole {
+  if (entry.fromNote) return entry.role ?? "responsible";
+  // A lead marker counts in any unit column: "X牵头，Y配合" in the 配合 column makes X the lead.
+  if (column === "responsible") return entry.role === "lead" ? "lead" : "responsible";
+  if (implicit) return index === 0 ? "lead" : "responsible";
+  if (entry.role !== null) return entry.role;
+  // No marker speaks for it: a lead column's units lead unless the cell has markers of its own;
+  // after a marker, unmarked units are responsible (X牵头，Y -> Y responsible).
+  return column === "lead" && !markers ? "lead" : "responsible";
+}
+
 function assignRoles(
   entries: Entry[],
   column: UnitColumn,
@@ -384,21 +396,12 @@ function assignRoles(
 ): UnitCellParse {
   const deadlineText = deadlines.length > 0 ? deadlines.join("，") : null;
   const implicit = column === "mixed" && !markers;
-  const roleOf = (entry: Entry, index: number): UnitRole => {
-    if (entry.fromNote) return entry.role ?? "responsible";
-    // A lead marker counts in any unit column: "X牵头，Y配合" in the 配合 column makes X the lead.
-    if (column === "responsible") return entry.role === "lead" ? "lead" : "responsible";
-    if (implicit) return index === 0 ? "lead" : "responsible";
-    if (entry.role !== null) return entry.role;
-    // No marker speaks for it: a lead column's units lead unless the cell has markers of its own;
-    // after a marker, unmarked units are responsible (X牵头，Y -> Y responsible).
-    return column === "lead" && !markers ? "lead" : "responsible";
-  };
 
   const lead: ParsedUnit[] = [];
   const responsible: Entry[] = [];
-  const leadKeys = new Set<string>();
-  const responsibleKeys = new Set<string>();
+  // (A cell names a few units: arrays, not sets, over the tens of thousands of cells of a big plan.)
+  const leadKeys: string[] = [];
+  const responsibleKeys: string[] = [];
   const duplicates: string[] = [];
   const leadAlsoResponsible: string[] = [];
   const addOnce = (list: string[], name: string): void => {
@@ -409,16 +412,16 @@ function assignRoles(
   const firstKey = implicit && entries.length > 0 && !entries[0].fromNote ? entries[0].key : null;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
-    if (roleOf(entry, index) === "lead") {
-      if (leadKeys.has(entry.key)) addOnce(duplicates, entry.unit.name);
+    if (roleOf(entry, index, column, implicit, markers) === "lead") {
+      if (leadKeys.includes(entry.key)) addOnce(duplicates, entry.unit.name);
       else {
-        leadKeys.add(entry.key);
+        leadKeys.push(entry.key);
         lead.push(entry.unit);
       }
-    } else if (entry.key === firstKey || responsibleKeys.has(entry.key)) {
+    } else if (entry.key === firstKey || responsibleKeys.includes(entry.key)) {
       addOnce(duplicates, entry.unit.name);
     } else {
-      responsibleKeys.add(entry.key);
+      responsibleKeys.push(entry.key);
       responsible.push(entry);
     }
   }
@@ -426,7 +429,7 @@ function assignRoles(
   // A unit both leading and responsible stays in lead only.
   const kept: ParsedUnit[] = [];
   for (const entry of responsible) {
-    if (!leadKeys.has(entry.key)) kept.push(entry.unit);
+    if (!leadKeys.includes(entry.key)) kept.push(entry.unit);
     else addOnce(leadAlsoResponsible, entry.unit.name);
   }
 

@@ -157,14 +157,9 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     pending.length = 0;
     pendingWithoutUnits = 0;
   };
-  // One reader for the whole table: a unit cell written on many rows is read once (and so is a task text).
+  // One reader for the whole table: a unit cell written on many rows is read once.
   const readUnits = unitCellReader(context.directory, table.place ?? null);
-  const once: ReadOnce = {
-    readUnits,
-    suggest: suggestions(context.directory),
-    trailingUnits: remembering(splitTrailingUnits),
-    taskDeadline: remembering(taskTextDeadline),
-  };
+  const suggest = suggestions(context.directory);
 
   for (; row <= table.lastDataRow; row++) {
     if (context.skipRows?.has(row)) continue;
@@ -244,7 +239,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
       continue;
     }
 
-    const draft = readTask(context, row, section, textOf, errorFindings ?? [], once);
+    const draft = readTask(context, row, section, textOf, errorFindings ?? [], readUnits, suggest);
     draft.carried = carried;
     for (const range of ranges) applyRange(draft, range);
     // A note of this row that governs the rows below (下同): from the next row on.
@@ -428,12 +423,12 @@ function readTask(
   rowSection: string | null,
   textOf: (column: number | undefined) => string,
   errorFindings: RawFinding[],
-  once: ReadOnce,
+  readUnits: UnitCellReader,
+  suggest: (unit: string) => string | null,
 ): Draft & {
   standingHere: { standing: StandingNote; units: { lead: ParsedUnit[]; responsible: ParsedUnit[] } } | null;
 } {
   const { view, table, directory } = context;
-  const { readUnits, suggest } = once;
   const { columns } = table;
   // The row's own list (made for this row by rowTasks): no copy needed.
   const findings: RawFinding[] = errorFindings;
@@ -452,7 +447,7 @@ function readTask(
       kind: hasLead ? "responsible" : "mixed",
     });
   if (cells.every((cell) => !cell.text) && text) {
-    const trailing = once.trailingUnits(text);
+    const trailing = splitTrailingUnits(text);
     if (trailing) {
       text = trailing.task;
       cells.length = 0;
@@ -544,7 +539,7 @@ function readTask(
     deadlineValue = extraDeadline;
     deadlineColumn = cells[0]?.column ?? taskColumn;
   } else if ((deadlineValue === "" || deadlineValue === null) && text) {
-    deadlineFromTask = once.taskDeadline(text);
+    deadlineFromTask = taskTextDeadline(text);
     if (deadlineFromTask !== null) {
       deadlineValue = deadlineFromTask;
       deadlineColumn = taskColumn;
@@ -595,30 +590,6 @@ function readTask(
     group: null,
     firstLeadsStated,
     standingHere,
-  };
-}
-
-/** What one table reads once per different text: unit cells, suggestions, units and deadlines in task texts. */
-interface ReadOnce {
-  readUnits: UnitCellReader;
-  suggest: (unit: string) => string | null;
-  trailingUnits: (text: string) => ReturnType<typeof splitTrailingUnits>;
-  taskDeadline: (text: string) => string | null;
-}
-
-/** Task texts one table remembers a reading of (a plan repeats its tasks' wording less than its unit cells). */
-const MAX_REMEMBERED_TEXTS = 50_000;
-
-/** A pure reading of a text, done once per different text of the table (results are read, never changed). */
-function remembering<T>(read: (text: string) => T): (text: string) => T {
-  const seen = new Map<string, T>();
-  return (text) => {
-    let result = seen.get(text);
-    if (result === undefined) {
-      result = read(text);
-      if (seen.size < MAX_REMEMBERED_TEXTS) seen.set(text, result);
-    }
-    return result;
   };
 }
 

@@ -120,6 +120,46 @@ interface PrefixState {
   list: string | null | undefined;
 }
 
+/** What a display name is whatever cell it stands in (with one directory): read once per name. */
+interface DisplayFacts {
+  collective: boolean;
+  /** Its own level or place (省, 昆明市), given to the names after it; null when none. */
+  own: string | null;
+  /** It takes the list's level prefix (财政厅 after 省发展改革委), unless the cell names its place. */
+  takesPrefix: boolean;
+  partyBody: boolean;
+  /** The unit it is when it takes no prefix. */
+  plain: { name: string; kind: UnitKind; alias: boolean };
+}
+
+const DISPLAY_LIMIT = 20_000;
+const displaysWithoutDirectory = new Map<string, DisplayFacts>();
+const displaysByDirectory = new WeakMap<UnitDirectory, Map<string, DisplayFacts>>();
+
+function displayFacts(display: string, directory: UnitDirectory | null): DisplayFacts {
+  let known = displaysWithoutDirectory;
+  if (directory !== null) {
+    let found = displaysByDirectory.get(directory);
+    if (found === undefined) displaysByDirectory.set(directory, (found = new Map()));
+    known = found;
+  }
+  let facts = known.get(display);
+  if (facts === undefined) {
+    const collective = isCollective(display);
+    const commercial = isCommercial(display);
+    facts = {
+      collective,
+      own: collective || commercial ? null : placePrefixOf(display),
+      takesPrefix: !collective && !commercial && !startsWithPlace(display) && takesLevelPrefix(display),
+      partyBody: isPartyBody(display),
+      plain: resolveName(display, display, directory, collective),
+    };
+    if (known.size >= DISPLAY_LIMIT) known.clear();
+    known.set(display, facts);
+  }
+  return facts;
+}
+
 /** Resolves a cleaned display name: prefix, directory, built-in aliases. */
 function resolveUnit(
   display: string,
@@ -128,25 +168,29 @@ function resolveUnit(
   prefix: PrefixState,
   place: Place,
 ): ParsedUnit {
-  const collective = isCollective(display);
-  const commercial = isCommercial(display);
-  const own = collective || commercial ? null : placePrefixOf(display);
+  const facts = displayFacts(display, directory);
+  const own = facts.own;
   if (prefix.list === undefined) prefix.list = own ?? prefix.cell;
   if (prefix.cell === null && own !== null) prefix.cell = own;
 
-  let name = display;
   const source = prefix.list ?? prefix.cell;
-  if (
-    source !== null &&
-    !collective &&
-    !commercial &&
-    !startsWithPlace(display) &&
-    takesLevelPrefix(display) &&
-    !startsWithKnownPlace(display, place.plan, place.cell)
-  ) {
-    name = source + (isPartyBody(display) && !source.endsWith("委") ? "委" : "") + display;
+  if (source !== null && facts.takesPrefix && !startsWithKnownPlace(display, place.plan, place.cell)) {
+    const prefixed = source + (facts.partyBody && !source.endsWith("委") ? "委" : "") + display;
+    const { name, kind, alias } = resolveName(prefixed, display, directory, facts.collective);
+    return { name, written, kind, alias };
   }
+  const { name, kind, alias } = facts.plain;
+  return { name, written, kind, alias };
+}
 
+/** The unit a name (the display name, or it with a prefix) is: directory, built-in aliases, kind. */
+function resolveName(
+  written: string,
+  display: string,
+  directory: UnitDirectory | null,
+  collective: boolean,
+): { name: string; kind: UnitKind; alias: boolean } {
+  let name = written;
   let alias = false;
   const known = lookupUnit(name, directory) ?? (name !== display ? lookupUnit(display, directory) : null);
   if (known !== null) {
@@ -167,7 +211,7 @@ function resolveUnit(
       : known !== null || hasUnitSuffix(name)
         ? "department"
         : "other";
-  return { name, written, kind, alias };
+  return { name, kind, alias };
 }
 
 /**
@@ -261,6 +305,83 @@ export function unitCellReader(directory: UnitDirectory | null, place: string | 
   };
 }
 
+/**
+ * What one part of a cell (between separators) is, from its own text and the directory alone: nothing, a leader,
+ * a unit (its display name), a unit followed by a deadline, or a deadline, with where each lies inside the part.
+ * Plans write the same parts (省财政厅, 各州、市人民政府) in many different cells: each is read once.
+ */
+interface PartReading {
+  what: "nothing" | "leader" | "unit" | "unit-then-deadline" | "deadline";
+  /** The name (or leader, or deadline) inside the part. */
+  start: number;
+  end: number;
+  display: string;
+  /** The deadline after the unit (unit-then-deadline). */
+  restStart: number;
+  restEnd: number;
+}
+
+const NOTHING: PartReading = Object.freeze({
+  what: "nothing",
+  start: 0,
+  end: 0,
+  display: "",
+  restStart: 0,
+  restEnd: 0,
+});
+
+/** Parts remembered per directory (a part's reading depends on nothing else); longer parts are read each time. */
+const PART_LIMIT = 20_000;
+const CACHED_PART = 64;
+const partsWithoutDirectory = new Map<string, PartReading>();
+const partsByDirectory = new WeakMap<UnitDirectory, Map<string, PartReading>>();
+
+function shifted(reading: PartReading, at: number): Range {
+  return [at + reading.start, at + reading.end];
+}
+
+/** The reading of text[start, end) (the masked, simplified cell text), remembered when short. */
+function readPartOf(text: string, start: number, end: number, directory: UnitDirectory | null): PartReading {
+  const part = text.slice(start, end);
+  if (part.length > CACHED_PART) return readPart(part, directory);
+  let parts = partsWithoutDirectory;
+  if (directory !== null) {
+    let found = partsByDirectory.get(directory);
+    if (found === undefined) partsByDirectory.set(directory, (found = new Map()));
+    parts = found;
+  }
+  let reading = parts.get(part);
+  if (reading === undefined) {
+    reading = readPart(part, directory);
+    if (parts.size >= PART_LIMIT) parts.clear();
+    parts.set(part, reading);
+  }
+  return reading;
+}
+
+/** Reads one part (offsets from its start): trimmed to its name, then a leader, a unit or a deadline. */
+function readPart(part: string, directory: UnitDirectory | null): PartReading {
+  const range = trimPart(part, 0, part.length);
+  if (range[0] >= range[1]) return NOTHING;
+  const name = part.slice(range[0], range[1]);
+  const display = displayName(name);
+  if (display === "" || !(HAS_WORD.test(display) || FORMULA_LIKE.test(display)) || NOT_A_UNIT.test(display))
+    return NOTHING;
+  const reading = (what: PartReading["what"], at: Range, shown: string, rest: Range = [0, 0]): PartReading =>
+    Object.freeze({ what, start: at[0], end: at[1], display: shown, restStart: rest[0], restEnd: rest[1] });
+  const known = lookupUnit(display, directory);
+  if (known === null && isLeader(display)) return reading("leader", range, "");
+  if (known !== null || hasUnitSuffix(display) || isCollective(display)) return reading("unit", range, display);
+  const at = deadlineStart(name);
+  // Not recognisably a unit, but what the user wrote: kind "other".
+  if (at < 0) return reading("unit", range, display);
+  const head = at > 0 ? trimPart(part, range[0], range[0] + at) : range;
+  const headDisplay = at > 0 && head[0] < head[1] ? displayName(part.slice(head[0], head[1])) : "";
+  if (headDisplay !== "" && hasUnitSuffix(headDisplay))
+    return reading("unit-then-deadline", head, headDisplay, trimPart(part, range[0] + at, range[1]));
+  return reading("deadline", range, "");
+}
+
 /** Whole unit names on both sides of 及 / 和 (for the joiner split). */
 function unitNameTest(directory: UnitDirectory | null): (candidate: string) => boolean {
   return (candidate) => {
@@ -291,35 +412,28 @@ function parseFresh(
   for (const chunk of marked.chunks) {
     prefix.list = undefined;
     for (const raw of splitParts(text, chunk.start, chunk.end, isUnitName)) {
-      const range = trimPart(text, raw[0], raw[1]);
-      if (range[0] >= range[1]) continue;
-      const part = text.slice(range[0], range[1]);
-      const display = displayName(part);
-      if (display === "" || !(HAS_WORD.test(display) || FORMULA_LIKE.test(display)) || NOT_A_UNIT.test(display))
-        continue;
-      const known = lookupUnit(display, directory);
-      if (known === null && isLeader(display)) {
-        leaders.push(original.slice(range[0], range[1]).trim()); // 分管副省长: a person, not a unit
-        continue;
-      }
-      if (known !== null || hasUnitSuffix(display) || isCollective(display)) {
-        entries.push(entry(display, original, range, chunk.role, directory, prefix, place));
-        continue;
-      }
-      const at = deadlineStart(part);
-      if (at < 0) {
-        // Not recognisably a unit, but what the user wrote: kind "other".
-        entries.push(entry(display, original, range, chunk.role, directory, prefix, place));
-        continue;
-      }
-      const head = at > 0 ? trimPart(text, range[0], range[0] + at) : range;
-      const headDisplay = at > 0 && head[0] < head[1] ? displayName(text.slice(head[0], head[1])) : "";
-      if (headDisplay !== "" && hasUnitSuffix(headDisplay)) {
-        entries.push(entry(headDisplay, original, head, chunk.role, directory, prefix, place)); // 省财政厅2017年底前
-        const rest = trimPart(text, range[0] + at, range[1]);
-        if (rest[0] < rest[1]) deadlines.push(original.slice(rest[0], rest[1]).trim());
-      } else {
-        deadlines.push(original.slice(range[0], range[1]).trim());
+      const reading = readPartOf(text, raw[0], raw[1], directory);
+      const at = raw[0];
+      switch (reading.what) {
+        case "nothing":
+          break;
+        case "leader":
+          leaders.push(original.slice(at + reading.start, at + reading.end).trim()); // 分管副省长: a person, not a unit
+          break;
+        case "unit":
+          entries.push(entry(reading.display, original, shifted(reading, at), chunk.role, directory, prefix, place));
+          break;
+        case "unit-then-deadline": {
+          // 省财政厅2017年底前
+          const head: Range = [at + reading.start, at + reading.end];
+          entries.push(entry(reading.display, original, head, chunk.role, directory, prefix, place));
+          if (reading.restStart < reading.restEnd)
+            deadlines.push(original.slice(at + reading.restStart, at + reading.restEnd).trim());
+          break;
+        }
+        case "deadline":
+          deadlines.push(original.slice(at + reading.start, at + reading.end).trim());
+          break;
       }
     }
   }

@@ -143,3 +143,53 @@ describe("analyze reads repeated unit cells by their place in the plan", () => {
     expect(implicit).toEqual([2]);
   });
 });
+
+describe("parts and names read once serve every cell they stand in", () => {
+  const names = (text: string, directory: UnitDirectory | null = null, place: string | null = null) => {
+    const parse = parseUnitCell(text, "responsible", directory, place);
+    return parse.responsible.map((unit) => unit.name);
+  };
+
+  it("an elided name takes the prefix of the list it stands in, each time anew", () => {
+    expect(names("省发展改革委、财政厅")).toEqual(["省发展改革委", "省财政厅"]);
+    expect(names("市发展改革委、财政厅")).toEqual(["市发展改革委", "市财政厅"]);
+    expect(names("财政厅")).toEqual(["财政厅"]);
+    expect(names("县委办、网信办")).toEqual(["县委办", "县委网信办"]);
+    expect(names("省发展改革委、网信办")).toEqual(["省发展改革委", "省委网信办"]);
+  });
+
+  it("a name that begins with the plan's place or a place of its cell takes no prefix", () => {
+    expect(names("市金融办、潍坊银监分局", null, "潍坊")).toEqual(["市金融办", "潍坊银监分局"]);
+    expect(names("市金融办、潍坊银监分局")).toEqual(["市金融办", "市潍坊银监分局"]);
+    expect(names("人民银行潍坊市中心支行、潍坊银监分局")).toEqual(["人民银行潍坊市中心支行", "潍坊银监分局"]);
+  });
+
+  it("a part is an alias with one directory and a plain name without it", () => {
+    const withDirectory = parseUnitCell("省发改委、省审计厅", "responsible", directory(), null).responsible;
+    const without = parseUnitCell("省发改委、省审计厅", "responsible", null, null).responsible;
+    expect(withDirectory.map((unit) => [unit.name, unit.alias])).toEqual([
+      ["省发展改革委", true],
+      ["省审计厅", false],
+    ]);
+    expect(without.map((unit) => [unit.name, unit.alias])).toEqual([
+      ["省发展改革委", true],
+      ["省审计厅", false],
+    ]);
+    expect(parseUnitCell("财厅", "responsible", directory(), null).responsible[0]).toMatchObject({
+      name: "省财政厅",
+      alias: true,
+    });
+    expect(parseUnitCell("财厅", "responsible", null, null).responsible[0]).toMatchObject({ name: "财厅" });
+  });
+
+  it("a part that is a unit, a leader or a deadline reads the same in any cell, its written form kept", () => {
+    const first = parseUnitCell("省财政厅2017年底前、分管副省长", "mixed", null, null);
+    const second = parseUnitCell("省教育厅、省財政廳2017年底前；分管副省长", "mixed", null, null);
+    expect(first.lead.map((unit) => unit.name)).toEqual(["省财政厅"]);
+    expect(first.deadlineText).toBe("2017年底前");
+    expect(first.leaders).toEqual(["分管副省长"]);
+    expect(second.responsible.map((unit) => [unit.name, unit.written])).toEqual([["省财政厅", "省財政廳"]]);
+    expect(second.deadlineText).toBe("2017年底前");
+    expect(second.leaders).toEqual(["分管副省长"]);
+  });
+});

@@ -130,7 +130,12 @@ interface DisplayFacts {
   partyBody: boolean;
   /** The unit it is when it takes no prefix. */
   plain: { name: string; kind: UnitKind; alias: boolean };
+  /** That unit written as displayed (most are): one frozen object shared by every cell that names it. */
+  unit: ParsedUnit;
 }
+
+/** The empty list every parse without duplicates, clashes or leaders shares (parses are read, never changed). */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 const DISPLAY_LIMIT = 20_000;
 const displaysWithoutDirectory = new Map<string, DisplayFacts>();
@@ -147,12 +152,14 @@ function displayFacts(display: string, directory: UnitDirectory | null): Display
   if (facts === undefined) {
     const collective = isCollective(display);
     const commercial = isCommercial(display);
+    const plain = resolveName(display, display, directory, collective);
     facts = {
       collective,
       own: collective || commercial ? null : placePrefixOf(display),
       takesPrefix: !collective && !commercial && !startsWithPlace(display) && takesLevelPrefix(display),
       partyBody: isPartyBody(display),
-      plain: resolveName(display, display, directory, collective),
+      plain,
+      unit: Object.freeze({ name: plain.name, written: display, kind: plain.kind, alias: plain.alias }),
     };
     if (known.size >= DISPLAY_LIMIT) known.clear();
     known.set(display, facts);
@@ -179,6 +186,7 @@ function resolveUnit(
     const { name, kind, alias } = resolveName(prefixed, display, directory, facts.collective);
     return { name, written, kind, alias };
   }
+  if (written === display) return facts.unit;
   const { name, kind, alias } = facts.plain;
   return { name, written, kind, alias };
 }
@@ -470,7 +478,7 @@ function parseFresh(
   }
 
   const parse = assignRoles(entries, column, marked.markers, marked.multipleLead, deadlines, firstLeads);
-  parse.leaders = leaders;
+  parse.leaders = leaders.length > 0 ? leaders : NONE;
   parse.standing = standing;
   return parse;
 }
@@ -563,8 +571,8 @@ function assignRoles(
     responsible: kept,
     leadSource,
     multipleLeadMarker,
-    duplicates,
-    leadAlsoResponsible,
+    duplicates: duplicates.length > 0 ? duplicates : NONE,
+    leadAlsoResponsible: leadAlsoResponsible.length > 0 ? leadAlsoResponsible : NONE,
     deadlineText,
     leaders: [],
     standing: null,

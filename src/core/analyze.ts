@@ -4,7 +4,7 @@
 import { columnLetter, cellAddress } from "./address";
 import { createCalendar, officialCalendarYears } from "./calendar";
 import { isIsoDate, todayIso } from "./dates";
-import { parseDeadline, type DeadlineContext } from "./deadline";
+import { parseDeadline, type DeadlineContext, type ParsedDeadline } from "./deadline";
 import { HEADER_SYNONYMS } from "./headers";
 import { isReferenceSheet, mergeAdjustments, readHolidaySchedule } from "./holidays";
 import { findingText, suggestionText } from "./i18n/findings";
@@ -73,6 +73,18 @@ export interface AnalyzeProgress {
 }
 
 export type AnalyzeProgressListener = (progress: AnalyzeProgress) => void;
+
+/** Different deadline cell values remembered per number format in one analysis. */
+const MAX_REMEMBERED_DEADLINES = 10_000;
+
+/** Deadline cells of one number format: their context, and the readings of the values seen. */
+interface DeadlineReader {
+  context: DeadlineContext;
+  seen: Map<string | number, ParsedDeadline>;
+}
+
+/** Different status texts remembered in one analysis (free-text statuses differ on every row). */
+const MAX_REMEMBERED_STATUSES = 10_000;
 
 /** How many progress calls a table body yields at most (one every 5%). */
 const PROGRESS_STEPS = 20;
@@ -149,12 +161,30 @@ export function analyze(
 
   const tasks: Task[] = [];
   let anyMarker = false;
-  // One deadline context per number format (a plan has a handful), not one object per row.
-  const deadlineContexts = new Map<string | null, DeadlineContext>();
-  const deadlineContext = (numberFormat: string | null): DeadlineContext => {
-    let found = deadlineContexts.get(numberFormat);
-    if (found === undefined) deadlineContexts.set(numberFormat, (found = { ...context.deadline, numberFormat }));
-    return found;
+  // One deadline context per number format (a plan has a handful), not one object per row; and the reading of
+  // each deadline cell value once (a plan repeats a few dozen deadlines over all its rows; readings are only read).
+  const deadlineReaders = new Map<string | null, DeadlineReader>();
+  const readDeadline = (value: CellValue, numberFormat: string | null): ParsedDeadline => {
+    let reader = deadlineReaders.get(numberFormat);
+    if (reader === undefined)
+      deadlineReaders.set(numberFormat, (reader = { context: { ...context.deadline, numberFormat }, seen: new Map() }));
+    if (typeof value !== "string" && typeof value !== "number") return parseDeadline(value, reader.context);
+    let parsed = reader.seen.get(value);
+    if (parsed === undefined) {
+      parsed = parseDeadline(value, reader.context);
+      if (reader.seen.size < MAX_REMEMBERED_DEADLINES) reader.seen.set(value, parsed);
+    }
+    return parsed;
+  };
+  // Whether a status cell says done, per text: a plan writes a handful of status words over all its rows.
+  const doneTexts = new Map<string, boolean>();
+  const doneText = (statusText: string): boolean => {
+    let done = doneTexts.get(statusText);
+    if (done === undefined) {
+      done = isDoneText(toSimplified(statusText));
+      if (doneTexts.size < MAX_REMEMBERED_STATUSES) doneTexts.set(statusText, done);
+    }
+    return done;
   };
   const bodyRows = Math.max(0, table.lastDataRow - table.firstDataRow + 1);
   const progressStep = Math.max(1, Math.ceil(bodyRows / PROGRESS_STEPS));
@@ -167,7 +197,7 @@ export function analyze(
     }
     for (const finding of parsed.findings) raws.push(finding);
     if (parsed.markersSeen) anyMarker = true;
-    const deadline = parseDeadline(parsed.deadlineValue, deadlineContext(parsed.deadlineFormat));
+    const deadline = readDeadline(parsed.deadlineValue, parsed.deadlineFormat);
     const deadlineColumn = parsed.deadlineColumn;
     const base = { row: parsed.row, column: deadlineColumn };
     if (deadline.kind === "none") raws.push({ ...base, rule: "deadline.missing", params: {} });
@@ -183,8 +213,8 @@ export function analyze(
         params: { text: deadline.text, lastYear: officialCalendarYears().last },
       });
     const statusText = parsed.statusText;
-    const { status, daysOverdue } = classify(deadline, isDoneText(toSimplified(statusText)), asOf, dueSoonDays);
-    tasks.push({
+    const { status, daysOverdue } = classify(deadline, doneText(statusText), asOf, dueSoonDays);
+    const task: Task = {
       row: parsed.row,
       id: parsed.id,
       section: parsed.section,
@@ -201,10 +231,11 @@ export function analyze(
       statusText,
       status,
       daysOverdue,
-      ...(table.columns.completed !== undefined
-        ? { completed: completionDate(parsed.completedValue, deadlineContext(parsed.completedFormat)) }
-        : {}),
-    });
+    };
+    // Last, as the report has always listed it (a spread of an optional part cost a runtime call per task).
+    if (table.columns.completed !== undefined)
+      task.completed = completionDate(parsed.completedValue, parsed.completedFormat, readDeadline);
+    tasks.push(task);
   }
 
   onProgress?.({ done: bodyRows, total: bodyRows });
@@ -236,9 +267,13 @@ export function analyze(
 }
 
 /** A completion-date cell read as a day (2017-08-10, 2017年8月10日, 8月10日, an Excel date); else null. */
-function completionDate(value: CellValue, context: DeadlineContext): IsoDate | null {
+function completionDate(
+  value: CellValue,
+  numberFormat: string | null,
+  readDeadline: (value: CellValue, numberFormat: string | null) => ParsedDeadline,
+): IsoDate | null {
   if (value === "" || value === null) return null;
-  const parsed = parseDeadline(value, context);
+  const parsed = readDeadline(value, numberFormat);
   return parsed.kind === "date" ? parsed.due : null;
 }
 
@@ -357,13 +392,15 @@ function render(raw: RawFinding, sheet: string, language: Language): Finding {
   const suggestion = raw.suggestion ?? null;
   const params = { ...raw.params, row: raw.row ?? "", cell, sheet: raw.params.sheet ?? sheet };
   // A quoted cell text or unit name is cut short in the message (the whole of it stays in params).
+  // (One object for the message's values, no entries array nor second copy: a big plan has tens of thousands.)
   const quoted: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params))
+  const all: Record<string, string | number> = params;
+  for (const name in all) {
+    const value = all[name];
     quoted[name] = typeof value === "string" ? clip(value, MAX_QUOTED) : value;
-  const message = findingText(language, raw.rule, {
-    ...quoted,
-    suggestionText: suggestionText(language, suggestion === null ? null : clip(suggestion, MAX_QUOTED)),
-  });
+  }
+  quoted.suggestionText = suggestionText(language, suggestion === null ? null : clip(suggestion, MAX_QUOTED));
+  const message = findingText(language, raw.rule, quoted);
   return {
     rule: raw.rule,
     severity: RULE_SEVERITY[raw.rule],

@@ -11,11 +11,12 @@ import { taskTextDeadline } from "./deadline";
 import {
   closestUnit,
   isKnownUnit,
-  parseUnitCell,
   splitTrailingUnits,
+  unitCellReader,
   type ParsedUnit,
   type StandingNote,
   type UnitCellParse,
+  type UnitCellReader,
   type UnitColumn,
   type UnitDirectory,
 } from "./units";
@@ -118,8 +119,12 @@ const GROUP_LINE =
 const RANGE_LINE =
   /^[（(〔【[]?\s*第?\s*(\d{1,3})\s*[-—–~～至到]\s*第?\s*(\d{1,3})\s*项\s*([^：:]{0,10})[：:]\s*(.+?)[）)〕】\]]?$/su;
 const LEAD_LABEL = /牵头|主办/;
+/** The number an id cell starts with. */
+const ID_NUMBER = /^\d{1,3}/;
 /** The number a task text starts with: 1. 2、 （3） (4) 5． */
 const TASK_NUMBER = /^\s*[（(]?\s*(\d{1,3})\s*[)）.．、]/u;
+/** Unknown names whose suggestion one table remembers. */
+const MAX_SUGGESTIONS = 10_000;
 /** Rows held while waiting for a group unit line below them (bounded: a plan without any flushes). */
 const MAX_PENDING = 200;
 const LEADER_SPLIT = /[、，,；;/／\n\r]+/u;
@@ -152,7 +157,9 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     pending.length = 0;
     pendingWithoutUnits = 0;
   };
-  const place = table.place ?? null;
+  // One reader for the whole table: a unit cell written on many rows is read once.
+  const readUnits = unitCellReader(context.directory, table.place ?? null);
+  const suggest = suggestions(context.directory);
 
   for (; row <= table.lastDataRow; row++) {
     if (context.skipRows?.has(row)) continue;
@@ -188,7 +195,7 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
     // standing note.
     const soleText = distinct === 1 ? firstText : soleTextBesidesId(texts, tableFirst, columns.id);
     if (soleText !== null) {
-      const given = unitsGivingRow(context, row, soleText, place);
+      const given = unitsGivingRow(row, soleText, readUnits);
       if (given !== null) {
         if (given.kind === "standing") {
           carried = mergeCarried(carried, row, given.standing, null);
@@ -227,12 +234,12 @@ export function* rowTasks(context: RowContext): Generator<ParsedRow> {
       yield* flush();
       ranges = [];
       section = toSimplified(firstText);
-      const standing = parseUnitCell(firstText, "mixed", context.directory, place).standing;
+      const standing = readUnits(firstText, "mixed").standing;
       if (standing) carried = mergeCarried(carried, row, standing, null);
       continue;
     }
 
-    const draft = readTask(context, row, section, textOf, errorFindings ?? [], place);
+    const draft = readTask(context, row, section, textOf, errorFindings ?? [], readUnits, suggest);
     draft.carried = carried;
     for (const range of ranges) applyRange(draft, range);
     // A note of this row that governs the rows below (下同): from the next row on.
@@ -269,7 +276,7 @@ type GivingRow =
   | { kind: "group"; lead: ParsedUnit[]; responsible: ParsedUnit[] };
 
 /** A row whose one text gives units to other rows (and is no task itself), or null. */
-function unitsGivingRow(context: RowContext, row: number, text: string, place: string | null): GivingRow | null {
+function unitsGivingRow(row: number, text: string, readUnits: UnitCellReader): GivingRow | null {
   const key = normalizeKey(text);
   if (key.length > 500) return null;
   const range = RANGE_LINE.exec(key);
@@ -278,7 +285,7 @@ function unitsGivingRow(context: RowContext, row: number, text: string, place: s
     const to = Number(range[2]);
     const label = range[3];
     const kind: UnitColumn = LEAD_LABEL.test(label) ? "lead" : label ? "responsible" : "mixed";
-    const parse = parseUnitCell(range[4], kind, context.directory, place);
+    const parse = readUnits(range[4], kind);
     if (parse.lead.length + parse.responsible.length === 0 || from > to) return null;
     return {
       kind: "range",
@@ -286,12 +293,12 @@ function unitsGivingRow(context: RowContext, row: number, text: string, place: s
     };
   }
   if (GROUP_LINE.test(key)) {
-    const parse = parseUnitCell(text, "mixed", context.directory, place);
+    const parse = readUnits(text, "mixed");
     if (parse.lead.length + parse.responsible.length === 0) return null;
     return { kind: "group", lead: [...parse.lead], responsible: [...parse.responsible] };
   }
   // A standing instruction alone in its row: "（以下均需各县市区落实，不再逐一列出）".
-  const parse = parseUnitCell(text, "mixed", context.directory, place);
+  const parse = readUnits(text, "mixed");
   if (parse.standing === null) return null;
   const noteUnits = parse.standing.units.map((unit) => unit.name);
   const own = [...parse.lead, ...parse.responsible].some((unit) => !noteUnits.includes(unit.name));
@@ -416,7 +423,8 @@ function readTask(
   rowSection: string | null,
   textOf: (column: number | undefined) => string,
   errorFindings: RawFinding[],
-  place: string | null,
+  readUnits: UnitCellReader,
+  suggest: (unit: string) => string | null,
 ): Draft & {
   standingHere: { standing: StandingNote; units: { lead: ParsedUnit[]; responsible: ParsedUnit[] } } | null;
 } {
@@ -458,7 +466,7 @@ function readTask(
   const parses: { cell: (typeof cells)[number]; parse: UnitCellParse }[] = [];
   for (const cell of cells) {
     if (!cell.text) continue;
-    const parse = parseUnitCell(cell.text, cell.kind, directory, place);
+    const parse = readUnits(cell.text, cell.kind);
     parses.push({ cell, parse });
     if (parse.leadSource === "marker" || parse.leadSource === "none" || parse.multipleLeadMarker) markersSeen = true;
     if (parse.leadSource === "note") firstLeadsStated = true;
@@ -494,7 +502,7 @@ function readTask(
           row,
           column: cell.column,
           params: { unit: unit.name, directory: directory.sheet },
-          suggestion: closestUnit(unit.name, directory),
+          suggestion: suggest(unit.name),
         });
       }
     }
@@ -551,7 +559,7 @@ function readTask(
 
   const sectionText = columns.section !== undefined ? textOf(columns.section) : "";
   const idText = textOf(columns.id);
-  const numbered = /^\d{1,3}/.exec(idText) ?? TASK_NUMBER.exec(text);
+  const numbered = ID_NUMBER.exec(idText) ?? TASK_NUMBER.exec(text);
   return {
     parsed: {
       row,
@@ -585,7 +593,27 @@ function readTask(
   };
 }
 
+/** Names not in the directory seen in this table: the directory's closest name for each, looked for once
+ * (it is compared with every name of the directory). */
+function suggestions(directory: UnitDirectory | null): (unit: string) => string | null {
+  const found = new Map<string, string | null>();
+  return (unit) => {
+    if (directory === null) return null;
+    let suggestion = found.get(unit);
+    if (suggestion === undefined) {
+      suggestion = closestUnit(unit, directory);
+      if (found.size < MAX_SUGGESTIONS) found.set(unit, suggestion);
+    }
+    return suggestion;
+  };
+}
+
 function pushUnique(target: ParsedUnit[], units: readonly ParsedUnit[]): void {
+  // A cell's own units are distinct by name already: into an empty list they all go.
+  if (target.length === 0) {
+    for (const unit of units) target.push(unit);
+    return;
+  }
   for (const unit of units) {
     let known = false;
     for (const existing of target) if (existing.name === unit.name) known = true;

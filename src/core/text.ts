@@ -2,53 +2,19 @@
  * Text helpers shared by the core readers: traditional -> simplified conversion, comparison keys and
  * the display text of a cell. Pure functions; none of them throws, whatever the input.
  */
-import * as OpenCC from "opencc-js/t2cn";
+import { toSimplified } from "./simplify";
 import type { CellValue } from "./types";
 
-type Convert = (text: string) => string;
+export { toSimplified };
 
-/** Created on first use: building the OpenCC dictionaries costs a few milliseconds. */
-let converter: Convert | null = null;
-
-function getConverter(): Convert {
-  if (converter === null) converter = OpenCC.Converter({ from: "t", to: "cn" });
-  return converter;
-}
-
-/** Results for short strings (unit names, headers, deadlines repeat a lot across rows). */
+/** Comparison keys of short strings (unit names, headers, deadlines repeat a lot across rows). */
 const SHORT = 64;
 const CACHE_LIMIT = 20_000;
-const simplifiedCache = new Map<string, string>();
 const keyCache = new Map<string, string>();
 
 function remember(cache: Map<string, string>, key: string, value: string): void {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);
-}
-
-/** Only ASCII and Latin-1: nothing for OpenCC to convert. */
-const NOTHING_TO_CONVERT = /^[\u0000-\u00ff]*$/;
-
-/**
- * Traditional -> simplified Chinese (OpenCC "t" -> "cn"). Punctuation, including full-width brackets
- * （）, is kept as written. Returns the input unchanged if the conversion fails.
- */
-export function toSimplified(s: string): string {
-  if (typeof s !== "string" || s === "" || NOTHING_TO_CONVERT.test(s)) return typeof s === "string" ? s : "";
-  const short = s.length <= SHORT;
-  if (short) {
-    const hit = simplifiedCache.get(s);
-    if (hit !== undefined) return hit;
-  }
-  let out: string;
-  try {
-    out = getConverter()(s);
-    if (typeof out !== "string") out = s;
-  } catch {
-    out = s;
-  }
-  if (short) remember(simplifiedCache, s, out);
-  return out;
 }
 
 /** Whitespace of every kind (incl. newlines, U+3000, NBSP) and zero-width characters. */

@@ -22,9 +22,27 @@ const CACHE_LIMIT = 20000;
 /** Per calendar, per (planYear, published): text -> reading. */
 const caches = new WeakMap<WorkCalendar, Map<string, Map<string, Reading>>>();
 
+/** The cache of the last context asked for: a plan asks for the same one on every row. */
+let lastCalendar: WorkCalendar | null = null;
+let lastPlanYear: number | null = null;
+let lastPublished: string | null = null;
+let lastCache: Map<string, Reading> | null = null;
+
 function cacheFor(ctx: DeadlineContext): Map<string, Reading> | null {
   const calendar = ctx.calendar;
   if (typeof calendar !== "object" || calendar === null) return null;
+  const published = ctx.published ?? null;
+  if (lastCache !== null && calendar === lastCalendar && ctx.planYear === lastPlanYear && published === lastPublished)
+    return lastCache;
+  const cache = readingsFor(calendar, ctx);
+  lastCalendar = calendar;
+  lastPlanYear = ctx.planYear;
+  lastPublished = published;
+  lastCache = cache;
+  return cache;
+}
+
+function readingsFor(calendar: WorkCalendar, ctx: DeadlineContext): Map<string, Reading> {
   let byContext = caches.get(calendar);
   if (byContext === undefined) {
     byContext = new Map();

@@ -3,11 +3,36 @@ import type { Language } from "../types";
 
 export type Params = Record<string, string | number | null | undefined>;
 
+const PLACEHOLDER = /\{(\w+)\}/g;
+/** Templates cut at their placeholders: [text, key, text, key, …, text]. Catalogue templates are a few hundred. */
+const compiled = new Map<string, string[]>();
+const MAX_COMPILED = 1_000;
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (parts !== undefined) return parts;
+  parts = [];
+  let last = 0;
+  PLACEHOLDER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PLACEHOLDER.exec(template)) !== null) {
+    parts.push(template.slice(last, m.index), m[1]);
+    last = m.index + m[0].length;
+  }
+  parts.push(template.slice(last));
+  if (compiled.size < MAX_COMPILED) compiled.set(template, parts);
+  return parts;
+}
+
+/** Every "{name}" whose value is given is replaced by it; the others stay as written. */
 export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = params[key];
-    return value === undefined || value === null ? whole : String(value);
-  });
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]];
+    out += (value === undefined || value === null ? `{${parts[i]}}` : String(value)) + parts[i + 1];
+  }
+  return out;
 }
 
 /** A catalogue pair: en-US must have exactly the keys of zh-CN (checked by the type). */

@@ -4,6 +4,6 @@
  */
 export type { UnitDirectory } from "./directory";
 export { readUnitDirectory, isUnitDirectorySheet, isKnownUnit, closestUnit } from "./directory";
-export type { UnitKind, ParsedUnit, UnitColumn, UnitCellParse, StandingNote } from "./parseCell";
-export { parseUnitCell } from "./parseCell";
+export type { UnitKind, ParsedUnit, UnitColumn, UnitCellParse, StandingNote, UnitCellReader } from "./parseCell";
+export { parseUnitCell, unitCellReader } from "./parseCell";
 export { splitTrailingUnits } from "./trailing";

@@ -120,6 +120,53 @@ interface PrefixState {
   list: string | null | undefined;
 }
 
+/** What a display name is whatever cell it stands in (with one directory): read once per name. */
+interface DisplayFacts {
+  collective: boolean;
+  /** Its own level or place (省, 昆明市), given to the names after it; null when none. */
+  own: string | null;
+  /** It takes the list's level prefix (财政厅 after 省发展改革委), unless the cell names its place. */
+  takesPrefix: boolean;
+  partyBody: boolean;
+  /** The unit it is when it takes no prefix. */
+  plain: { name: string; kind: UnitKind; alias: boolean };
+  /** That unit written as displayed (most are): one frozen object shared by every cell that names it. */
+  unit: ParsedUnit;
+}
+
+/** The empty list every parse without duplicates, clashes or leaders shares (parses are read, never changed). */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+const DISPLAY_LIMIT = 20_000;
+const displaysWithoutDirectory = new Map<string, DisplayFacts>();
+const displaysByDirectory = new WeakMap<UnitDirectory, Map<string, DisplayFacts>>();
+
+function displayFacts(display: string, directory: UnitDirectory | null): DisplayFacts {
+  let known = displaysWithoutDirectory;
+  if (directory !== null) {
+    let found = displaysByDirectory.get(directory);
+    if (found === undefined) displaysByDirectory.set(directory, (found = new Map()));
+    known = found;
+  }
+  let facts = known.get(display);
+  if (facts === undefined) {
+    const collective = isCollective(display);
+    const commercial = isCommercial(display);
+    const plain = resolveName(display, display, directory, collective);
+    facts = {
+      collective,
+      own: collective || commercial ? null : placePrefixOf(display),
+      takesPrefix: !collective && !commercial && !startsWithPlace(display) && takesLevelPrefix(display),
+      partyBody: isPartyBody(display),
+      plain,
+      unit: Object.freeze({ name: plain.name, written: display, kind: plain.kind, alias: plain.alias }),
+    };
+    if (known.size >= DISPLAY_LIMIT) known.clear();
+    known.set(display, facts);
+  }
+  return facts;
+}
+
 /** Resolves a cleaned display name: prefix, directory, built-in aliases. */
 function resolveUnit(
   display: string,
@@ -128,25 +175,30 @@ function resolveUnit(
   prefix: PrefixState,
   place: Place,
 ): ParsedUnit {
-  const collective = isCollective(display);
-  const commercial = isCommercial(display);
-  const own = collective || commercial ? null : placePrefixOf(display);
+  const facts = displayFacts(display, directory);
+  const own = facts.own;
   if (prefix.list === undefined) prefix.list = own ?? prefix.cell;
   if (prefix.cell === null && own !== null) prefix.cell = own;
 
-  let name = display;
   const source = prefix.list ?? prefix.cell;
-  if (
-    source !== null &&
-    !collective &&
-    !commercial &&
-    !startsWithPlace(display) &&
-    takesLevelPrefix(display) &&
-    !startsWithKnownPlace(display, place.plan, place.cell)
-  ) {
-    name = source + (isPartyBody(display) && !source.endsWith("委") ? "委" : "") + display;
+  if (source !== null && facts.takesPrefix && !startsWithKnownPlace(display, place.plan, place.cell)) {
+    const prefixed = source + (facts.partyBody && !source.endsWith("委") ? "委" : "") + display;
+    const { name, kind, alias } = resolveName(prefixed, display, directory, facts.collective);
+    return { name, written, kind, alias };
   }
+  if (written === display) return facts.unit;
+  const { name, kind, alias } = facts.plain;
+  return { name, written, kind, alias };
+}
 
+/** The unit a name (the display name, or it with a prefix) is: directory, built-in aliases, kind. */
+function resolveName(
+  written: string,
+  display: string,
+  directory: UnitDirectory | null,
+  collective: boolean,
+): { name: string; kind: UnitKind; alias: boolean } {
+  let name = written;
   let alias = false;
   const known = lookupUnit(name, directory) ?? (name !== display ? lookupUnit(display, directory) : null);
   if (known !== null) {
@@ -167,7 +219,7 @@ function resolveUnit(
       : known !== null || hasUnitSuffix(name)
         ? "department"
         : "other";
-  return { name, written, kind, alias };
+  return { name, kind, alias };
 }
 
 /**
@@ -231,6 +283,113 @@ export function parseUnitCell(
   return parse;
 }
 
+/** A unit-cell reader for one analysis: parseUnitCell with the directory and place of the plan fixed. */
+export type UnitCellReader = (text: string, column: UnitColumn) => UnitCellParse;
+
+/** Texts one reader remembers per kind of column (a 300k-row plan has about this many different unit cells). */
+const READER_LIMIT = 150_000;
+
+/**
+ * parseUnitCell for the cells of one plan (same directory, same place), remembering every text it has read:
+ * big plans repeat their unit cells (the same lead on many rows, the same list of units in many sections) far
+ * more often than the shared cache above, cleared when full, can keep. A parse depends only on the text, the
+ * kind of column, the directory and the place, so a remembered one is the very parse the text gets again.
+ */
+export function unitCellReader(directory: UnitDirectory | null, place: string | null = null): UnitCellReader {
+  const checkedDirectory = directory && directory.lookup instanceof Map ? directory : null;
+  const checkedPlace = typeof place === "string" && place !== "" ? place : null;
+  const lead = new Map<string, UnitCellParse>();
+  const responsible = new Map<string, UnitCellParse>();
+  const mixed = new Map<string, UnitCellParse>();
+  return (text, column) => {
+    const original = typeof text === "string" ? text : "";
+    const memo = column === "lead" ? lead : column === "responsible" ? responsible : mixed;
+    let parse = memo.get(original);
+    if (parse === undefined) {
+      parse = parseUnitCell(original, column, checkedDirectory, checkedPlace);
+      if (memo.size < READER_LIMIT) memo.set(original, parse);
+    }
+    return parse;
+  };
+}
+
+/**
+ * What one part of a cell (between separators) is, from its own text and the directory alone: nothing, a leader,
+ * a unit (its display name), a unit followed by a deadline, or a deadline, with where each lies inside the part.
+ * Plans write the same parts (省财政厅, 各州、市人民政府) in many different cells: each is read once.
+ */
+interface PartReading {
+  what: "nothing" | "leader" | "unit" | "unit-then-deadline" | "deadline";
+  /** The name (or leader, or deadline) inside the part. */
+  start: number;
+  end: number;
+  display: string;
+  /** The deadline after the unit (unit-then-deadline). */
+  restStart: number;
+  restEnd: number;
+}
+
+const NOTHING: PartReading = Object.freeze({
+  what: "nothing",
+  start: 0,
+  end: 0,
+  display: "",
+  restStart: 0,
+  restEnd: 0,
+});
+
+/** Parts remembered per directory (a part's reading depends on nothing else); longer parts are read each time. */
+const PART_LIMIT = 20_000;
+const CACHED_PART = 64;
+const partsWithoutDirectory = new Map<string, PartReading>();
+const partsByDirectory = new WeakMap<UnitDirectory, Map<string, PartReading>>();
+
+function shifted(reading: PartReading, at: number): Range {
+  return [at + reading.start, at + reading.end];
+}
+
+/** The reading of text[start, end) (the masked, simplified cell text), remembered when short. */
+function readPartOf(text: string, start: number, end: number, directory: UnitDirectory | null): PartReading {
+  const part = text.slice(start, end);
+  if (part.length > CACHED_PART) return readPart(part, directory);
+  let parts = partsWithoutDirectory;
+  if (directory !== null) {
+    let found = partsByDirectory.get(directory);
+    if (found === undefined) partsByDirectory.set(directory, (found = new Map()));
+    parts = found;
+  }
+  let reading = parts.get(part);
+  if (reading === undefined) {
+    reading = readPart(part, directory);
+    if (parts.size >= PART_LIMIT) parts.clear();
+    parts.set(part, reading);
+  }
+  return reading;
+}
+
+/** Reads one part (offsets from its start): trimmed to its name, then a leader, a unit or a deadline. */
+function readPart(part: string, directory: UnitDirectory | null): PartReading {
+  const range = trimPart(part, 0, part.length);
+  if (range[0] >= range[1]) return NOTHING;
+  const name = part.slice(range[0], range[1]);
+  const display = displayName(name);
+  if (display === "" || !(HAS_WORD.test(display) || FORMULA_LIKE.test(display)) || NOT_A_UNIT.test(display))
+    return NOTHING;
+  const reading = (what: PartReading["what"], at: Range, shown: string, rest: Range = [0, 0]): PartReading =>
+    Object.freeze({ what, start: at[0], end: at[1], display: shown, restStart: rest[0], restEnd: rest[1] });
+  const known = lookupUnit(display, directory);
+  if (known === null && isLeader(display)) return reading("leader", range, "");
+  if (known !== null || hasUnitSuffix(display) || isCollective(display)) return reading("unit", range, display);
+  const at = deadlineStart(name);
+  // Not recognisably a unit, but what the user wrote: kind "other".
+  if (at < 0) return reading("unit", range, display);
+  const head = at > 0 ? trimPart(part, range[0], range[0] + at) : range;
+  const headDisplay = at > 0 && head[0] < head[1] ? displayName(part.slice(head[0], head[1])) : "";
+  if (headDisplay !== "" && hasUnitSuffix(headDisplay))
+    return reading("unit-then-deadline", head, headDisplay, trimPart(part, range[0] + at, range[1]));
+  return reading("deadline", range, "");
+}
+
 /** Whole unit names on both sides of 及 / 和 (for the joiner split). */
 function unitNameTest(directory: UnitDirectory | null): (candidate: string) => boolean {
   return (candidate) => {
@@ -261,35 +420,28 @@ function parseFresh(
   for (const chunk of marked.chunks) {
     prefix.list = undefined;
     for (const raw of splitParts(text, chunk.start, chunk.end, isUnitName)) {
-      const range = trimPart(text, raw[0], raw[1]);
-      if (range[0] >= range[1]) continue;
-      const part = text.slice(range[0], range[1]);
-      const display = displayName(part);
-      if (display === "" || !(HAS_WORD.test(display) || FORMULA_LIKE.test(display)) || NOT_A_UNIT.test(display))
-        continue;
-      const known = lookupUnit(display, directory);
-      if (known === null && isLeader(display)) {
-        leaders.push(original.slice(range[0], range[1]).trim()); // 分管副省长: a person, not a unit
-        continue;
-      }
-      if (known !== null || hasUnitSuffix(display) || isCollective(display)) {
-        entries.push(entry(display, original, range, chunk.role, directory, prefix, place));
-        continue;
-      }
-      const at = deadlineStart(part);
-      if (at < 0) {
-        // Not recognisably a unit, but what the user wrote: kind "other".
-        entries.push(entry(display, original, range, chunk.role, directory, prefix, place));
-        continue;
-      }
-      const head = at > 0 ? trimPart(text, range[0], range[0] + at) : range;
-      const headDisplay = at > 0 && head[0] < head[1] ? displayName(text.slice(head[0], head[1])) : "";
-      if (headDisplay !== "" && hasUnitSuffix(headDisplay)) {
-        entries.push(entry(headDisplay, original, head, chunk.role, directory, prefix, place)); // 省财政厅2017年底前
-        const rest = trimPart(text, range[0] + at, range[1]);
-        if (rest[0] < rest[1]) deadlines.push(original.slice(rest[0], rest[1]).trim());
-      } else {
-        deadlines.push(original.slice(range[0], range[1]).trim());
+      const reading = readPartOf(text, raw[0], raw[1], directory);
+      const at = raw[0];
+      switch (reading.what) {
+        case "nothing":
+          break;
+        case "leader":
+          leaders.push(original.slice(at + reading.start, at + reading.end).trim()); // 分管副省长: a person, not a unit
+          break;
+        case "unit":
+          entries.push(entry(reading.display, original, shifted(reading, at), chunk.role, directory, prefix, place));
+          break;
+        case "unit-then-deadline": {
+          // 省财政厅2017年底前
+          const head: Range = [at + reading.start, at + reading.end];
+          entries.push(entry(reading.display, original, head, chunk.role, directory, prefix, place));
+          if (reading.restStart < reading.restEnd)
+            deadlines.push(original.slice(at + reading.restStart, at + reading.restEnd).trim());
+          break;
+        }
+        case "deadline":
+          deadlines.push(original.slice(at + reading.start, at + reading.end).trim());
+          break;
       }
     }
   }
@@ -326,7 +478,7 @@ function parseFresh(
   }
 
   const parse = assignRoles(entries, column, marked.markers, marked.multipleLead, deadlines, firstLeads);
-  parse.leaders = leaders;
+  parse.leaders = leaders.length > 0 ? leaders : NONE;
   parse.standing = standing;
   return parse;
 }
@@ -344,6 +496,18 @@ function entry(
   return { unit, role, key: sameUnitKey(unit.name) };
 }
 
+/** The role an entry of the cell takes in its kind of column. */
+function roleOf(entry: Entry, index: number, column: UnitColumn, implicit: boolean, markers: boolean): UnitRole {
+  if (entry.fromNote) return entry.role ?? "responsible";
+  // A lead marker counts in any unit column: "X牵头，Y配合" in the 配合 column makes X the lead.
+  if (column === "responsible") return entry.role === "lead" ? "lead" : "responsible";
+  if (implicit) return index === 0 ? "lead" : "responsible";
+  if (entry.role !== null) return entry.role;
+  // No marker speaks for it: a lead column's units lead unless the cell has markers of its own;
+  // after a marker, unmarked units are responsible (X牵头，Y -> Y responsible).
+  return column === "lead" && !markers ? "lead" : "responsible";
+}
+
 function assignRoles(
   entries: Entry[],
   column: UnitColumn,
@@ -354,21 +518,12 @@ function assignRoles(
 ): UnitCellParse {
   const deadlineText = deadlines.length > 0 ? deadlines.join("，") : null;
   const implicit = column === "mixed" && !markers;
-  const roleOf = (entry: Entry, index: number): UnitRole => {
-    if (entry.fromNote) return entry.role ?? "responsible";
-    // A lead marker counts in any unit column: "X牵头，Y配合" in the 配合 column makes X the lead.
-    if (column === "responsible") return entry.role === "lead" ? "lead" : "responsible";
-    if (implicit) return index === 0 ? "lead" : "responsible";
-    if (entry.role !== null) return entry.role;
-    // No marker speaks for it: a lead column's units lead unless the cell has markers of its own;
-    // after a marker, unmarked units are responsible (X牵头，Y -> Y responsible).
-    return column === "lead" && !markers ? "lead" : "responsible";
-  };
 
   const lead: ParsedUnit[] = [];
   const responsible: Entry[] = [];
-  const leadKeys = new Set<string>();
-  const responsibleKeys = new Set<string>();
+  // (A cell names a few units: arrays, not sets, over the tens of thousands of cells of a big plan.)
+  const leadKeys: string[] = [];
+  const responsibleKeys: string[] = [];
   const duplicates: string[] = [];
   const leadAlsoResponsible: string[] = [];
   const addOnce = (list: string[], name: string): void => {
@@ -379,16 +534,16 @@ function assignRoles(
   const firstKey = implicit && entries.length > 0 && !entries[0].fromNote ? entries[0].key : null;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
-    if (roleOf(entry, index) === "lead") {
-      if (leadKeys.has(entry.key)) addOnce(duplicates, entry.unit.name);
+    if (roleOf(entry, index, column, implicit, markers) === "lead") {
+      if (leadKeys.includes(entry.key)) addOnce(duplicates, entry.unit.name);
       else {
-        leadKeys.add(entry.key);
+        leadKeys.push(entry.key);
         lead.push(entry.unit);
       }
-    } else if (entry.key === firstKey || responsibleKeys.has(entry.key)) {
+    } else if (entry.key === firstKey || responsibleKeys.includes(entry.key)) {
       addOnce(duplicates, entry.unit.name);
     } else {
-      responsibleKeys.add(entry.key);
+      responsibleKeys.push(entry.key);
       responsible.push(entry);
     }
   }
@@ -396,7 +551,7 @@ function assignRoles(
   // A unit both leading and responsible stays in lead only.
   const kept: ParsedUnit[] = [];
   for (const entry of responsible) {
-    if (!leadKeys.has(entry.key)) kept.push(entry.unit);
+    if (!leadKeys.includes(entry.key)) kept.push(entry.unit);
     else addOnce(leadAlsoResponsible, entry.unit.name);
   }
 
@@ -416,8 +571,8 @@ function assignRoles(
     responsible: kept,
     leadSource,
     multipleLeadMarker,
-    duplicates,
-    leadAlsoResponsible,
+    duplicates: duplicates.length > 0 ? duplicates : NONE,
+    leadAlsoResponsible: leadAlsoResponsible.length > 0 ? leadAlsoResponsible : NONE,
     deadlineText,
     leaders: [],
     standing: null,

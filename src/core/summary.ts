@@ -1,8 +1,11 @@
-/** The circular summary (design §5): official-register text, and the per-unit table as HTML and TSV. */
+/** The circular summary (design §5): official-register text; the per-unit table (HTML, TSV) is in ./totalsTable. */
 import { translator, type Catalogue } from "./i18n/format";
 import type { Comparison, IsoDate, Language, Summary, Task, UnitTotals } from "./types";
 import { clip } from "./clip";
 import { toSimplified } from "./text";
+import { percent, totalsHtml, totalsTsv } from "./totalsTable";
+
+export { escapeHtml, percent, totalsHtml, totalsTable, totalsTsv, tsvCell } from "./totalsTable";
 
 const zhCN = {
   "opening": "截至{date}，共有{total}项任务，已完成{done}项，占比{donePct}；正在推进{inProgress}项",
@@ -37,15 +40,6 @@ const zhCN = {
   "compare.itemNoLead": "未明确牵头单位的{number}",
   "compare.itemSeparator": "、",
   "compare.more": "等{count}项",
-  "col.unit": "单位",
-  "col.lead": "牵头任务",
-  "col.responsible": "责任（配合）任务",
-  "col.overdue": "逾期",
-  "col.overdueChange": "逾期较上期增减",
-  "col.overdueAsLead": "牵头逾期",
-  "col.dueSoon": "即将到期",
-  "col.done": "已完成",
-  "col.completionRate": "完成率",
 };
 type Key = keyof typeof zhCN;
 
@@ -82,15 +76,6 @@ const enUS: Catalogue<Key> = {
   "compare.itemNoLead": "{number}, with no lead unit",
   "compare.itemSeparator": ", ",
   "compare.more": "and {count} more",
-  "col.unit": "Unit",
-  "col.lead": "Lead",
-  "col.responsible": "Responsible",
-  "col.overdue": "Overdue",
-  "col.overdueChange": "Overdue change since last check",
-  "col.overdueAsLead": "Overdue as lead",
-  "col.dueSoon": "Due soon",
-  "col.done": "Done",
-  "col.completionRate": "Completion rate",
 };
 
 const text = translator<Key>({ "zh-CN": zhCN, "en-US": enUS });
@@ -113,12 +98,6 @@ const MONTHS = [
 export function formatDate(date: IsoDate, language: Language): string {
   const [y, m, d] = date.split("-").map(Number);
   return language === "zh-CN" ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1] ?? m} ${y}`;
-}
-
-export function percent(part: number, whole: number): string {
-  if (whole <= 0) return "0%";
-  const value = Math.round((part / whole) * 1000) / 10;
-  return `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`;
 }
 
 const MAX_TASK_TEXT = 24;
@@ -315,69 +294,4 @@ export function comparisonText(comparison: Comparison, tasks: readonly Task[], l
     parts.push(text(language, "compare.removed", { count: comparison.removed.length }));
   if (parts.length === 0) return text(language, "compare.none", { date });
   return text(language, "compare.opening", { date, parts: parts.join(text(language, "compare.separator")) });
-}
-
-const COLUMNS = [
-  "col.unit",
-  "col.lead",
-  "col.responsible",
-  "col.overdue",
-  "col.overdueAsLead",
-  "col.dueSoon",
-  "col.done",
-  "col.completionRate",
-] as const;
-
-/** The per-unit table (header and rows) in the report's language: used for the HTML, the TSV and the totals sheet.
- * With a comparison (some unit has `overdueChange`), a column after "overdue" gives the change since the last check. */
-export function totalsTable(
-  totals: readonly UnitTotals[],
-  language: Language,
-): { header: string[]; rows: (string | number)[][] } {
-  const withChange = totals.some((t) => typeof t.overdueChange === "number");
-  const keys: Key[] = withChange ? [...COLUMNS.slice(0, 4), "col.overdueChange", ...COLUMNS.slice(4)] : [...COLUMNS];
-  return {
-    header: keys.map((key) => text(language, key)),
-    rows: totals.map((t) => [
-      t.unit,
-      t.lead,
-      t.responsible,
-      t.overdue,
-      ...(withChange ? [t.overdueChange ?? 0] : []),
-      t.overdueAsLead,
-      t.dueSoon,
-      t.done,
-      t.completionRate === null ? "" : percent(t.done, t.lead + t.responsible),
-    ]),
-  };
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
-  );
-}
-
-export function totalsHtml(totals: readonly UnitTotals[], language: Language): string {
-  const cell = (tag: "th" | "td", value: string | number) =>
-    `<${tag} style="border:1px solid #000;padding:2px 6px${typeof value === "number" ? ";text-align:right" : ""}">${escapeHtml(String(value))}</${tag}>`;
-  const table = totalsTable(totals, language);
-  const head = `<tr>${table.header.map((value) => cell("th", value)).join("")}</tr>`;
-  const body = table.rows.map((row) => `<tr>${row.map((value) => cell("td", value)).join("")}</tr>`).join("");
-  return `<table style="border-collapse:collapse">${head}${body}</table>`;
-}
-
-/** A TSV cell: one line, and text that a spreadsheet would take for a formula (= + - @, DDE) kept as text. */
-export function tsvCell(value: string | number): string {
-  if (typeof value === "number") return String(value);
-  const flat = value.replace(/[\t\r\n]+/g, " ");
-  // Judged after any leading spaces (a tab or line break before "=" became one): " =cmd|…" is still a formula.
-  return /^\s*[=+\-@|]/.test(flat) ? `'${flat}` : flat;
-}
-
-export function totalsTsv(totals: readonly UnitTotals[], language: Language): string {
-  const table = totalsTable(totals, language);
-  const lines = [table.header, ...table.rows];
-  return lines.map((row) => row.map(tsvCell).join("\t")).join("\n");
 }

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { totalsTable } from "../../core/summary";
+import { totalsTable } from "../../core/totalsTable";
 import type { Report } from "../../core/types";
 import { useText } from "../i18n";
 import { sortTotals, TOTALS_COLUMNS, type SortDirection, type TotalsColumn } from "../model/totals";

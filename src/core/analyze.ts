@@ -199,16 +199,19 @@ export function analyze(
     if (parsed.markersSeen) anyMarker = true;
     const deadline = readDeadline(parsed.deadlineValue, parsed.deadlineFormat);
     const deadlineColumn = parsed.deadlineColumn;
-    const base = { row: parsed.row, column: deadlineColumn };
-    if (deadline.kind === "none") raws.push({ ...base, rule: "deadline.missing", params: {} });
+    // Each finding written out in full (an object spread per finding cost a runtime call on every such row).
+    const row = parsed.row;
+    if (deadline.kind === "none") raws.push({ row, column: deadlineColumn, rule: "deadline.missing", params: {} });
     else if (deadline.kind === "unparsed")
-      raws.push({ ...base, rule: "deadline.unparsed", params: { text: deadline.text } });
+      raws.push({ row, column: deadlineColumn, rule: "deadline.unparsed", params: { text: deadline.text } });
     if (parsed.deadlineFromTask !== null && deadline.kind !== "unparsed" && deadline.kind !== "none")
-      raws.push({ ...base, rule: "deadline.from-task", params: { text: parsed.deadlineFromTask } });
-    if (deadline.needsBase) raws.push({ ...base, rule: "deadline.needs-base", params: { text: deadline.text } });
+      raws.push({ row, column: deadlineColumn, rule: "deadline.from-task", params: { text: parsed.deadlineFromTask } });
+    if (deadline.needsBase)
+      raws.push({ row, column: deadlineColumn, rule: "deadline.needs-base", params: { text: deadline.text } });
     if (deadline.outsideCalendar)
       raws.push({
-        ...base,
+        row,
+        column: deadlineColumn,
         rule: "deadline.outside-calendar",
         params: { text: deadline.text, lastYear: officialCalendarYears().last },
       });
@@ -226,7 +229,7 @@ export function analyze(
         text: deadline.text,
         kind: deadline.kind,
         due: deadline.due,
-        milestones: deadline.milestones ? [...deadline.milestones] : [],
+        milestones: deadline.milestones ? deadline.milestones.slice() : [],
       },
       statusText,
       status,
@@ -388,7 +391,8 @@ function compareText(a: string, b: string): number {
 
 function render(raw: RawFinding, sheet: string, language: Language): Finding {
   const column = raw.column === null ? null : columnLetter(raw.column);
-  const cell = raw.row !== null && raw.column !== null ? cellAddress(raw.row, raw.column) : "";
+  // The cell's address from the letter just found (as cellAddress writes it), not a second conversion.
+  const cell = raw.row !== null && column !== null ? `${column}${raw.row}` : "";
   const suggestion = raw.suggestion ?? null;
   const params = { ...raw.params, row: raw.row ?? "", cell, sheet: raw.params.sheet ?? sheet };
   // A quoted cell text or unit name is cut short in the message (the whole of it stays in params).

@@ -3,7 +3,7 @@
  * (+ the findings sheet) with ExcelWorkbook (src/excel), and of the naive per-row way (bench/naiveGateway.ts).
  *   node bench/tmp/gateway.cjs --rows 10000 [--naive false]
  */
-import { check } from "../../src/app/check";
+import { checkWorkbook } from "../../src/app/check";
 import { highlight } from "../../src/app/highlight";
 import { HIGHLIGHT_FILLS } from "../../src/app/port";
 import { writeFindings } from "../../src/app/reportSheets";
@@ -75,10 +75,12 @@ runMain(async () => {
 
   const double = doubleWith(plan.grid);
   const port = new ExcelWorkbook({ run: double.run, isSetSupported: double.isSetSupported });
-  const checked = await measure("check", double, port, () => check(port, options));
-  const report = checked.value;
+  const checked = await measure("check", double, port, () => checkWorkbook(port, options));
+  const { report, grids } = checked.value;
   if (!report.table) throw new Error("gateway: no plan found in the double");
-  const highlighted = await measure("highlight", double, port, () => highlight(port, report));
+  // With the grids the check read, as the ribbon's and the pane's Check do (src/app/actions.ts): without them
+  // highlight reads the plan sheet again.
+  const highlighted = await measure("highlight", double, port, () => highlight(port, report, grids));
   const findings = await measure("findings sheet", double, port, () => writeFindings(port, report));
   const overdueRows = highlighted.value?.overdueRows ?? [];
 

@@ -53,3 +53,15 @@ export class ByteText {
     return utf8Text(this.bytes.subarray(start, end));
   }
 }
+
+/** A run of 1 to `maxDigits` (at most 15: exact) ASCII digits, read in place, as its integer; -1 for anything else. */
+export function digitsAt(xml: ByteText, start: number, end: number, maxDigits = 15): number {
+  if (end <= start || end - start > maxDigits) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}

@@ -5,7 +5,7 @@
  * in the number of areas and the rows they span, where comparing each with every earlier one was quadratic.
  */
 import type { MergedArea } from "../core/types";
-import type { ByteText } from "./byteText";
+import { digitsAt, type ByteText } from "./byteText";
 import { attribute, decodeXml } from "./xml";
 
 /** "AB12" -> column 28 (0 when there are no letters). */
@@ -100,18 +100,6 @@ export class MergeIndex {
 /** [A-Za-z0-9_]: what ends a word for a regex's \b. */
 const isWordByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-/** Digits then end: the number, or -1. */
-function numberAt(xml: ByteText, start: number, end: number): number {
-  if (end <= start || end - start > 7) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = xml.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 /** One corner of a ref read in place ("AB12"): [column, row, end], or null. */
 function cornerAt(xml: ByteText, start: number): [number, number, number] | null {
   let i = start;
@@ -125,7 +113,7 @@ function cornerAt(xml: ByteText, start: number): [number, number, number] | null
   if (i === start) return null;
   const digits = i;
   while (xml.charCodeAt(i) >= 48 && xml.charCodeAt(i) <= 57) i++;
-  const row = numberAt(xml, digits, i);
+  const row = digitsAt(xml, digits, i, 7);
   return row === -1 ? null : [column, row, i];
 }
 

@@ -12,7 +12,7 @@ import { decodeEscapes, stringItemText } from "./sharedStrings";
 import type { CellStyles } from "./workbookParts";
 import { GridBuilder } from "./gridBuilder";
 import { readMerges } from "./merges";
-import { ByteText } from "./byteText";
+import { ByteText, digitsAt } from "./byteText";
 import { attribute, decodeXml, rootPrefix } from "./xml";
 
 export interface ScanContext {
@@ -124,18 +124,6 @@ function findAttributes(xml: ByteText, from: number, end: number): void {
     }
     i = valueEnd + 1;
   }
-}
-
-/** A run of 1–15 ASCII digits as its integer (exact), or -1 for anything else. */
-function digitsAt(xml: ByteText, start: number, end: number): number {
-  if (end <= start || end - start > 15) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = xml.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 /** parseInt(raw, 10) of a raw attribute value (digits read in place; anything unusual by parseInt). */

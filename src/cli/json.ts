@@ -90,8 +90,14 @@ function columnsOf(report: Report): Partial<Record<Role, string>> {
   return columns;
 }
 
-/** Items of a long array stringified (and written) this many at a time. */
-export const JSON_BATCH = 2000;
+/**
+ * Items of a long array stringified (and written) this many at a time. Small on purpose: a task is ~230
+ * characters, so a batch stays a young, small string (V8 builds JSON.stringify's result as a rope and flattens
+ * it when it is sliced or written; pieces of several hundred KB land in the large-object space and drive
+ * full garbage collections of the whole report). Measured on a 100k-row plan (bench/notes.md): writing the
+ * output took ~750 ms with batches of 2,000 items and writes of 256K characters, ~300 ms with 64 and 8K.
+ */
+export const JSON_BATCH = 64;
 
 /** A field of an object in the output: its value's compact JSON, or a long array written in batches. */
 type Field = { key: string; text: string } | { key: string; items: readonly unknown[]; keys: string[] };
@@ -135,9 +141,9 @@ function combinedNode(files: readonly string[], combined: Combined): Node {
 
 /**
  * Pieces of JSON text, gathered into writes of about this many characters (one write per piece would be a
- * system call per comma), each escaped on its way out.
+ * system call per comma), each escaped on its way out. Kept small for the reason given at JSON_BATCH.
  */
-const WRITE_CHARS = 1 << 18;
+const WRITE_CHARS = 1 << 13;
 
 class JsonWriter {
   private pending: string[] = [];

@@ -2,8 +2,9 @@
  * The --json shape (issue 4; documented in docs/cli.md; keep it stable). One file: one object.
  * Several files: an array of those objects, then one last element { combined: true, files, totals }.
  *
- * Built with JSON.stringify's key lists (native, no copies of 100,000 tasks): each list names exactly the
- * fields of the shape, in order, so a field the core adds later never leaks into the output.
+ * Built with JSON.stringify's key lists: each list names exactly the fields of the shape, in order, so a field
+ * the core adds later never leaks into the output. Tasks and findings, the long arrays, are copied into objects
+ * of exactly those fields instead (taskShape, findingShape), a batch at a time: faster to stringify.
  *
  * Written in pieces (writeJsonOutput): the tasks and findings a few thousand at a time, each piece escaped and
  * handed to the writer, so no string of the whole output (tens of MB on a 100,000-row plan) is ever built. The
@@ -13,7 +14,7 @@ import { columnLetter } from "../core/address";
 import type { Combined } from "../app/combine";
 import type { NoteFile, UnitNote } from "../app/documents";
 import type { Assessment } from "../core/assessment";
-import type { Report, Role } from "../core/types";
+import type { Finding, Report, Role, Task } from "../core/types";
 import { escapeJsonControls } from "./terminalText";
 
 const TASK_KEYS = [
@@ -100,7 +101,54 @@ function columnsOf(report: Report): Partial<Record<Role, string>> {
 export const JSON_BATCH = 64;
 
 /** A field of an object in the output: its value's compact JSON, or a long array written in batches. */
-type Field = { key: string; text: string } | { key: string; items: readonly unknown[]; keys: string[] };
+type Field = { key: string; text: string } | { key: string; items: ShapedItems };
+
+/** A long array of the output: how many items, and item i as the output shows it. */
+interface ShapedItems {
+  length: number;
+  shaped: (index: number) => object;
+}
+
+/**
+ * A task as the output shows it: exactly the fields of TASK_KEYS, in that order (what JSON.stringify(task,
+ * TASK_KEYS) prints, the key list applying to the deadline and its milestones too). A plain object of those
+ * fields is stringified on V8's fast path; a key list sends every object down the slow one (~40 % more time on
+ * 100k tasks). test/cli/jsonStream.test.ts holds the two to the same text.
+ */
+function taskShape(task: Task): object {
+  const deadline = task.deadline;
+  const milestones = deadline.milestones;
+  return {
+    row: task.row,
+    id: task.id,
+    section: task.section,
+    text: task.text,
+    lead: task.lead,
+    responsible: task.responsible,
+    leaders: task.leaders,
+    deadline: {
+      text: deadline.text,
+      kind: deadline.kind,
+      due: deadline.due,
+      milestones: milestones && milestones.map((stage) => ({ text: stage.text, due: stage.due })),
+    },
+    status: task.status,
+    daysOverdue: task.daysOverdue,
+    completed: task.completed,
+  };
+}
+
+/** A finding as the output shows it: the fields of FINDING_KEYS, in that order. */
+function findingShape(finding: Finding): object {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    row: finding.row,
+    column: finding.column,
+    message: finding.message,
+    suggestion: finding.suggestion,
+  };
+}
 
 /** A value of the output: an object of fields, or an array of such objects (several files). */
 type Node = { fields: Field[] } | { elements: Node[] };
@@ -119,8 +167,8 @@ function reportNode({ file, report, assessment }: CheckedReport): Node {
     { key: "headerRow", text: json(table?.headerRow) },
     { key: "asOf", text: json(report.asOf) },
     { key: "columns", text: json(columnsOf(report)) },
-    { key: "tasks", items: report.tasks, keys: TASK_KEYS },
-    { key: "findings", items: report.findings, keys: FINDING_KEYS },
+    { key: "tasks", items: { length: report.tasks.length, shaped: (i) => taskShape(report.tasks[i]) } },
+    { key: "findings", items: { length: report.findings.length, shaped: (i) => findingShape(report.findings[i]) } },
     { key: "totals", text: JSON.stringify(report.totals, TOTAL_KEYS) },
     { key: "summary", text: JSON.stringify(report.summary, SUMMARY_KEYS) },
     { key: "comparison", text: JSON.stringify(report.comparison ?? null, COMPARISON_KEYS) },
@@ -179,20 +227,17 @@ function prettyAt(text: string, depth: number): string {
 }
 
 /** A long array, `batchSize` items at a time (`depth`: how deep the array itself sits; -1 = compact). */
-function writeItems(
-  out: JsonWriter,
-  items: readonly unknown[],
-  keys: string[],
-  depth: number,
-  batchSize: number,
-): void {
+function writeItems(out: JsonWriter, items: ShapedItems, depth: number, batchSize: number): void {
   if (items.length === 0) {
     out.add("[]");
     return;
   }
   out.add(depth < 0 ? "[" : "[\n");
   for (let start = 0; start < items.length; start += batchSize) {
-    const batch = JSON.stringify(items.slice(start, start + batchSize), keys);
+    const end = Math.min(items.length, start + batchSize);
+    const shaped: object[] = [];
+    for (let i = start; i < end; i++) shaped.push(items.shaped(i));
+    const batch = JSON.stringify(shaped);
     if (start > 0) out.add(depth < 0 ? "," : ",\n");
     if (depth < 0) {
       out.add(batch.slice(1, -1));
@@ -226,7 +271,7 @@ function writeNode(out: JsonWriter, node: Node, depth: number, batchSize: number
     }
     out.add(compact ? `${JSON.stringify(part.key)}:` : `${JSON.stringify(part.key)}: `);
     if ("text" in part) out.add(compact ? part.text : prettyAt(part.text, inner));
-    else writeItems(out, part.items, part.keys, inner, batchSize);
+    else writeItems(out, part.items, inner, batchSize);
   });
   out.add(compact ? close : `\n${indent(depth)}${close}`);
 }

@@ -159,6 +159,47 @@ describe("check --json written in pieces", () => {
     expect(parsed.comparison.removed[0].text).toBe("删去的\u007f任务");
   });
 
+  it("shows a task's staged deadline, its completion date (absent, unknown, a day) and nothing else", () => {
+    const staged = {
+      text: "6月底前启动，9月底前试点，年底前完成",
+      kind: "date" as const,
+      due: "2017-12-31",
+      milestones: [
+        { text: "6月底前启动", due: "2017-06-30" },
+        { text: "9月底前试点", due: null },
+      ],
+    };
+    const report = handmadeReport({
+      tasks: [
+        task({ row: 5, deadline: staged, completed: "2017-08-01", status: "done" }),
+        task({ row: 6, deadline: { ...staged, milestones: [] }, completed: null }),
+        // What the output does not show: the status cell as written, anything the core may add later.
+        Object.assign(task({ row: 7, statusText: "正在推进" }), { internal: "x" }),
+      ],
+    });
+    const findings = report.findings.map((finding) => Object.assign({ ...finding }, { extra: 1 }));
+    const results = [{ file: "方案.xlsx", report: { ...report, findings } }];
+    expectSameAsOneString(results, null);
+    const parsed = JSON.parse(streamed(results, null, false).text);
+    expect(parsed.tasks[0].deadline.milestones).toEqual(staged.milestones);
+    expect(parsed.tasks[0].completed).toBe("2017-08-01");
+    expect(parsed.tasks[1]).toHaveProperty("completed", null);
+    expect(parsed.tasks[2]).not.toHaveProperty("completed");
+    expect(Object.keys(parsed.tasks[2])).toEqual([
+      "row",
+      "id",
+      "section",
+      "text",
+      "lead",
+      "responsible",
+      "leaders",
+      "deadline",
+      "status",
+      "daysOverdue",
+    ]);
+    expect(Object.keys(parsed.findings[0] ?? {})).not.toContain("extra");
+  });
+
   it("keeps empty lists and a plan without a table as before", () => {
     const empty = handmadeReport({ tasks: [], findings: [], totals: [] });
     const noTable = handmadeReport({ table: null, tasks: [], findings: [] });

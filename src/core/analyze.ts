@@ -20,6 +20,7 @@ import { totalsByUnit } from "./totals";
 import type {
   AnalyzeOptions,
   CellValue,
+  Deadline,
   Finding,
   Grid,
   IsoDate,
@@ -176,6 +177,22 @@ export function analyze(
     }
     return parsed;
   };
+  // The report's Deadline of a reading: one object for every task whose deadline cell reads the same (tasks share
+  // it; nothing changes a report's deadlines), instead of a copy per task.
+  const reportDeadlines = new Map<ParsedDeadline, Deadline>();
+  const reportDeadline = (parsed: ParsedDeadline): Deadline => {
+    let deadline = reportDeadlines.get(parsed);
+    if (deadline === undefined) {
+      deadline = {
+        text: parsed.text,
+        kind: parsed.kind,
+        due: parsed.due,
+        milestones: parsed.milestones ? parsed.milestones.slice() : [],
+      };
+      if (reportDeadlines.size < MAX_REMEMBERED_DEADLINES) reportDeadlines.set(parsed, deadline);
+    }
+    return deadline;
+  };
   // Whether a status cell says done, per text: a plan writes a handful of status words over all its rows.
   const doneTexts = new Map<string, boolean>();
   const doneText = (statusText: string): boolean => {
@@ -225,12 +242,7 @@ export function analyze(
       lead: parsed.lead,
       responsible: parsed.responsible,
       leaders: parsed.leaders,
-      deadline: {
-        text: deadline.text,
-        kind: deadline.kind,
-        due: deadline.due,
-        milestones: deadline.milestones ? deadline.milestones.slice() : [],
-      },
+      deadline: reportDeadline(deadline),
       statusText,
       status,
       daysOverdue,

@@ -12,6 +12,7 @@
  * Units with the same rounded score share a rank, and the next rank skips (competition ranking 1, 2, 2, 4).
  */
 import type { IsoDate, Report, Task } from "./types";
+import { listedBefore } from "./totals";
 
 /** Every weight of the assessment; stored in the workbook's settings (defaults in DEFAULT_ASSESSMENT_WEIGHTS). */
 export interface AssessmentWeights {
@@ -121,13 +122,13 @@ export function assessUnits(
   for (const task of report.tasks) {
     const outcome = taskOutcome(task, completedOn);
     const points = taskPoints(task, outcome, weights);
-    const seen = new Set<string>();
-    const units = [...task.lead, ...task.responsible];
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i];
-      if (seen.has(unit)) continue; // a unit counts once per task, as lead if it leads
-      seen.add(unit);
-      const isLead = i < task.lead.length;
+    // A task has a few units: no set nor joined copy of its lists per task (a big plan has 100,000 tasks).
+    const { lead, responsible } = task;
+    const count = lead.length + responsible.length;
+    for (let i = 0; i < count; i++) {
+      const isLead = i < lead.length;
+      const unit = isLead ? lead[i] : responsible[i - lead.length];
+      if (listedBefore(lead, responsible, i, unit)) continue; // a unit counts once per task, as lead if it leads
       let sum = byUnit.get(unit);
       if (!sum) byUnit.set(unit, (sum = { line: emptyLine(unit), points: 0, weight: 0 }));
       const weight = isLead ? weights.lead : weights.responsible;

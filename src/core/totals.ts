@@ -38,8 +38,14 @@ export function totalsByUnit(tasks: readonly Task[]): UnitTotals[] {
   return finish(byUnit);
 }
 
-/** Is `unit` among the first `before` units of lead + responsible? */
-function listedBefore(lead: readonly string[], responsible: readonly string[], before: number, unit: string): boolean {
+/** Is `unit` among the first `before` units of lead + responsible? (Totals and the assessment count a unit once
+ * per task, at its first place.) */
+export function listedBefore(
+  lead: readonly string[],
+  responsible: readonly string[],
+  before: number,
+  unit: string,
+): boolean {
   for (let j = 0; j < before; j++) if ((j < lead.length ? lead[j] : responsible[j - lead.length]) === unit) return true;
   return false;
 }

@@ -45,6 +45,19 @@ function getWordIndex(): WordIndex | null {
 
 const isDescription = (unit: number): boolean => unit >= 0x2ff0 && unit <= 0x2fff;
 const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
+/** What /\s/ matches, by code unit. */
+const isWhitespace = (unit: number): boolean =>
+  (unit >= 9 && unit <= 13) ||
+  unit === 32 ||
+  unit === 0xa0 ||
+  unit === 0x1680 ||
+  (unit >= 0x2000 && unit <= 0x200a) ||
+  unit === 0x2028 ||
+  unit === 0x2029 ||
+  unit === 0x202f ||
+  unit === 0x205f ||
+  unit === 0x3000 ||
+  unit === 0xfeff;
 
 /**
  * Reads the dictionaries of the t2s configuration (normalisation, then conversion): strings of "source target"
@@ -65,28 +78,37 @@ function readWordIndex(): WordIndex | null {
       pieces: !config.segmentation,
     };
     let words = 0;
-    const addWord = (word: string): void => {
-      if (word.length === 0) return;
+    /** The entry's first word, text[start, end). */
+    const addWord = (text: string, start: number, end: number): void => {
+      if (end <= start) return;
       words++;
-      const first = word.charCodeAt(0);
-      if (word.length === 1) {
+      const first = text.charCodeAt(start);
+      if (end - start === 1) {
         index.single[first] = 1;
         return;
       }
       index.longer[first] = 1;
       let seconds = index.second.get(first);
       if (seconds === undefined) index.second.set(first, (seconds = new Set()));
-      seconds.add(word.charCodeAt(1));
+      seconds.add(text.charCodeAt(start + 1));
     };
+    // Read in place (the dictionaries hold some 100,000 entries: no string nor array per entry), as
+    // `for (entry of node.split("|")) addWord(entry.split(/\s/)[0])` would read them.
     const visit = (node: unknown, depth: number): void => {
       if (typeof node === "string") {
-        for (const entry of node.split("|")) {
-          for (let i = 0; i < entry.length; i++) {
-            const unit = entry.charCodeAt(i);
-            index.used[unit] = 1;
-            if (isDescription(unit)) index.pieces = false;
+        let entryStart = 0;
+        let wordEnd = -1;
+        for (let i = 0; i <= node.length; i++) {
+          const unit = i < node.length ? node.charCodeAt(i) : 124;
+          if (unit === 124 /* | */) {
+            addWord(node, entryStart, wordEnd === -1 ? i : wordEnd);
+            entryStart = i + 1;
+            wordEnd = -1;
+            continue;
           }
-          addWord(entry.split(/\s/)[0]);
+          index.used[unit] = 1;
+          if (isDescription(unit)) index.pieces = false;
+          if (wordEnd === -1 && isWhitespace(unit)) wordEnd = i;
         }
       } else if (depth < 8 && node !== null && typeof node === "object") {
         for (const value of Object.values(node)) visit(value, depth + 1);

@@ -75,6 +75,13 @@ const TRADITIONAL_WORDS: Record<string, string> = {
   "未落实": "未落實",
   "未启动": "未啟動",
   "没有完成": "沒有完成",
+  "进行中": "進行中",
+  "推进中": "推進中",
+  "办理中": "辦理中",
+  "征求意见": "徵求意見",
+  "阶段性": "階段性",
+  "待验收": "待驗收",
+  "待审": "待審",
 };
 
 const withTraditional = (words: readonly string[]): string[] =>

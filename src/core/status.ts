@@ -24,7 +24,10 @@ export const DONE_WORDS: readonly string[] = [
   "|finished",
   "|closed",
 ];
-/** Any of these makes a status "not done", whatever else it says ("逾期未完成", "not yet done"). */
+/**
+ * Any of these makes a status "not done", whatever else it says ("逾期未完成", "not yet done"). A progress note
+ * that names a finished step is not a finished task: "已完成初稿，正在征求意见", "已完成调研，待审定", "阶段性完成".
+ */
 export const NOT_DONE_WORDS: readonly string[] = [
   "未完成",
   "未办结",
@@ -35,12 +38,25 @@ export const NOT_DONE_WORDS: readonly string[] = [
   "未按期",
   "延期",
   "逾期",
+  "正在",
+  "进行中",
+  "推进中",
+  "办理中",
+  "初稿",
+  "征求意见",
+  "部分完成",
+  "阶段性",
+  "待验收",
+  "待审",
   "not done",
   "not yet done",
   "not complete",
   "not yet complete",
   "in progress",
   "overdue",
+  "partially",
+  "pending",
+  "draft",
 ];
 
 /** "|" + text trimmed with runs of spaces made one (as Excel's TRIM does) + "|", lower case. */

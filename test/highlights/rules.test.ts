@@ -167,6 +167,14 @@ describe("status words: the rules and the core agree", () => {
     "未辦結",
     "持续推进",
     "完成 ",
+    "已完成初稿，正在征求意见",
+    "已完成初稿，正在徵求意見",
+    "已完成调研，待審定",
+    "階段性完成",
+    "辦理中",
+    "已完成建设，待驗收",
+    "Completed, pending sign-off",
+    "Draft done",
   ];
   test.each(statuses)("%p", (status) => {
     expect(ruleSaysDone(status)).toBe(isDoneText(toSimplified(status)));

@@ -259,7 +259,7 @@ export function gatewayTable(results: readonly GatewayResult[]): Table {
     rows.push([
       formatRows(r.rows),
       formatCount(r.overdueRows),
-      check ? `${check.syncs} (${check.blocks} blocks, ${check.retries} retries)` : "–",
+      check ? `${check.syncs} (${check.blocks} blocks, ${check.retries} retries, ${check.follows ?? 0} follows)` : "–",
       paint ? String(paint.syncs) : "–",
       formatCount(sum(check, paint, "syncs")),
       formatBytes(sum(check, paint, "requestBytes")),
@@ -289,15 +289,21 @@ export function gatewayTable(results: readonly GatewayResult[]): Table {
 }
 
 /**
- * Constant up to one block, one more per block after: the syncs of Check minus its row blocks and retries
- * should not grow with the size, except for the deadline column's number formats, read in requests of up
- * to 100,000 rows (one more per 100,000 rows). The highlight's syncs should not grow at all.
+ * Constant up to one block, one more per block after: the syncs of Check minus its row blocks, retries and
+ * merge follow-ups should not grow with the size, except for the deadline column's number formats, read in
+ * requests of up to 100,000 rows (one more per 100,000 rows). A follow-up round asks again for a merged area
+ * cut at the bottom edge of the last range read (Excel answers an area cut there): it depends on where the plan's
+ * merges fall, not on its size, and is shown beside the others. The highlight's syncs should not grow at all.
  */
 export function gatewayVerdicts(results: readonly GatewayResult[]): Verdict[] {
   const fixed = results
     .map((r) => ({ r, check: phase(r.fengong, "check") }))
     .filter((x): x is { r: GatewayResult; check: PhaseStats } => x.check !== undefined)
-    .map(({ r, check }) => ({ rows: r.rows, fixed: check.syncs - check.blocks - check.retries, check }));
+    .map(({ r, check }) => ({
+      rows: r.rows,
+      fixed: check.syncs - check.blocks - check.retries - (check.follows ?? 0),
+      check,
+    }));
   if (fixed.length === 0) return [];
   const base = fixed[0].fixed;
   const met = fixed.every((f) => f.fixed - base <= Math.floor(f.rows / 100_000));
@@ -311,7 +317,7 @@ export function gatewayVerdicts(results: readonly GatewayResult[]): Verdict[] {
         fixed
           .map(
             (f) =>
-              `${formatRows(f.rows)}: ${f.check.syncs} syncs = ${f.fixed} + ${f.check.blocks} blocks + ${f.check.retries} retries`,
+              `${formatRows(f.rows)}: ${f.check.syncs} syncs = ${f.fixed} + ${f.check.blocks} blocks + ${f.check.retries} retries + ${f.check.follows ?? 0} follows`,
           )
           .join("; ") + `; highlight ${paints.join(" / ")} syncs`,
     },

@@ -86,6 +86,8 @@ export interface PhaseStats {
   /** Row blocks read (ExcelWorkbook only). */
   blocks: number;
   retries: number;
+  /** Rounds that only follow merged areas cut at the edge of the last range read (ExcelWorkbook only). */
+  follows: number;
   ms: number;
 }
 

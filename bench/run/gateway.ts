@@ -59,6 +59,7 @@ async function measure<T>(
       maxRequestBytes: s.maxRequestBytes,
       blocks: port?.stats.blocks ?? 0,
       retries: port?.stats.retries ?? 0,
+      follows: port?.stats.follows ?? 0,
       ms,
     },
   };

@@ -41,6 +41,9 @@ export interface ExcelWorkbookOptions {
   temporarySheetName?: () => string;
 }
 
+/** How long the sheets seen by readGrids are trusted (a big plan's analysis runs in between). */
+const SHEETS_SEEN_MS = 60_000;
+
 const randomTemporaryName = (): string => `fengong_tmp_${Math.random().toString(36).slice(2, 10)}`;
 
 export class ExcelWorkbook implements WorkbookPort {
@@ -51,6 +54,12 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly locate: LocateTable;
   private readonly isDirectory: (name: string) => boolean;
   private readonly temporaryName: () => string;
+  /**
+   * The sheets the last readGrids saw, kept for the one port call that follows it: a check reads its history
+   * right after the grids, and when the history sheet was not there, that costs no round trip. Any other call
+   * forgets them (we are the only writer of our sheets, and a check runs its calls in that order); so does time.
+   */
+  private sheetsSeen: { names: ReadonlySet<string>; at: number } | null = null;
 
   constructor(options: ExcelWorkbookOptions) {
     this.run = options.run;
@@ -76,6 +85,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   private batch<T>(work: (session: Session) => Promise<T>, hints: ErrorHints = {}): Promise<T> {
+    this.sheetsSeen = null;
     this.stats.runs++;
     return runExcel(
       this.run,
@@ -86,7 +96,8 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async readGrids(options: ReadGridsOptions = {}): Promise<WorkbookGrids> {
     const sheet = options.sheet ?? null;
-    return this.batch(
+    let seen: Set<string> | null = null;
+    const grids = await this.batch(
       (session) =>
         readWorkbookGrids(session, {
           sheet,
@@ -94,9 +105,14 @@ export class ExcelWorkbook implements WorkbookPort {
           locateTable: this.locate,
           isUnitDirectorySheet: this.isDirectory,
           limits: this.limits,
+          onSheetNames: (names) => {
+            seen = new Set(names);
+          },
         }),
       { sheet },
     );
+    if (seen !== null) this.sheetsSeen = { names: seen, at: Date.now() };
+    return grids;
   }
 
   async applyHighlights(plan: HighlightPlan): Promise<void> {
@@ -172,6 +188,11 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async readOwnedRows(sheet: string): Promise<CellValue[][] | null> {
+    const seen = this.sheetsSeen;
+    if (seen !== null && Date.now() - seen.at <= SHEETS_SEEN_MS && !seen.names.has(sheet)) {
+      this.sheetsSeen = null;
+      return null;
+    }
     return this.batch((session) => readOwnedRowsIn(session, sheet));
   }
 

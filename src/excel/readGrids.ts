@@ -31,6 +31,8 @@ export interface ReadOptions {
   locateTable: LocateTable;
   isUnitDirectorySheet: (name: string) => boolean;
   limits: BlockLimits;
+  /** Told the names of all the workbook's sheets (very hidden ones included), as the first round trip read them. */
+  onSheetNames?: (names: string[]) => void;
 }
 
 interface Bounds {
@@ -89,6 +91,7 @@ export async function readWorkbookGrids(session: Session, options: ReadOptions):
   const setting = options.columns ? null : workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting?.load("value");
   await session.sync();
+  options.onSheetNames?.(worksheets.items.map((sheet) => sheet.name));
   const columns =
     options.columns ?? (setting && !setting.isNullObject ? sanitizeSettings(setting.value).columns : undefined);
   const locate = (grid: Grid) => safeLocate(options.locateTable, grid, columns ?? undefined);
@@ -296,6 +299,7 @@ async function readBlocks(session: Session, reads: SheetRead[], limits: BlockLim
       session.stats.retries++;
       continue;
     }
+    if (round.every(({ range }) => range === null)) session.stats.follows++;
     for (const { read, count, range, queries, following } of round) {
       // The merges followed this round are answered below (and reopened if they still go on).
       if (!read.mergesUnknown) read.openMerges = read.openMerges.filter((open) => !following.includes(open));

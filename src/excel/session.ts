@@ -13,9 +13,15 @@ export interface ExcelStats {
   blocks: number;
   /** Batches repeated with smaller blocks or merged-area ranges after a size error. */
   retries: number;
+  /**
+   * Rounds that only follow merged areas cut at the bottom edge of the last block (or merged-area range) read:
+   * Excel answers an area whose top-left cell lies in the range asked, cut at its edge, so one that goes on
+   * below is asked again from its top-left cell (one round per 1,022 rows of the area past the edge).
+   */
+  follows: number;
 }
 
-export const emptyExcelStats = (): ExcelStats => ({ runs: 0, syncs: 0, blocks: 0, retries: 0 });
+export const emptyExcelStats = (): ExcelStats => ({ runs: 0, syncs: 0, blocks: 0, retries: 0, follows: 0 });
 
 export class Session {
   constructor(

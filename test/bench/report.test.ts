@@ -35,7 +35,7 @@ const analyzeResult = (layout: AnalyzeResult["layout"], rows: number, ms: number
   heapUsedMb: 0,
 });
 
-const phase = (name: string, syncs: number, blocks = 0, retries = 0): PhaseStats => ({
+const phase = (name: string, syncs: number, blocks = 0, retries = 0, follows = 0): PhaseStats => ({
   phase: name,
   runs: 1,
   syncs,
@@ -44,6 +44,7 @@ const phase = (name: string, syncs: number, blocks = 0, retries = 0): PhaseStats
   maxRequestBytes: 100,
   blocks,
   retries,
+  follows,
   ms: 1,
 });
 
@@ -53,13 +54,14 @@ const gatewayResult = (
   blocks: number,
   retries: number,
   highlightSyncs = 3,
+  follows = 0,
 ): GatewayResult => ({
   rows,
   tasks: rows,
   overdueRows: rows / 10,
   merges: 0,
   fengong: [
-    phase("check", checkSyncs, blocks, retries),
+    phase("check", checkSyncs, blocks, retries, follows),
     phase("highlight", highlightSyncs),
     phase("findings sheet", 2),
   ],
@@ -174,6 +176,13 @@ describe("verdicts", () => {
     expect(gatewayVerdicts(perRow)[0].met).toBe(false);
     const highlightGrows = [gatewayResult(1000, 5, 1, 0, 3), gatewayResult(10_000, 5, 1, 0, 30)];
     expect(gatewayVerdicts(highlightGrows)[0].met).toBe(false);
+    // A round that follows a merge cut at the last range's edge is shown apart, not taken for growth.
+    const followed = [gatewayResult(1000, 5, 1, 0), gatewayResult(10_000, 7, 1, 1, 3, 1)];
+    const [verdict] = gatewayVerdicts(followed);
+    expect(verdict.met).toBe(true);
+    expect(verdict.detail).toContain("10k: 7 syncs = 4 + 1 blocks + 1 retries + 1 follows");
+    const notFollowed = [gatewayResult(1000, 5, 1, 0), gatewayResult(10_000, 7, 1, 1, 3, 0)];
+    expect(gatewayVerdicts(notFollowed)[0].met).toBe(false);
   });
 
   it("bundle: under 250 KB of 1,024 bytes", () => {

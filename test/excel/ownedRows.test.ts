@@ -60,6 +60,49 @@ describe("writeCells in Excel", () => {
   });
 });
 
+describe("the history after the grids", () => {
+  test("a check of a workbook without history reads none, without a round trip of its own", async () => {
+    const excel = planWorkbook(12);
+    const port = workbookOn(excel);
+    await port.readGrids();
+    const syncs = excel.stats.syncs;
+    expect(await port.readOwnedRows(HISTORY_SHEET)).toBeNull();
+    expect(excel.stats.syncs).toBe(syncs);
+    // Only once: the next look asks Excel again.
+    expect(await port.readOwnedRows(HISTORY_SHEET)).toBeNull();
+    expect(excel.stats.syncs).toBeGreaterThan(syncs);
+  });
+
+  test("a history sheet there when the grids were read is read", async () => {
+    const excel = planWorkbook(3);
+    const port = workbookOn(excel);
+    await port.writeOwnedRows(HISTORY_SHEET, [["fengong history", 1]]);
+    await port.readGrids();
+    expect(await port.readOwnedRows(HISTORY_SHEET)).toEqual([["fengong history", 1]]);
+  });
+
+  test("what the grids saw is forgotten after any other call, and after a minute", async () => {
+    const excel = planWorkbook(3);
+    const port = workbookOn(excel);
+    await port.readGrids();
+    await port.writeOwnedRows(HISTORY_SHEET, [["fengong history", 1]]);
+    expect(await port.readOwnedRows(HISTORY_SHEET)).toEqual([["fengong history", 1]]);
+
+    const other = planWorkbook(3);
+    const late = workbookOn(other);
+    await late.readGrids();
+    // Another add-in (a co-author's Fengong) records a check while this one analyses a big plan for a minute.
+    await workbookOn(other).writeOwnedRows(HISTORY_SHEET, [["fengong history", 1]]);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, "now").mockReturnValue(now + 61_000);
+    try {
+      expect(await late.readOwnedRows(HISTORY_SHEET)).toEqual([["fengong history", 1]]);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});
+
 describe("Check in Excel keeps the history", () => {
   test("the second check compares with the first; re-checking the same day adds no record", async () => {
     const excel = planWorkbook(12);

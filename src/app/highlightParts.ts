@@ -28,7 +28,7 @@
  */
 import { cellAddress, columnLetter } from "../core/address";
 import { ERROR_VALUE } from "../core/rows";
-import { DONE_WORDS, NOT_DONE_WORDS } from "../core/status";
+import { DONE_WORDS, NOT_DONE_WORDS, PERCENT_SIGNS } from "../core/status";
 import type { CellValue } from "../core/types";
 import { HIGHLIGHT_FILLS, OWNED_DATA_SHEET, OWNED_NAMES, type HighlightCategory, type HighlightPlan } from "./port";
 
@@ -91,6 +91,11 @@ const withTraditional = (words: readonly string[]): string[] =>
 export const STATUS_WORDS: readonly { word: string; weight: number }[] = [
   ...withTraditional(DONE_WORDS).map((word) => ({ word, weight: DONE_WEIGHT })),
   ...withTraditional(NOT_DONE_WORDS).map((word) => ({ word, weight: NOT_DONE_WEIGHT })),
+  // A percent sign is a part done ("已完成80%") unless it is the whole ("100%"), which cancels it.
+  ...PERCENT_SIGNS.flatMap(({ sign, whole }) => [
+    { word: sign, weight: NOT_DONE_WEIGHT },
+    { word: whole, weight: -NOT_DONE_WEIGHT },
+  ]),
 ];
 
 /** What the rules' notDone part says of a status cell as written (the same words as the core's isDoneText). */

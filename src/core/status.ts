@@ -59,6 +59,20 @@ export const NOT_DONE_WORDS: readonly string[] = [
   "draft",
 ];
 
+/**
+ * A share of the task below the whole ("已完成80%", "完成进度60％", "80% done") says it is under way: a percent
+ * sign without 100 before it. Signs and wholes pair up (a half-width "100%" makes a half-width "%" whole), so the
+ * live rules can say the same with weights: each sign -100, each whole +100. (Like the rules, this sees whether a
+ * cell holds a sign, not how many: "已完成100%的调研，整体完成50%" reads as a whole.)
+ */
+export const PERCENT_SIGNS: readonly { sign: string; whole: string }[] = [
+  { sign: "%", whole: "100%" },
+  { sign: "％", whole: "100％" },
+];
+
+const partShare = (probe: string): boolean =>
+  PERCENT_SIGNS.some(({ sign, whole }) => probe.includes(sign) && !probe.includes(whole));
+
 /** "|" + text trimmed with runs of spaces made one (as Excel's TRIM does) + "|", lower case. */
 export const statusProbe = (statusText: string): string =>
   `|${statusText.trim().replace(/ {2,}/g, " ")}|`.toLowerCase();
@@ -67,7 +81,7 @@ export const statusProbe = (statusText: string): string =>
 export function isDoneText(statusText: string): boolean {
   if (!statusText.trim()) return false;
   const probe = statusProbe(statusText);
-  if (NOT_DONE_WORDS.some((word) => probe.includes(word))) return false;
+  if (NOT_DONE_WORDS.some((word) => probe.includes(word)) || partShare(probe)) return false;
   return DONE_WORDS.some((word) => probe.includes(word));
 }
 

@@ -21,6 +21,8 @@ describe("a status cell says the task is done", () => {
     "已经完成并上报省政府办公厅",
     "Done",
     "Completed on 1 August",
+    "已完成100%",
+    "已完成（完成率100％）",
   ])("%p: done", (cell) => {
     expect(saysDone(cell)).toBe(true);
   });
@@ -44,6 +46,11 @@ describe("a status cell says the task is done", () => {
     "Draft completed, under consultation",
     "Partially completed",
     "Completed, pending sign-off",
+    "已完成80%",
+    "已完成 60 %",
+    "已完成总工程量的75％",
+    "完成进度：90%",
+    "80% completed",
     "",
   ])("%p: not done", (cell) => {
     expect(saysDone(cell)).toBe(false);

@@ -175,6 +175,13 @@ describe("status words: the rules and the core agree", () => {
     "已完成建设，待驗收",
     "Completed, pending sign-off",
     "Draft done",
+    "已完成100%",
+    "已完成（完成率100％）",
+    "已完成总工程量的75％",
+    "已完成80%，其中100％为市级资金",
+    "已完成100%的调研，整体完成50%",
+    "100%",
+    "80% completed",
   ];
   test.each(statuses)("%p", (status) => {
     expect(ruleSaysDone(status)).toBe(isDoneText(toSimplified(status)));

@@ -60,6 +60,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * forgets them (we are the only writer of our sheets, and a check runs its calls in that order); so does time.
    */
   private sheetsSeen: { names: ReadonlySet<string>; at: number } | null = null;
+  /** Batches started: a readGrids that another batch overlapped (the shared runtime) keeps nothing. */
+  private batchesStarted = 0;
 
   constructor(options: ExcelWorkbookOptions) {
     this.run = options.run;
@@ -86,6 +88,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   private batch<T>(work: (session: Session) => Promise<T>, hints: ErrorHints = {}): Promise<T> {
     this.sheetsSeen = null;
+    this.batchesStarted++;
     this.stats.runs++;
     return runExcel(
       this.run,
@@ -96,7 +99,8 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async readGrids(options: ReadGridsOptions = {}): Promise<WorkbookGrids> {
     const sheet = options.sheet ?? null;
-    let seen: Set<string> | null = null;
+    let seen: { names: Set<string>; at: number } | null = null;
+    const batch = this.batchesStarted + 1;
     const grids = await this.batch(
       (session) =>
         readWorkbookGrids(session, {
@@ -106,12 +110,12 @@ export class ExcelWorkbook implements WorkbookPort {
           isUnitDirectorySheet: this.isDirectory,
           limits: this.limits,
           onSheetNames: (names) => {
-            seen = new Set(names);
+            seen = { names: new Set(names), at: Date.now() };
           },
         }),
       { sheet },
     );
-    if (seen !== null) this.sheetsSeen = { names: seen, at: Date.now() };
+    if (this.batchesStarted === batch) this.sheetsSeen = seen;
     return grids;
   }
 

@@ -81,6 +81,13 @@ describe("the history after the grids", () => {
     expect(await port.readOwnedRows(HISTORY_SHEET)).toEqual([["fengong history", 1]]);
   });
 
+  test("grids read while another call ran (the ribbon and the pane at once) leave nothing to trust", async () => {
+    const excel = planWorkbook(3);
+    const port = workbookOn(excel);
+    await Promise.all([port.readGrids(), port.writeOwnedRows(HISTORY_SHEET, [["fengong history", 1]])]);
+    expect(await port.readOwnedRows(HISTORY_SHEET)).toEqual([["fengong history", 1]]);
+  });
+
   test("what the grids saw is forgotten after any other call, and after a minute", async () => {
     const excel = planWorkbook(3);
     const port = workbookOn(excel);

@@ -7,7 +7,7 @@ import { isIsoDate, todayIso } from "./dates";
 import { parseDeadline, type DeadlineContext, type ParsedDeadline } from "./deadline";
 import { HEADER_SYNONYMS } from "./headers";
 import { isReferenceSheet, mergeAdjustments, readHolidaySchedule } from "./holidays";
-import { findingText, suggestionText } from "./i18n/findings";
+import { findingTextWith, suggestionText } from "./i18n/findings";
 import { isOwnedSheet } from "./reportNames";
 import { rowTasks, type RawFinding, type RowContext } from "./rows";
 import { SheetView } from "./sheetView";
@@ -407,16 +407,15 @@ function render(raw: RawFinding, sheet: string, language: Language): Finding {
   const cell = raw.row !== null && column !== null ? `${column}${raw.row}` : "";
   const suggestion = raw.suggestion ?? null;
   const params = { ...raw.params, row: raw.row ?? "", cell, sheet: raw.params.sheet ?? sheet };
-  // A quoted cell text or unit name is cut short in the message (the whole of it stays in params).
-  // (One object for the message's values, no entries array nor second copy: a big plan has tens of thousands.)
-  const quoted: Record<string, string | number> = {};
+  // A quoted cell text or unit name is cut short in the message (the whole of it stays in params). Only the
+  // values the message names are looked at (a big plan renders tens of thousands: no object of them each).
   const all: Record<string, string | number> = params;
-  for (const name in all) {
-    const value = all[name];
-    quoted[name] = typeof value === "string" ? clip(value, MAX_QUOTED) : value;
-  }
-  quoted.suggestionText = suggestionText(language, suggestion === null ? null : clip(suggestion, MAX_QUOTED));
-  const message = findingText(language, raw.rule, quoted);
+  const message = findingTextWith(language, raw.rule, (name) => {
+    if (name === "suggestionText")
+      return suggestionText(language, suggestion === null ? null : clip(suggestion, MAX_QUOTED));
+    const value = Object.prototype.hasOwnProperty.call(all, name) ? all[name] : undefined;
+    return typeof value === "string" ? clip(value, MAX_QUOTED) : value;
+  });
   return {
     rule: raw.rule,
     severity: RULE_SEVERITY[raw.rule],

@@ -1,6 +1,6 @@
 /** zh-CN and en-US messages of the rule catalogue (design §4): each names the row, the cell and the fix. */
-import type { RuleId } from "../types";
-import { translator, type Catalogue } from "./format";
+import type { Language, RuleId } from "../types";
+import { formatWith, translator, type Catalogue } from "./format";
 
 const zhCN: Catalogue<RuleId> = {
   "table.not-found":
@@ -93,7 +93,16 @@ const enUS: Catalogue<RuleId> = {
     'Row {row} ({cell}): the deadline cell is empty, so the deadline was read from the task text: "{text}". Consider putting it in the deadline column.',
 };
 
-export const findingText = translator<RuleId>({ "zh-CN": zhCN, "en-US": enUS });
+const catalogues: Record<Language, Catalogue<RuleId>> = { "zh-CN": zhCN, "en-US": enUS };
+
+export const findingText = translator<RuleId>(catalogues);
+
+/** A finding's message with the values given by a function (formatWith). */
+export const findingTextWith = (
+  language: Language,
+  rule: RuleId,
+  value: (name: string) => string | number | null | undefined,
+): string => formatWith(catalogues[language][rule], value);
 
 /** The " (did you mean X?)" part of unit.unknown. */
 export const suggestionText = (language: "zh-CN" | "en-US", suggestion: string | null): string =>

@@ -26,11 +26,19 @@ function partsOf(template: string): string[] {
 
 /** Every "{name}" whose value is given is replaced by it; the others stay as written. */
 export function format(template: string, params: Params = {}): string {
+  return formatWith(template, (name) => params[name]);
+}
+
+/**
+ * format with the values given by a function, asked once per placeholder the template holds (a big plan renders
+ * tens of thousands of messages: no object of values is built for each).
+ */
+export function formatWith(template: string, value: (name: string) => string | number | null | undefined): string {
   const parts = partsOf(template);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
-    const value = params[parts[i]];
-    out += (value === undefined || value === null ? `{${parts[i]}}` : String(value)) + parts[i + 1];
+    const given = value(parts[i]);
+    out += (given === undefined || given === null ? `{${parts[i]}}` : String(given)) + parts[i + 1];
   }
   return out;
 }

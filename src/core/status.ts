@@ -19,6 +19,9 @@ export const DONE_WORDS: readonly string[] = [
   "已经完成",
   "|完成|",
   "|办结|",
+  // A progress column (进度) holding the whole share alone.
+  "|100%|",
+  "|100％|",
   "|done",
   "|complete",
   "|finished",

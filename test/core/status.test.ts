@@ -23,6 +23,8 @@ describe("a status cell says the task is done", () => {
     "Completed on 1 August",
     "已完成100%",
     "已完成（完成率100％）",
+    "100%",
+    " 100％ ",
   ])("%p: done", (cell) => {
     expect(saysDone(cell)).toBe(true);
   });
@@ -51,6 +53,8 @@ describe("a status cell says the task is done", () => {
     "已完成总工程量的75％",
     "完成进度：90%",
     "80% completed",
+    "80%",
+    "100%以上的任务已启动",
     "",
   ])("%p: not done", (cell) => {
     expect(saysDone(cell)).toBe(false);

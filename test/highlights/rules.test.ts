@@ -181,6 +181,8 @@ describe("status words: the rules and the core agree", () => {
     "已完成80%，其中100％为市级资金",
     "已完成100%的调研，整体完成50%",
     "100%",
+    " 100％ ",
+    "80%",
     "80% completed",
   ];
   test.each(statuses)("%p", (status) => {

@@ -92,6 +92,23 @@ function serviceWorker(): WorkerEndpoint & { sent: WorkerRequest["kind"][] } {
   return endpoint;
 }
 
+/** The sample checked through a client whose worker records every request the page posts. */
+async function recordedCheck() {
+  const sent: WorkerRequest[] = [];
+  const analysis = new AnalysisClient(() => {
+    const worker = serviceWorker();
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message) => {
+      sent.push(message);
+      post(message);
+    };
+    return worker;
+  });
+  await analysis.open(sample(), "yunnan-2017-notice.xlsx");
+  const report = await analysis.check({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+  return { sent, analysis, report };
+}
+
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const sample = () =>
   new File(
@@ -383,18 +400,7 @@ describe("AnalysisClient on a real workbook (the service behind the message boun
   }, 60_000);
 
   it("annotates the report the worker kept from the check: the same copy as with the report posted back", async () => {
-    const sent: WorkerRequest[] = [];
-    const analysis = new AnalysisClient(() => {
-      const worker = serviceWorker();
-      const post = worker.postMessage.bind(worker);
-      worker.postMessage = (message) => {
-        sent.push(message);
-        post(message);
-      };
-      return worker;
-    });
-    await analysis.open(sample(), "yunnan-2017-notice.xlsx");
-    const report = await analysis.check({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+    const { sent, analysis, report } = await recordedCheck();
     const kept = await analysis.annotatedCopy(report);
     const check = sent.find((message) => message.kind === "check");
     expect(sent[sent.length - 1]).toEqual({ id: sent[sent.length - 1].id, kind: "annotate", checked: check?.id });
@@ -461,18 +467,7 @@ function contents(bytes: Uint8Array): Record<string, string> {
 
 describe("AnalysisClient Word downloads of the last check (Follow-up tab)", () => {
   it("writes them in the worker from the report it kept: the same documents as the page writes", async () => {
-    const sent: WorkerRequest[] = [];
-    const analysis = new AnalysisClient(() => {
-      const worker = serviceWorker();
-      const post = worker.postMessage.bind(worker);
-      worker.postMessage = (message) => {
-        sent.push(message);
-        post(message);
-      };
-      return worker;
-    });
-    await analysis.open(sample(), "yunnan-2017-notice.xlsx");
-    const report = await analysis.check({ asOf: "2017-08-15", published: "2017-05-10", language: "zh-CN" });
+    const { sent, analysis, report } = await recordedCheck();
     const check = sent.find((message) => message.kind === "check");
     const made = { feedbackDate: "2017-08-31", weights: null };
     const followUp = await analysis.followUp(report, made);

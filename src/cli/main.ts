@@ -5,6 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { isatty } from "node:tty";
 import packageJson from "../../package.json";
 import { annotate } from "../app/actions";
 import { check } from "../app/check";
@@ -27,6 +28,7 @@ import { recordOf, type HistoryRecord } from "../core/history";
 import { todayIso } from "../core/dates";
 import { stat } from "node:fs/promises";
 import { colourWanted, createPaint } from "./color";
+import { FdWriter } from "./fdWriter";
 import { isReadOnlyFile, isSameFile, openWorkbook, writeOutput } from "./files";
 import { readHolidaysFile } from "./holidays";
 import { notesJson, writeJsonOutput } from "./json";
@@ -48,16 +50,22 @@ export interface CliIo {
 const DEFAULT_DUE_SOON_DAYS = 7;
 
 function processIo(): CliIo {
+  const isTTY = isatty(1);
+  return {
+    // Not a terminal (a file, a pipe): written straight to the descriptor (fdWriter.ts says why).
+    stdout: isTTY ? terminalStdout() : new FdWriter(1).write,
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    isTTY,
+  };
+}
+
+function terminalStdout(): (text: string) => void {
   // A closed pipe (fengong check … | head) is not an error worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
   });
-  return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
-  };
+  return (text) => void process.stdout.write(text);
 }
 
 /** Unusable-input messages that do not name the file get it in front. */

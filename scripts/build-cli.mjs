@@ -25,6 +25,10 @@ try {
     write: false,
     // docx stays a runtime dependency (large; required only by `fengong notes --out-dir`).
     external: ["docx"],
+    // fflate's Node build loads worker_threads at start (for its asynchronous API, which we never call: the
+    // command line inflates with node:zlib and uses fflate's synchronous functions only). Its browser build is
+    // the same code without that require.
+    alias: { fflate: "fflate/browser" },
     logLevel: "silent",
   });
 } catch (error) {

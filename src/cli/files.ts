@@ -1,5 +1,4 @@
 /** The file side of the CLI: read an input into an XlsxWorkbook, write the annotated copy, guard the input. */
-import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
 import { access, constants, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -88,8 +87,14 @@ export interface WriteHooks {
   afterCreate?: (temporary: string) => Promise<void>;
 }
 
-/** A name no other process can guess: `.<out>.<16 random hex>.tmp`, in the folder of out. */
-const randomTemporaryName = (out: string): string => `.${basename(out)}.${randomBytes(8).toString("hex")}.tmp`;
+/**
+ * A name no other process can guess: `.<out>.<16 random hex>.tmp`, in the folder of out. node:crypto is loaded
+ * here, when a copy is written, not by every command at start (it costs ~5 ms to load).
+ */
+const randomTemporaryName = async (out: string): Promise<string> => {
+  const { randomBytes } = await import("node:crypto");
+  return `.${basename(out)}.${randomBytes(8).toString("hex")}.tmp`;
+};
 
 /** Tries before giving up on finding a free temporary name (each clash is a file someone else made). */
 const NAME_ATTEMPTS = 8;
@@ -124,7 +129,7 @@ export async function writeOutput(
   try {
     let handle;
     for (let attempt = 0; handle === undefined; attempt++) {
-      const candidate = join(folder, hooks.temporaryName?.(attempt) ?? randomTemporaryName(out));
+      const candidate = join(folder, hooks.temporaryName?.(attempt) ?? (await randomTemporaryName(out)));
       try {
         handle = await open(candidate, "wx", 0o666);
         temporary = candidate;

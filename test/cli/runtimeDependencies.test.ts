@@ -3,10 +3,11 @@
  * built command line loads at run time must be listed there, not among the dev dependencies (exceljs, for one,
  * is only the tests' oracle and the benchmark's floor).
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
-import { buildCli, ROOT } from "./runCli";
+import { buildCli, cliEnv, fixture, ROOT } from "./runCli";
 
 const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
@@ -41,5 +42,29 @@ describe("the built command line's run-time packages", () => {
     expect(requiredPackages(code)).not.toContain("exceljs");
     expect(packageJson.dependencies).not.toHaveProperty("exceljs");
     expect(packageJson.devDependencies).toHaveProperty("exceljs");
+  });
+});
+
+describe("what `fengong check` loads at start", () => {
+  beforeAll(() => buildCli());
+
+  it("leaves out Node's crypto and worker_threads, which only --out and fflate's asynchronous API need", () => {
+    // The built-in modules the command has loaded by the time it exits, as Node lists them.
+    const probe = [
+      "const fs = require('node:fs');",
+      "process.on('exit', () => fs.writeSync(2, '\\n@@' + JSON.stringify(process.moduleLoadList)));",
+      `process.argv = [process.argv[0], ${JSON.stringify(join(ROOT, "bin", "fengong.js"))}, ...process.argv.slice(1)];`,
+      "require(process.argv[1]);",
+    ].join("\n");
+    const args = ["check", fixture("yunnan-2017-notice.xlsx"), "--json", "--as-of", "2017-08-15"];
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, ["-e", probe, ...args], { cwd: ROOT, env: cliEnv(), stdio: "pipe" });
+    } catch (error) {
+      stderr = String((error as { stderr: Buffer }).stderr); // exit 1: the plan has errors
+    }
+    const loaded = JSON.parse(stderr.slice(stderr.lastIndexOf("@@") + 2)) as string[];
+    expect(loaded).toContain("NativeModule zlib"); // the probe sees what the command loaded
+    expect(loaded.filter((name) => /^NativeModule (crypto|worker_threads)$/.test(name))).toEqual([]);
   });
 });

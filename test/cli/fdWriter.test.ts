@@ -35,8 +35,8 @@ describe("FdWriter", () => {
     "",
     "ascii only, ",
     "𠀀𪚥 (surrogate pairs) and a lone \ud800 surrogate, ",
-    // Longer than the reused buffer holds (65,536 bytes): encoded on its own.
-    "牵头单位、责任单位、完成时限；".repeat(3000),
+    // Longer than the reused buffer holds (262,144 bytes): encoded on its own.
+    "牵头单位、责任单位、完成时限；".repeat(7000),
     "\n",
   ];
 

@@ -209,6 +209,12 @@ describe("the package reader gives exceljs' Grid", () => {
         '<mergeCells count="2"><mergeCell ref="C3:C6"/><mergeCell ref="A1:D2"/></mergeCells>',
     ],
     [
+      // The end of the data is found from the end of the part: what follows it must not pass for rows.
+      "page breaks after the data (<rowBreaks> starts like <row)",
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData>' +
+        '<rowBreaks count="1" manualBreakCount="1"><brk id="1" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="1" max="1048575" man="1"/></colBreaks>',
+    ],
+    [
       "a master cell holding the only value of a wide merged row",
       '<sheetData><row r="7"><c r="B7" t="s"><v>1</v></c><c r="C7"/><c r="D7"/></row></sheetData><mergeCells count="1"><mergeCell ref="B7:F8"/></mergeCells>',
     ],
@@ -220,6 +226,19 @@ describe("the package reader gives exceljs' Grid", () => {
     const expected = await viaExceljs(bytes);
     expect(expected).not.toBe("fails");
     expect(plain(await viaPackage(bytes))).toEqual(plain(expected));
+  });
+
+  it("ends the data at its close tag when rows carry no attributes and page breaks follow (exceljs rejects such rows)", async () => {
+    const body =
+      '<sheetData><row><c t="s"><v>2</v></c></row><row><c><v>7</v></c></row><row/></sheetData>' +
+      '<rowBreaks count="1" manualBreakCount="1"><brk id="2" max="16383" man="1"/></rowBreaks>';
+    const parts = handWorkbook([{ name: "分工方案", body }], {
+      sharedStrings: ["曲靖市人民政府", "省教育厅", "保山市"],
+    });
+    for (const codec of [nodeZipCodec, fflateCodec]) {
+      const wb = await XlsxWorkbook.fromBuffer(zipOf(parts), "x.xlsx", { codec });
+      expect((await wb.readGrids()).plan.values).toEqual([["保山市"], [7]]);
+    }
   });
 
   it("reads a sheet whose elements carry a prefix (x:worksheet, as some .NET tools write), after a byte-order mark", async () => {

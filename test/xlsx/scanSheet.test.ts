@@ -209,6 +209,12 @@ describe("the package reader gives exceljs' Grid", () => {
         '<mergeCells count="2"><mergeCell ref="C3:C6"/><mergeCell ref="A1:D2"/></mergeCells>',
     ],
     [
+      // A start tag ends at the first ">" outside its quoted values (the scan reads the tag's attributes to find it).
+      'a ">" inside attribute values (legal XML), in a row tag and a cell tag',
+      '<sheetData><row r="1" x14ac:dyDescent="0.25 > 0"><c r="A1" t="s" cm="a>b"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row>' +
+        "<row r='2'><c r='A2' t='s' vm='>'><v>1</v></c></row></sheetData>",
+    ],
+    [
       // The end of the data is found from the end of the part: what follows it must not pass for rows.
       "page breaks after the data (<rowBreaks> starts like <row)",
       '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData>' +

@@ -4,13 +4,9 @@
  * went away — and the real command's JSON through a pipe read late is the JSON read at once.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FdWriter, type WriteBytes } from "../../src/cli/fdWriter";
-import { generatePlan } from "../../bench/generatePlan";
-import { writePlanXlsx } from "../../bench/writeXlsx";
-import { buildCli, cliEnv, ROOT, runCli } from "./runCli";
+import { buildCli, cliEnv, ROOT, runCli, withGeneratedPlan } from "./runCli";
 
 const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
 
@@ -75,11 +71,7 @@ describe("fengong check --json into a pipe", () => {
   beforeAll(buildCli, 60_000);
 
   it("arrives whole through a non-blocking pipe that the reader leaves full for a while", async () => {
-    const plan = generatePlan({ rows: 4000, layout: "two-column", seed: 11 });
-    const dir = mkdtempSync(join(tmpdir(), "fengong-fd-"));
-    const file = join(dir, "plan.xlsx");
-    try {
-      await writePlanXlsx(plan.grid, file);
+    await withGeneratedPlan(4000, 11, async (file) => {
       const args = ["check", file, "--json", "--as-of", "2024-08-15", "--published", "2024-03-01"];
       const atOnce = await runCli(args);
       expect(atOnce.stdout.length).toBeGreaterThan(1_000_000);
@@ -101,8 +93,6 @@ describe("fengong check --json into a pipe", () => {
       expect(stderr).toBe("");
       expect(code).toBe(atOnce.code);
       expect(Buffer.concat(chunks).toString("utf8")).toBe(atOnce.stdout);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });

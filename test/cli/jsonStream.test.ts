@@ -4,9 +4,7 @@
  * the whole output stringified at once, re-indented through JSON.parse for a terminal, then DEL and C1 controls
  * escaped.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { combineReports, type Combined } from "../../src/app/combine";
 import { check } from "../../src/app/check";
 import { installNodeZip } from "../../src/cli/nodeZip";
@@ -18,8 +16,7 @@ import { assessUnits, type Assessment } from "../../src/core/assessment";
 import type { Report, Role } from "../../src/core/types";
 import { XlsxWorkbook } from "../../src/xlsx/XlsxWorkbook";
 import { generatePlan } from "../../bench/generatePlan";
-import { writePlanXlsx } from "../../bench/writeXlsx";
-import { buildCli, fixture, runCli } from "./runCli";
+import { buildCli, fixture, runCli, withGeneratedPlan } from "./runCli";
 import { handmadeReport, task } from "./handmadeReport";
 
 interface Checked {
@@ -108,11 +105,7 @@ describe("check --json written in pieces", () => {
   }, 60_000);
 
   it("prints megabytes of JSON into a pipe whole before it exits (the command exits without freeing its heap)", async () => {
-    const plan = generatePlan({ rows: 4000, layout: "two-column", seed: 7 });
-    const dir = mkdtempSync(join(tmpdir(), "fengong-pipe-"));
-    const file = join(dir, "plan.xlsx");
-    try {
-      await writePlanXlsx(plan.grid, file);
+    await withGeneratedPlan(4000, 7, async (file) => {
       const dates = ["--as-of", "2024-08-15", "--published", "2024-03-01"];
       const run = await runCli(["check", file, "--json", ...dates]);
       expect(run.stdout.length).toBeGreaterThan(1_000_000);
@@ -122,9 +115,7 @@ describe("check --json written in pieces", () => {
       const report = await check(workbook, { asOf: "2024-08-15", published: "2024-03-01" });
       expect(printed.tasks.length).toBe(report.tasks.length);
       expect([0, 1]).toContain(run.code);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   it("is the one-string output, byte for byte, for each fixture alone and for all of them together", async () => {

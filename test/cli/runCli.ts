@@ -1,6 +1,10 @@
 /** Run the real command as a user would: `node bin/fengong.js …`, after building lib/cli.js once per test file. */
 import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generatePlan } from "../../bench/generatePlan";
+import { writePlanXlsx } from "../../bench/writeXlsx";
 
 export const ROOT = join(__dirname, "..", "..");
 export const FIXTURES = join(ROOT, "test", "fixtures");
@@ -36,4 +40,20 @@ export function runCli(args: string[], extraEnv: Record<string, string> = {}, cw
       },
     );
   });
+}
+
+/** A generated two-column plan of `rows` rows, written as .xlsx into a temporary folder while `withFile` runs. */
+export async function withGeneratedPlan<T>(
+  rows: number,
+  seed: number,
+  withFile: (file: string) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), "fengong-plan-"));
+  try {
+    const file = join(dir, "plan.xlsx");
+    await writePlanXlsx(generatePlan({ rows, layout: "two-column", seed }).grid, file);
+    return await withFile(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

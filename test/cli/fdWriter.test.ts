@@ -22,7 +22,7 @@ function slowDescriptor(most: number, busyEvery: number) {
     for (let i = 0; i < n; i++) received.push(bytes[offset + i]);
     return n;
   };
-  return { write, text: () => Buffer.from(received).toString("utf8"), bytes: () => Buffer.from(received) };
+  return { write, bytes: () => Buffer.from(received) };
 }
 
 describe("FdWriter", () => {
